@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+// Shows arbitrary bytes as text and reads that text back byte-exact.
+// Printable ASCII and valid UTF-8 stay as they are; everything else becomes \xHH,
+// with \\ \" \n \r \t \0 for the usual suspects (redis-cli's convention).
+namespace BytesEscaper {
+QString escape(const QByteArray &bytes);
+// Inverse of escape(). Returns nullopt on a malformed escape (e.g. "\x4").
+std::optional<QByteArray> unescape(const QString &text);
+// Lower-case hex with a space between bytes ("de ad be ef").
+QString toHex(const QByteArray &bytes);
+} // namespace BytesEscaper

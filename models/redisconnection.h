@@ -1,0 +1,107 @@
+#pragma once
+
+#include "connectionconfig.h"
+#include "connectionerror.h"
+#include "redisreply.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QSslSocket;
+class QTimer;
+class RespReader;
+
+// One asynchronous connection to one Redis server (RESP2), living on the thread that owns it.
+//
+// Commands are lists of byte strings; they are pipelined on the socket and every callback gets its
+// reply in the order the commands were sent. The socket is a QSslSocket (plain TCP unless
+// config.tls). After the TCP/TLS handshake the connection authenticates (AUTH), selects the
+// database and names itself (CLIENT SETNAME) before any queued command goes out.
+//
+// Failures never hang a caller: when the connection drops, times out or the parser fails, every
+// pending callback receives a RedisReply::Failure with the reason, the socket is dropped and the
+// connection reconnects with back-off (except after an authentication failure, which would only
+// fail again).
+class RedisConnection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected,       // idle: open() not called, close() called, or a fatal error
+        Connecting,         // TCP connect / TLS handshake in progress
+        Authenticating,     // AUTH / SELECT / CLIENT SETNAME in flight
+        Ready,              // commands flow
+        WaitingToReconnect, // back-off after a lost connection
+    };
+    Q_ENUM(State)
+
+    using Callback = std::function<void(const RedisReply &)>;
+
+    explicit RedisConnection(ConnectionConfig config, QObject *parent = nullptr);
+    ~RedisConnection() override;
+
+    const ConnectionConfig &config() const { return m_config; }
+    State state() const { return m_state; }
+    bool isReady() const { return m_state == State::Ready; }
+    ConnectionError lastError() const { return m_lastError; }
+    int pendingCount() const;
+
+    // Reconnect automatically after an unexpected drop (default on).
+    void setAutoReconnect(bool enabled) { m_autoReconnect = enabled; }
+
+    void open();
+    // Drops the connection; pending callbacks get a Failure("connection closed").
+    void close();
+
+    // Queues a command. Commands issued while connecting wait for the handshake; while
+    // disconnected or waiting to reconnect they fail at once. The callback is not called if
+    // context is destroyed first (pass nullptr for none). timeoutMs: -1 = config's command
+    // timeout, 0 = none (blocking commands).
+    void command(const QList<QByteArray> &args, QObject *context, Callback callback, int timeoutMs = -1);
+
+    // Round-trip time of the last PING answered through ping(), in microseconds (-1 if none).
+    void ping(QObject *context, std::function<void(qint64 micros, const RedisReply &)> callback);
+
+signals:
+    void stateChanged(RedisConnection::State state);
+    void ready();
+    void errorOccurred(const ConnectionError &error);
+
+private:
+    struct Pending;
+    void startConnect();
+    void onSocketConnected();
+    void onReadyRead();
+    void onSocketError();
+    void onSocketDisconnected();
+    void onTimeoutCheck();
+    void sendHandshake();
+    void enqueue(QList<QByteArray> args, QObject *context, Callback callback, int timeoutMs, bool internal);
+    void writeQueued();
+    void fail(ConnectionError error, bool reconnect);
+    void failAll(const QString &message);
+    void setState(State state);
+    void scheduleReconnect();
+    void armTimeoutTimer();
+
+    ConnectionConfig m_config;
+    State m_state = State::Disconnected;
+    ConnectionError m_lastError;
+    bool m_autoReconnect = true;
+    bool m_wantOpen = false;
+    int m_reconnectAttempt = 0;
+
+    std::unique_ptr<QSslSocket> m_socket;
+    std::unique_ptr<RespReader> m_reader;
+    QTimer *m_connectTimer = nullptr;
+    QTimer *m_reconnectTimer = nullptr;
+    QTimer *m_timeoutTimer = nullptr;
+    QList<std::shared_ptr<Pending>> m_sent;    // written, waiting for a reply (in order)
+    QList<std::shared_ptr<Pending>> m_waiting; // queued until the handshake is done
+    QList<RedisReply> m_replyBuffer;
+};

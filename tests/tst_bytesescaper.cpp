@@ -1,0 +1,55 @@
+#include "bytesescaper.h"
+
+#include <QTest>
+
+class TestBytesEscaper : public QObject
+{
+    Q_OBJECT
+private slots:
+    void escape_data();
+    void escape();
+    void roundTripsEveryByte();
+    void rejectsMalformed();
+};
+
+void TestBytesEscaper::escape_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("ascii") << QByteArray("app:user:42") << QStringLiteral("app:user:42");
+    QTest::newRow("utf8") << QByteArray("caf\xc3\xa9") << QStringLiteral("café");
+    QTest::newRow("nul-crlf") << QByteArray("a\0\r\n", 4) << QStringLiteral("a\\0\\r\\n");
+    QTest::newRow("invalid-utf8") << QByteArray("\xff\xc3") << QStringLiteral("\\xff\\xc3");
+    QTest::newRow("quote-backslash") << QByteArray("\"\\") << QStringLiteral("\\\"\\\\");
+    QTest::newRow("html") << QByteArray("<b>x</b>") << QStringLiteral("<b>x</b>");
+    QTest::newRow("bidi-override") << QByteArray("\xe2\x80\xae") << QStringLiteral("\\xe2\\x80\\xae");
+}
+
+void TestBytesEscaper::escape()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, shown);
+    QCOMPARE(BytesEscaper::escape(bytes), shown);
+    QCOMPARE(BytesEscaper::unescape(shown), std::optional<QByteArray>(bytes));
+}
+
+void TestBytesEscaper::roundTripsEveryByte()
+{
+    QByteArray all;
+    for (int i = 0; i < 256; ++i)
+        all += char(i);
+    all += "\xf0\x9f\x98\x80 \xe2\x82\xac"; // emoji and euro sign stay readable
+    const QString shown = BytesEscaper::escape(all);
+    QVERIFY(shown.contains(QStringLiteral("😀 €")));
+    QCOMPARE(BytesEscaper::unescape(shown), std::optional<QByteArray>(all));
+}
+
+void TestBytesEscaper::rejectsMalformed()
+{
+    QCOMPARE(BytesEscaper::unescape(QStringLiteral("\\x4")), std::nullopt);
+    QCOMPARE(BytesEscaper::unescape(QStringLiteral("\\q")), std::nullopt);
+    QCOMPARE(BytesEscaper::unescape(QStringLiteral("tail\\")), std::nullopt);
+}
+
+QTEST_GUILESS_MAIN(TestBytesEscaper)
+#include "tst_bytesescaper.moc"
