@@ -4,13 +4,15 @@
 #include "connectionerror.h"
 #include "redisreply.h"
 
+#include <deque>
+#include <functional>
+#include <memory>
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
-
-#include <functional>
-#include <memory>
+#include <QSslError>
 
 class QSslSocket;
 class QTimer;
@@ -64,8 +66,8 @@ public:
     // timeout, 0 = none (blocking commands).
     void command(const QList<QByteArray> &args, QObject *context, Callback callback, int timeoutMs = -1);
 
-    // Round-trip time of the last PING answered through ping(), in microseconds (-1 if none).
-    void ping(QObject *context, std::function<void(qint64 micros, const RedisReply &)> callback);
+    // Sends PING and reports the round trip in microseconds (queueing included).
+    void ping(QObject *context, std::function<void(qint64 micros, const RedisReply &reply)> callback);
 
 signals:
     void stateChanged(RedisConnection::State state);
@@ -75,19 +77,26 @@ signals:
 private:
     struct Pending;
     void startConnect();
+    bool configureTls();
     void onSocketConnected();
     void onReadyRead();
     void onSocketError();
+    void onSslErrors(const QList<QSslError> &errors);
     void onSocketDisconnected();
+    void onConnectTimeout();
     void onTimeoutCheck();
     void sendHandshake();
-    void enqueue(QList<QByteArray> args, QObject *context, Callback callback, int timeoutMs, bool internal);
-    void writeQueued();
+    void onHandshakeReply(const QList<QByteArray> &args, const RedisReply &reply, bool last);
+    std::shared_ptr<Pending> makePending(const QList<QByteArray> &args, QObject *context, Callback callback,
+                                         int timeoutMs) const;
+    void writePending(const std::shared_ptr<Pending> &pending);
     void fail(ConnectionError error, bool reconnect);
+    void dropSocket();
     void failAll(const QString &message);
+    void failLater(Callback callback, QObject *context, const QString &message);
     void setState(State state);
-    void scheduleReconnect();
-    void armTimeoutTimer();
+    void scheduleReconnect(int delayMs);
+    QString endpoint() const;
 
     ConnectionConfig m_config;
     State m_state = State::Disconnected;
@@ -96,12 +105,15 @@ private:
     bool m_wantOpen = false;
     int m_reconnectAttempt = 0;
 
-    std::unique_ptr<QSslSocket> m_socket;
+    QSslSocket *m_socket = nullptr; // child of this; replaced on every connect
+    quint64 m_generation = 0;       // bumped whenever the socket is dropped
     std::unique_ptr<RespReader> m_reader;
+    QElapsedTimer m_clock;
     QTimer *m_connectTimer = nullptr;
     QTimer *m_reconnectTimer = nullptr;
     QTimer *m_timeoutTimer = nullptr;
-    QList<std::shared_ptr<Pending>> m_sent;    // written, waiting for a reply (in order)
-    QList<std::shared_ptr<Pending>> m_waiting; // queued until the handshake is done
+    QList<QSslError> m_sslErrors;
+    std::deque<std::shared_ptr<Pending>> m_sent;    // written, waiting for a reply (in order)
+    std::deque<std::shared_ptr<Pending>> m_waiting; // queued until the handshake is done
     QList<RedisReply> m_replyBuffer;
 };
