@@ -365,6 +365,15 @@ void RedisConnection::onReadyRead()
 
 void RedisConnection::onConnectTimeout()
 {
+    if (m_config.tls && m_socket && m_socket->state() == QAbstractSocket::ConnectedState &&
+        !m_socket->isEncrypted()) {
+        fail({ConnectionError::Kind::TlsHandshake,
+              tr("TLS handshake with %1 timed out: the server does not seem to speak TLS on this port "
+                 "(use a redis:// URL for a plain connection).")
+                  .arg(endpoint())},
+             true);
+        return;
+    }
     fail({ConnectionError::Kind::Timeout,
           tr("Could not connect to %1 within %2 s.").arg(endpoint()).arg(m_config.connectTimeoutMs / 1000.0)},
          true);
