@@ -2,12 +2,12 @@
 
 #include "connectionconfig.h"
 
+#include <memory>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
-
-#include <memory>
 
 class QTemporaryDir;
 class QTcpSocket;
@@ -19,6 +19,10 @@ class QTimer;
 // SHUTDOWN, then terminates, then kills. The child cannot outlive Keyscope: on Linux it gets
 // SIGKILL when its parent dies (PR_SET_PDEATHSIG); everywhere, a pid file in the data directory
 // lets the next start() reap a server left behind by a crash.
+//
+// A temporary data directory runs without persistence (--save ""), and stop() sends SHUTDOWN NOSAVE.
+// A given dataDir keeps redis-server's default RDB save points and stop() sends SHUTDOWN SAVE, so
+// the data survives restarts. AOF stays off in both cases.
 class EmbeddedServer : public QObject
 {
     Q_OBJECT
@@ -27,7 +31,7 @@ public:
     {
         QString executable;    // empty = findExecutable()
         quint16 port = 0;      // 0 = pick a free loopback port
-        QString dataDir;       // empty = a temporary directory removed on stop
+        QString dataDir;       // empty = a temporary directory removed on stop; else persistent (RDB)
         QStringList extraArgs; // appended to the command line, e.g. {"--requirepass", "x"}
         int startTimeoutMs = 10000;
     };
@@ -44,7 +48,10 @@ public:
     void setOptions(Options options) { m_options = std::move(options); }
     const Options &options() const { return m_options; }
 
+    // Asynchronous; failed() may be emitted before start() returns (no executable, no free port).
+    // Does nothing while a server from an earlier start() is still running.
     void start();
+    // Blocks for a bounded time (a few seconds at most): SHUTDOWN, then terminate, then kill.
     void stop();
 
     bool isRunning() const;
@@ -68,17 +75,22 @@ signals:
 private:
     void reapStale(const QString &dir);
     void probe();
+    void onProbeReadyRead();
     void onReadyReadOutput();
+    void appendLogLine(const QString &line);
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void fail(const QString &message);
+    QString withLogTail(const QString &message) const;
 
     Options m_options;
     std::unique_ptr<QTemporaryDir> m_tempDir;
     std::unique_ptr<QProcess> m_process;
     std::unique_ptr<QTcpSocket> m_probe;
     QTimer *m_probeTimer = nullptr;
-    qint64 m_startedAtMs = 0;
+    QElapsedTimer m_startClock;
+    QByteArray m_partialLine; // output after the last newline
     quint16 m_port = 0;
+    bool m_active = false; // a process was launched and stop() has not run since
     bool m_ready = false;
     bool m_stopping = false;
     QString m_error;
