@@ -1,17 +1,153 @@
+#include "mainwindow.h"
+#include "redisurl.h"
+
+#include <cstdio>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+
+namespace {
+constexpr int screenshotTimeoutMs = 30000;
+
+void printError(const QString &message)
+{
+    std::fputs(qPrintable(message + QLatin1Char('\n')), stderr);
+}
+
+// --screenshot: renders the window once loaded() and quits; every way out is a signal, never a wait.
+void arrangeScreenshot(MainWindow &window, const QString &file)
+{
+    auto finish = [&window](int code, const QString &message) {
+        if (!message.isEmpty())
+            printError(message);
+        window.disconnect(&window);
+        QCoreApplication::exit(code);
+    };
+    auto *timeout = new QTimer(&window);
+    timeout->setSingleShot(true);
+    QObject::connect(timeout, &QTimer::timeout, &window, [finish] {
+        finish(1, QCoreApplication::translate("main",
+                                              "keyscope: no connection within %1 s, no screenshot taken.")
+                      .arg(screenshotTimeoutMs / 1000));
+    });
+    timeout->start(screenshotTimeoutMs);
+    QObject::connect(&window, &MainWindow::connectionFailed, &window,
+                     [finish, timeout](const QString &message) {
+                         timeout->stop();
+                         finish(1, QCoreApplication::translate("main", "keyscope: %1").arg(message));
+                     });
+    QObject::connect(&window, &MainWindow::loaded, &window, [&window, file, finish, timeout] {
+        timeout->stop();
+        // Let the pages lay out and paint what they just received.
+        QTimer::singleShot(300, &window, [&window, file, finish] {
+            if (window.grab().save(file))
+                finish(0, {});
+            else
+                finish(1, QCoreApplication::translate("main", "keyscope: cannot write the screenshot to %1.")
+                              .arg(file));
+        });
+    });
+}
+struct CommandLine
+{
+    MainWindow::Options options;
+    QString screenshot;
+    int exitCode = -1; // >= 0: quit at once with this code
+};
+
+void setApplicationInfo()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Keyscope"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Keyscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KEYSCOPE_VERSION));
+}
+
+void installTranslators(QTranslator &qtTranslator, QTranslator &translator)
+{
+    if (!qtTranslator.isEmpty())
+        QCoreApplication::installTranslator(&qtTranslator);
+    if (!translator.isEmpty())
+        QCoreApplication::installTranslator(&translator);
+}
+
+// Runs on a QCoreApplication, so --help, --version and a malformed URL work without a display.
+CommandLine parseCommandLine(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Native desktop admin for Redis"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption connectOption(
+        QStringLiteral("connect"),
+        QCoreApplication::translate(
+            "main", "Open an ad-hoc connection: redis://[user[:password]@]host[:port][/db] or rediss://…"),
+        QCoreApplication::translate("main", "URL"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Once connected and loaded, save the window to FILE.png and "
+                                            "quit (exit code 1 if the connection fails)."),
+        QCoreApplication::translate("main", "FILE.png"));
+    const QCommandLineOption noDemoOption(
+        QStringLiteral("no-demo"),
+        QCoreApplication::translate("main", "Do not load the demo data into the local server."));
+    parser.addOptions({connectOption, screenshotOption, noDemoOption});
+    parser.process(app);
+
+    CommandLine result;
+    if (parser.isSet(connectOption)) {
+        const RedisUrl::Result url = RedisUrl::parse(parser.value(connectOption));
+        if (!url.config) {
+            printError(QCoreApplication::translate("main", "keyscope: --connect: %1").arg(url.error));
+            result.exitCode = 2;
+            return result;
+        }
+        result.options.connectTo = *url.config;
+    }
+    result.options.demoData = !parser.isSet(noDemoOption);
+    result.screenshot = parser.value(screenshotOption);
+    if (!result.screenshot.isEmpty()) {
+        result.options.useEmbedded = true;
+        result.options.persistState = false;
+    }
+    return result;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Keyscope"));
-    QApplication::setOrganizationName(QStringLiteral("Keyscope"));
-    QApplication::setApplicationVersion(QStringLiteral(KEYSCOPE_VERSION));
+    QTranslator qtTranslator;
+    (void)qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                            QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    QTranslator translator;
+    (void)translator.load(QLocale(), QStringLiteral("keyscope"), QStringLiteral("_"),
+                          QStringLiteral(":/i18n"));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Native desktop admin for Redis"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
-    return 0;
+    CommandLine commandLine;
+    {
+        QCoreApplication core(argc, argv);
+        setApplicationInfo();
+        installTranslators(qtTranslator, translator);
+        commandLine = parseCommandLine(core);
+    }
+    if (commandLine.exitCode >= 0)
+        return commandLine.exitCode;
+
+    QApplication app(argc, argv);
+    setApplicationInfo();
+    installTranslators(qtTranslator, translator);
+    QApplication::setDesktopFileName(QStringLiteral("keyscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/keyscope.svg")));
+
+    MainWindow window(commandLine.options);
+    if (!commandLine.screenshot.isEmpty()) {
+        window.resize(1280, 800);
+        arrangeScreenshot(window, commandLine.screenshot);
+    }
+    window.show();
+    QTimer::singleShot(0, &window, &MainWindow::start);
+    return app.exec();
 }

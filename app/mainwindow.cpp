@@ -1,0 +1,732 @@
+#include "mainwindow.h"
+
+#include "connectiontreemodel.h"
+#include "demodata.h"
+#include "embeddedserver.h"
+#include "profiledialog.h"
+#include "profilestore.h"
+#include "redisconnection.h"
+#include "serverinfo.h"
+#include "serverlogview.h"
+#include "serveroverviewpage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+
+static void initResources()
+{
+    // The icons live in this static library; registering them here keeps the linker from dropping them.
+    static const bool done = [] {
+        Q_INIT_RESOURCE(resources);
+        return true;
+    }();
+    Q_UNUSED(done);
+}
+
+namespace {
+constexpr int pingIntervalMs = 2000;
+const QColor okColour(0x2e, 0x7d, 0x32);
+const QColor errorColour(0xc6, 0x28, 0x28);
+
+const QString settingsGeometry = QStringLiteral("window/geometry");
+const QString settingsState = QStringLiteral("window/state");
+const QString settingsLastConnection = QStringLiteral("lastConnection");
+
+QLabel *statusLabel(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setContentsMargins(4, 0, 4, 0);
+    return label;
+}
+
+QIcon themeIcon(const QString &name, QStyle::StandardPixmap fallback, const QStyle *style)
+{
+    return QIcon::fromTheme(name, style->standardIcon(fallback));
+}
+
+QPixmap colourSwatch(const QString &colour, int size)
+{
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    if (colour.isEmpty())
+        return pixmap;
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(0, 0, 0, 90), 1));
+    painter.setBrush(QColor(colour));
+    painter.drawEllipse(QRectF(1.5, 1.5, size - 3, size - 3));
+    return pixmap;
+}
+
+void setTextColour(QLabel *label, const QColor &colour)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText,
+                     colour.isValid() ? colour : QApplication::palette().color(QPalette::WindowText));
+    label->setPalette(palette);
+}
+} // namespace
+
+MainWindow::MainWindow(Options options, QWidget *parent)
+    : QMainWindow(parent), m_options(std::move(options)), m_store(new ProfileStore(this)),
+      m_treeModel(new ConnectionTreeModel(m_store, this)), m_embedded(std::make_unique<EmbeddedServer>()),
+      m_pingTimer(new QTimer(this))
+{
+    initResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Keyscope"));
+    m_treeModel->setEmbeddedIcon(QIcon(QStringLiteral(":/icons/keyscope.svg")));
+
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("connectionTree"));
+    m_tree->setModel(m_treeModel);
+    m_tree->setHeaderHidden(true);
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *dock = new QDockWidget(tr("Connections"), this);
+    dock->setObjectName(QStringLiteral("connectionsDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    dock->setWidget(m_tree);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    m_central = new QStackedWidget(this);
+    auto *hint = new QLabel(tr("Not connected.\n\nDouble-click a connection on the left, or add one with "
+                               "New profile."),
+                            m_central);
+    hint->setObjectName(QStringLiteral("notConnectedHint"));
+    hint->setTextFormat(Qt::PlainText);
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    m_central->addWidget(hint);
+    m_tabs = new QTabWidget(m_central);
+    m_tabs->setObjectName(QStringLiteral("pages"));
+    m_tabs->setDocumentMode(true);
+    m_central->addWidget(m_tabs);
+    setCentralWidget(m_central);
+
+    createActions();
+    createStatusBar();
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(dock->toggleViewAction());
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About Keyscope"), this, &MainWindow::showAbout);
+
+    connect(m_tree, &QTreeView::activated, this, &MainWindow::connectSelected);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateActions);
+    connect(m_treeModel, &QAbstractItemModel::modelReset, this, [this] {
+        selectId(m_sessionId);
+        updateActions();
+    });
+
+    connect(m_store, &ProfileStore::keychainError, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Keychain: %1. Passwords are kept for this session only.").arg(message));
+    });
+    connect(m_embedded.get(), &EmbeddedServer::ready, this, &MainWindow::onEmbeddedReady);
+    connect(m_embedded.get(), &EmbeddedServer::failed, this, &MainWindow::onEmbeddedFailed);
+    connect(m_embedded.get(), &EmbeddedServer::stopped, this, &MainWindow::onEmbeddedStopped);
+
+    m_pingTimer->setInterval(pingIntervalMs);
+    connect(m_pingTimer, &QTimer::timeout, this, &MainWindow::sendPing);
+
+    resize(1200, 760);
+    if (m_options.persistState) {
+        const QSettings settings;
+        restoreGeometry(settings.value(settingsGeometry).toByteArray());
+        restoreState(settings.value(settingsState).toByteArray());
+    }
+    updateActions();
+    updateStateLabel();
+}
+
+MainWindow::~MainWindow()
+{
+    // Stop everything that could call back into this half-destroyed window, then the local server.
+    closeSession();
+    m_embedded->disconnect(this);
+    m_embedded.reset();
+}
+
+QAbstractItemModel *MainWindow::connectionModel() const
+{
+    return m_treeModel;
+}
+
+void MainWindow::createActions()
+{
+    const QStyle *style = this->style();
+    m_connectAction =
+        new QAction(themeIcon(QStringLiteral("network-connect"), QStyle::SP_DialogApplyButton, style),
+                    tr("&Connect"), this);
+    m_connectAction->setObjectName(QStringLiteral("connectAction"));
+    m_connectAction->setStatusTip(tr("Open the selected connection"));
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::connectSelected);
+    m_disconnectAction =
+        new QAction(themeIcon(QStringLiteral("network-disconnect"), QStyle::SP_DialogCancelButton, style),
+                    tr("&Disconnect"), this);
+    connect(m_disconnectAction, &QAction::triggered, this, &MainWindow::closeSession);
+    m_newProfileAction = new QAction(themeIcon(QStringLiteral("document-new"), QStyle::SP_FileIcon, style),
+                                     tr("&New profile…"), this);
+    m_newProfileAction->setShortcut(QKeySequence::New);
+    connect(m_newProfileAction, &QAction::triggered, this, &MainWindow::newProfile);
+    m_editProfileAction = new QAction(
+        themeIcon(QStringLiteral("document-properties"), QStyle::SP_FileDialogDetailedView, style),
+        tr("&Edit profile…"), this);
+    connect(m_editProfileAction, &QAction::triggered, this, &MainWindow::editProfile);
+    m_deleteProfileAction = new QAction(themeIcon(QStringLiteral("edit-delete"), QStyle::SP_TrashIcon, style),
+                                        tr("De&lete profile…"), this);
+    connect(m_deleteProfileAction, &QAction::triggered, this, &MainWindow::deleteProfile);
+    m_localServerAction = new QAction(this);
+    connect(m_localServerAction, &QAction::triggered, this, &MainWindow::toggleLocalServer);
+    auto *quitAction = new QAction(tr("&Quit"), this);
+    quitAction->setShortcut(QKeySequence::Quit);
+    connect(quitAction, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_newProfileAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(quitAction);
+    QMenu *connectionMenu = menuBar()->addMenu(tr("&Connection"));
+    for (QAction *action : {m_connectAction, m_disconnectAction})
+        connectionMenu->addAction(action);
+    connectionMenu->addSeparator();
+    for (QAction *action : {m_editProfileAction, m_deleteProfileAction})
+        connectionMenu->addAction(action);
+    connectionMenu->addSeparator();
+    connectionMenu->addAction(m_localServerAction);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setMovable(false);
+    for (QAction *action : {m_connectAction, m_disconnectAction, m_newProfileAction, m_editProfileAction,
+                            m_deleteProfileAction})
+        toolBar->addAction(action);
+    toolBar->addSeparator();
+    toolBar->addAction(m_localServerAction);
+
+    m_tree->addActions({m_connectAction, m_disconnectAction, m_editProfileAction, m_deleteProfileAction});
+}
+
+void MainWindow::createStatusBar()
+{
+    QStatusBar *bar = statusBar();
+    m_colourLabel = statusLabel(QStringLiteral("colourLabel"), bar);
+    m_stateLabel = statusLabel(QStringLiteral("stateLabel"), bar);
+    m_versionLabel = statusLabel(QStringLiteral("versionLabel"), bar);
+    m_modeLabel = statusLabel(QStringLiteral("modeLabel"), bar);
+    m_roleLabel = statusLabel(QStringLiteral("roleLabel"), bar);
+    m_dbLabel = statusLabel(QStringLiteral("dbLabel"), bar);
+    m_latencyLabel = statusLabel(QStringLiteral("latencyLabel"), bar);
+    m_versionLabel->setToolTip(tr("Server version"));
+    m_modeLabel->setToolTip(tr("Server mode"));
+    m_roleLabel->setToolTip(tr("Replication role"));
+    m_dbLabel->setToolTip(tr("Selected database"));
+    m_latencyLabel->setToolTip(tr("Round trip of PING, every two seconds"));
+    for (QLabel *label :
+         {m_colourLabel, m_stateLabel, m_versionLabel, m_modeLabel, m_roleLabel, m_dbLabel, m_latencyLabel})
+        bar->addPermanentWidget(label);
+}
+
+QString MainWindow::selectedId() const
+{
+    return m_treeModel->idAt(m_tree->currentIndex());
+}
+
+void MainWindow::selectId(const QString &id)
+{
+    const QModelIndex index = m_treeModel->indexForId(id);
+    if (index.isValid())
+        m_tree->setCurrentIndex(index);
+}
+
+void MainWindow::start()
+{
+    if (m_options.connectTo) {
+        openSession(*m_options.connectTo, {});
+        return;
+    }
+    if (m_options.useEmbedded || m_store->profiles().isEmpty()) {
+        connectEmbedded();
+        return;
+    }
+    const QString last = QSettings().value(settingsLastConnection).toString();
+    if (last == ConnectionTreeModel::embeddedId()) {
+        connectEmbedded();
+    } else if (m_store->profile(last)) {
+        connectProfile(last);
+    } else {
+        statusBar()->showMessage(tr("Double-click a connection to open it."));
+    }
+}
+
+void MainWindow::connectSelected()
+{
+    const QString id = selectedId();
+    if (id.isEmpty() || (id == m_sessionId && m_connection))
+        return;
+    if (id == ConnectionTreeModel::embeddedId())
+        connectEmbedded();
+    else
+        connectProfile(id);
+}
+
+void MainWindow::connectProfile(const QString &id)
+{
+    const auto profile = m_store->profile(id);
+    if (!profile)
+        return;
+    selectId(id);
+    const auto cached = m_sessionPasswords.constFind(id);
+    if (cached != m_sessionPasswords.constEnd()) {
+        ConnectionConfig config = *profile;
+        config.password = *cached;
+        openSession(config, id);
+        return;
+    }
+    // The keychain may take its time (or show its own prompt): nothing waits for it.
+    statusBar()->showMessage(tr("Reading the password of %1…").arg(profile->displayName()));
+    const quint64 request = ++m_passwordRequest;
+    m_store->fetchPassword(id, this,
+                           [this, config = *profile, id, request](bool found, const QString &password) {
+                               if (request != m_passwordRequest)
+                                   return;
+                               statusBar()->clearMessage();
+                               if (found) {
+                                   ConnectionConfig withPassword = config;
+                                   withPassword.password = password;
+                                   openSession(withPassword, id);
+                               } else if (!config.username.isEmpty()) {
+                                   askPassword(config, id, {});
+                               } else {
+                                   // Maybe no password is needed; if the server says otherwise,
+                                   // onConnectionError asks for one.
+                                   openSession(config, id);
+                               }
+                           });
+}
+
+void MainWindow::connectEmbedded()
+{
+    ++m_passwordRequest;
+    selectId(ConnectionTreeModel::embeddedId());
+    if (m_embedded->isReady()) {
+        ConnectionConfig config = m_embedded->connectionConfig();
+        config.name = tr("Local (embedded)");
+        openSession(config, ConnectionTreeModel::embeddedId());
+        return;
+    }
+    m_connectEmbeddedWhenReady = true;
+    if (!m_embedded->isRunning())
+        startEmbedded();
+}
+
+void MainWindow::startEmbedded()
+{
+    m_embeddedHasDemo = false;
+    statusBar()->showMessage(tr("Starting the local redis-server…"));
+    m_treeModel->setEmbeddedStatus(tr("Starting…"));
+    m_embedded->start();
+    updateActions();
+}
+
+void MainWindow::onEmbeddedReady()
+{
+    statusBar()->clearMessage();
+    m_treeModel->setEmbeddedStatus(tr("Running on %1:%2\nData directory: %3")
+                                       .arg(m_embedded->host())
+                                       .arg(m_embedded->port())
+                                       .arg(m_embedded->dataDir()));
+    updateActions();
+    if (m_connectEmbeddedWhenReady) {
+        m_connectEmbeddedWhenReady = false;
+        connectEmbedded();
+    }
+}
+
+void MainWindow::onEmbeddedFailed(const QString &message)
+{
+    const QString text = tr("The local server failed: %1").arg(message);
+    statusBar()->showMessage(text);
+    m_treeModel->setEmbeddedStatus(text);
+    updateActions();
+    if (m_connectEmbeddedWhenReady || m_sessionId == ConnectionTreeModel::embeddedId()) {
+        m_connectEmbeddedWhenReady = false;
+        if (!m_loadedEmitted)
+            emit connectionFailed(text);
+    }
+}
+
+void MainWindow::onEmbeddedStopped()
+{
+    m_embeddedHasDemo = false;
+    m_treeModel->setEmbeddedStatus(tr("Stopped"));
+    if (m_sessionId == ConnectionTreeModel::embeddedId()) {
+        closeSession();
+        statusBar()->showMessage(tr("The local server stopped."));
+    }
+    updateActions();
+}
+
+void MainWindow::toggleLocalServer()
+{
+    if (m_embedded->isRunning()) {
+        m_connectEmbeddedWhenReady = false;
+        if (m_sessionId == ConnectionTreeModel::embeddedId())
+            closeSession();
+        m_embedded->stop();
+        updateActions();
+    } else {
+        connectEmbedded();
+    }
+}
+
+void MainWindow::openSession(const ConnectionConfig &config, const QString &id)
+{
+    closeSession();
+    statusBar()->clearMessage();
+    m_config = config;
+    m_sessionId = id;
+    m_connection = new RedisConnection(config, this);
+    connect(m_connection, &RedisConnection::stateChanged, this, &MainWindow::updateStateLabel);
+    connect(m_connection, &RedisConnection::ready, this, &MainWindow::onConnectionReady);
+    connect(m_connection, &RedisConnection::errorOccurred, this, &MainWindow::onConnectionError);
+
+    m_overview = new ServerOverviewPage(m_connection, m_tabs);
+    connect(m_overview, &ServerOverviewPage::infoUpdated, this, &MainWindow::onInfo);
+    m_tabs->addTab(m_overview, tr("Overview"));
+    m_central->setCurrentWidget(m_tabs);
+    if (id == ConnectionTreeModel::embeddedId()) {
+        m_logView = new ServerLogView(m_embedded.get(), m_tabs);
+        m_tabs->addTab(m_logView, tr("Server log"));
+        m_demo = m_options.demoData && !m_embeddedHasDemo ? DemoState::Pending : DemoState::NotWanted;
+    }
+
+    m_treeModel->setActiveId(id);
+    selectId(id);
+    if (m_options.persistState && !id.isEmpty())
+        QSettings().setValue(settingsLastConnection, id);
+    setWindowTitle(tr("%1 — Keyscope").arg(config.displayName()));
+    m_colourLabel->setPixmap(colourSwatch(config.colour, m_stateLabel->fontMetrics().height()));
+    m_dbLabel->setText(tr("db%1").arg(config.db));
+    m_connection->open();
+    updateStateLabel();
+    updateActions();
+}
+
+void MainWindow::closeSession()
+{
+    ++m_session;
+    m_pingTimer->stop();
+    m_pingInFlight = false;
+    m_loadedEmitted = false;
+    m_demo = DemoState::NotWanted;
+    m_lastError.clear();
+    for (QWidget *page : {static_cast<QWidget *>(m_overview), static_cast<QWidget *>(m_logView)}) {
+        if (page) {
+            m_tabs->removeTab(m_tabs->indexOf(page));
+            page->deleteLater();
+        }
+    }
+    m_overview = nullptr;
+    m_logView = nullptr;
+    m_central->setCurrentIndex(0);
+    if (m_connection) {
+        // Its pending callbacks are dropped with it; those already queued see a new m_session.
+        m_connection->disconnect(this);
+        m_connection->deleteLater();
+        m_connection = nullptr;
+    }
+    m_sessionId.clear();
+    m_config = {};
+    m_treeModel->setActiveId({});
+    setWindowTitle(tr("Keyscope"));
+    m_colourLabel->clear();
+    for (QLabel *label : {m_versionLabel, m_modeLabel, m_roleLabel, m_dbLabel, m_latencyLabel})
+        label->clear();
+    updateStateLabel();
+    updateActions();
+}
+
+void MainWindow::askPassword(const ConnectionConfig &config, const QString &id, const QString &reason)
+{
+    if (m_passwordDialog)
+        m_passwordDialog->close();
+    auto *dialog = new QInputDialog(this);
+    m_passwordDialog = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Password"));
+    dialog->setInputMode(QInputDialog::TextInput);
+    dialog->setTextEchoMode(QLineEdit::Password);
+    const QString prompt = tr("Password for %1:").arg(config.displayName());
+    dialog->setLabelText(reason.isEmpty() ? prompt : reason + QLatin1Char('\n') + prompt);
+    // The reason and the name come from the server and the profile: never rich text.
+    const auto labels = dialog->findChildren<QLabel *>();
+    for (QLabel *label : labels)
+        label->setTextFormat(Qt::PlainText);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, config, id](const QString &password) {
+        ConnectionConfig withPassword = config;
+        withPassword.password = password;
+        if (!id.isEmpty())
+            m_sessionPasswords.insert(id, password);
+        openSession(withPassword, id);
+    });
+    dialog->open();
+}
+
+void MainWindow::onConnectionReady()
+{
+    m_lastError.clear();
+    statusBar()->clearMessage();
+    updateStateLabel();
+    m_pingTimer->start();
+    // A PING queued behind thousands of demo commands would not measure the network: wait for them.
+    if (m_demo == DemoState::Pending)
+        loadDemoData();
+    else
+        sendPing();
+}
+
+void MainWindow::onConnectionError(const ConnectionError &error)
+{
+    m_lastError = error.message;
+    statusBar()->showMessage(tr("%1: %2").arg(m_config.displayName(), error.message));
+    m_latencyLabel->clear();
+    updateStateLabel();
+    if (!m_loadedEmitted)
+        emit connectionFailed(error.message);
+    if (error.kind == ConnectionError::Kind::AuthFailed && m_sessionId != ConnectionTreeModel::embeddedId()) {
+        ConnectionConfig config = m_config;
+        config.password.clear();
+        m_sessionPasswords.remove(m_sessionId);
+        askPassword(config, m_sessionId, error.message);
+    }
+}
+
+void MainWindow::loadDemoData()
+{
+    const QList<QList<QByteArray>> commands = DemoData::commands();
+    m_demo = DemoState::Loading;
+    statusBar()->showMessage(tr("Loading the demo data (%1 commands)…").arg(commands.size()));
+    // Pipelined: all commands go out at once, replies are counted as they come back in order.
+    struct Progress
+    {
+        int total = 0;
+        int done = 0;
+        int failed = 0;
+        QString firstError;
+    };
+    auto progress = std::make_shared<Progress>();
+    progress->total = int(commands.size());
+    const quint64 session = m_session;
+    for (const auto &command : commands) {
+        m_connection->command(command, this, [this, session, progress](const RedisReply &reply) {
+            if (session != m_session)
+                return;
+            ++progress->done;
+            if (reply.isError()) {
+                ++progress->failed;
+                if (progress->firstError.isEmpty())
+                    progress->firstError = reply.errorMessage();
+            }
+            if (progress->done == progress->total)
+                onDemoLoaded(progress->total, progress->failed, progress->firstError);
+        });
+    }
+    if (commands.isEmpty())
+        onDemoLoaded(0, 0, {});
+}
+
+void MainWindow::onDemoLoaded(int total, int failed, const QString &firstError)
+{
+    m_demo = DemoState::Done;
+    m_embeddedHasDemo = failed < total || total == 0;
+    if (failed > 0)
+        statusBar()->showMessage(tr("Demo data: %1 of %2 commands failed (first error: %3)")
+                                     .arg(failed)
+                                     .arg(total)
+                                     .arg(firstError));
+    else
+        statusBar()->showMessage(tr("Demo data loaded (%1 commands).").arg(total), 5000);
+    if (m_overview)
+        m_overview->refresh();
+    sendPing();
+}
+
+void MainWindow::onInfo(const ServerInfo &info)
+{
+    m_versionLabel->setText(info.version().isEmpty() ? QString() : tr("Redis %1").arg(info.version()));
+    m_modeLabel->setText(info.modeText());
+    m_roleLabel->setText(info.roleText());
+    if (!m_loadedEmitted && (m_demo == DemoState::NotWanted || m_demo == DemoState::Done)) {
+        m_loadedEmitted = true;
+        emit loaded();
+    }
+}
+
+void MainWindow::sendPing()
+{
+    if (!m_connection || !m_connection->isReady() || m_pingInFlight || m_demo == DemoState::Loading)
+        return;
+    m_pingInFlight = true;
+    const quint64 session = m_session;
+    m_connection->ping(this, [this, session](qint64 micros, const RedisReply &reply) {
+        if (session != m_session)
+            return;
+        m_pingInFlight = false;
+        if (reply.isError()) {
+            m_latencyLabel->clear();
+            return;
+        }
+        const double ms = double(micros) / 1000.0;
+        m_latencyLabel->setText(tr("%1 ms").arg(QLocale().toString(ms, 'f', ms < 10 ? 2 : 0)));
+    });
+}
+
+void MainWindow::updateStateLabel()
+{
+    if (!m_connection) {
+        m_stateLabel->setText(tr("Not connected"));
+        setTextColour(m_stateLabel, {});
+        return;
+    }
+    QString state;
+    QColor colour;
+    switch (m_connection->state()) {
+    case RedisConnection::State::Disconnected:
+        state = tr("Disconnected");
+        colour = errorColour;
+        break;
+    case RedisConnection::State::Connecting:
+        state = tr("Connecting…");
+        break;
+    case RedisConnection::State::Authenticating:
+        state = tr("Authenticating…");
+        break;
+    case RedisConnection::State::Ready:
+        state = m_config.readOnly ? tr("Connected (read-only)") : tr("Connected");
+        colour = okColour;
+        break;
+    case RedisConnection::State::WaitingToReconnect:
+        state = tr("Reconnecting…");
+        colour = errorColour;
+        break;
+    }
+    m_stateLabel->setText(tr("%1: %2").arg(m_config.displayName(), state));
+    m_stateLabel->setToolTip(
+        m_lastError.isEmpty() ? QString() : QStringLiteral("<p>%1</p>").arg(m_lastError.toHtmlEscaped()));
+    setTextColour(m_stateLabel, colour);
+}
+
+void MainWindow::updateActions()
+{
+    const QString id = selectedId();
+    const bool isProfile = !id.isEmpty() && id != ConnectionTreeModel::embeddedId();
+    m_connectAction->setEnabled(!id.isEmpty() && !(id == m_sessionId && m_connection));
+    m_disconnectAction->setEnabled(m_connection != nullptr);
+    m_editProfileAction->setEnabled(isProfile);
+    m_deleteProfileAction->setEnabled(isProfile);
+    const bool running = m_embedded && m_embedded->isRunning();
+    m_localServerAction->setText(running ? tr("Stop local server") : tr("Start local server"));
+    m_localServerAction->setIcon(
+        style()->standardIcon(running ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
+}
+
+void MainWindow::newProfile()
+{
+    auto *dialog = new ProfileDialog(m_store->keychainAvailable(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("New connection profile"));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { selectId(m_store->save(dialog->config())); });
+    dialog->open();
+}
+
+void MainWindow::editProfile()
+{
+    const QString id = selectedId();
+    const auto profile = m_store->profile(id);
+    if (!profile)
+        return;
+    auto *dialog = new ProfileDialog(m_store->keychainAvailable(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Edit connection profile"));
+    dialog->setConfig(*profile);
+    m_store->fetchPassword(id, dialog, [dialog](bool found, const QString &password) {
+        if (found && dialog->config().password.isEmpty())
+            dialog->setPassword(password);
+    });
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+        m_store->save(dialog->config());
+        m_sessionPasswords.remove(id);
+        if (id == m_sessionId)
+            connectProfile(id);
+    });
+    dialog->open();
+}
+
+void MainWindow::deleteProfile()
+{
+    const QString id = selectedId();
+    const auto profile = m_store->profile(id);
+    if (!profile)
+        return;
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Delete profile"),
+        tr("Delete the profile “%1”? Its saved password is deleted too.").arg(profile->displayName()),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setTextFormat(Qt::PlainText);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, id] {
+        if (box->clickedButton() != box->button(QMessageBox::Yes))
+            return;
+        if (id == m_sessionId)
+            closeSession();
+        m_sessionPasswords.remove(id);
+        m_store->remove(id);
+    });
+    box->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("About Keyscope"),
+        tr("Keyscope %1\nA native desktop admin for Redis.").arg(QCoreApplication::applicationVersion()),
+        QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText);
+    box->setIconPixmap(QIcon(QStringLiteral(":/icons/keyscope.svg")).pixmap(64, 64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_options.persistState) {
+        QSettings settings;
+        settings.setValue(settingsGeometry, saveGeometry());
+        settings.setValue(settingsState, saveState());
+    }
+    QMainWindow::closeEvent(event);
+}

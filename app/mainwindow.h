@@ -1,0 +1,138 @@
+#pragma once
+
+#include "connectionconfig.h"
+
+#include <memory>
+#include <optional>
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+
+class ConnectionTreeModel;
+class EmbeddedServer;
+class ProfileStore;
+class QAbstractItemModel;
+class QAction;
+class QInputDialog;
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+class QTimer;
+class QTreeView;
+class RedisConnection;
+class ServerInfo;
+class ServerLogView;
+class ServerOverviewPage;
+struct ConnectionError;
+
+// The connection tree on the left, the pages of the open connection in the middle, and what the
+// server is (version, mode, role, db, latency, connection state) in the status bar. One connection is
+// open at a time. Everything reaches Redis through the asynchronous RedisConnection; errors land in
+// the status bar and on the pages.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        std::optional<ConnectionConfig> connectTo; // ad-hoc connection (--connect)
+        bool useEmbedded = false;                  // open the local server whatever was open last time
+        bool demoData = true;                      // load the demo keyspace into a fresh local server
+        bool persistState = true;                  // remember geometry and the last connection
+    };
+
+    explicit MainWindow(Options options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens the first connection: the ad-hoc one, else the one open last time, else (first start,
+    // no profile yet) the local server with the demo data.
+    void start();
+
+    RedisConnection *connection() const { return m_connection; }
+    ServerOverviewPage *overviewPage() const { return m_overview; }
+    EmbeddedServer *embeddedServer() const { return m_embedded.get(); }
+    ProfileStore *profileStore() const { return m_store; }
+    QAbstractItemModel *connectionModel() const;
+
+signals:
+    // The open connection is ready, its overview shows INFO and the demo data (if any) is loaded.
+    void loaded();
+    // The connection (or the local server) failed before loaded().
+    void connectionFailed(const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    enum class DemoState { NotWanted, Pending, Loading, Done };
+
+    void createActions();
+    void createStatusBar();
+    QString selectedId() const;
+    void selectId(const QString &id);
+    void connectSelected();
+    void connectProfile(const QString &id);
+    void connectEmbedded();
+    void startEmbedded();
+    void openSession(const ConnectionConfig &config, const QString &id);
+    void closeSession();
+    void askPassword(const ConnectionConfig &config, const QString &id, const QString &reason);
+    void newProfile();
+    void editProfile();
+    void deleteProfile();
+    void toggleLocalServer();
+    void showAbout();
+    void onEmbeddedReady();
+    void onEmbeddedFailed(const QString &message);
+    void onEmbeddedStopped();
+    void onConnectionReady();
+    void onConnectionError(const ConnectionError &error);
+    void loadDemoData();
+    void onDemoLoaded(int total, int failed, const QString &firstError);
+    void onInfo(const ServerInfo &info);
+    void sendPing();
+    void updateActions();
+    void updateStateLabel();
+
+    Options m_options;
+    ProfileStore *m_store = nullptr;
+    ConnectionTreeModel *m_treeModel = nullptr;
+    QTreeView *m_tree = nullptr;
+    QStackedWidget *m_central = nullptr; // a hint while not connected, else the pages
+    QTabWidget *m_tabs = nullptr;
+    std::unique_ptr<EmbeddedServer> m_embedded;
+    bool m_embeddedHasDemo = false;
+    bool m_connectEmbeddedWhenReady = false;
+
+    // The open connection ("session"); m_session changes whenever it is replaced, so late callbacks of
+    // an old connection can tell.
+    RedisConnection *m_connection = nullptr;
+    ConnectionConfig m_config;
+    QString m_sessionId;
+    quint64 m_session = 0;
+    quint64 m_passwordRequest = 0;
+    ServerOverviewPage *m_overview = nullptr;
+    ServerLogView *m_logView = nullptr;
+    DemoState m_demo = DemoState::NotWanted;
+    bool m_loadedEmitted = false;
+    bool m_pingInFlight = false;
+    QString m_lastError;
+    QTimer *m_pingTimer = nullptr;
+    QHash<QString, QString> m_sessionPasswords;
+    QPointer<QInputDialog> m_passwordDialog;
+
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_newProfileAction = nullptr;
+    QAction *m_editProfileAction = nullptr;
+    QAction *m_deleteProfileAction = nullptr;
+    QAction *m_localServerAction = nullptr;
+
+    QLabel *m_colourLabel = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_versionLabel = nullptr;
+    QLabel *m_modeLabel = nullptr;
+    QLabel *m_roleLabel = nullptr;
+    QLabel *m_dbLabel = nullptr;
+    QLabel *m_latencyLabel = nullptr;
+};

@@ -1,0 +1,190 @@
+#include "connectiontreemodel.h"
+#include "embeddedserver.h"
+#include "mainwindow.h"
+#include "profilestore.h"
+#include "redisconnection.h"
+#include "serverlogview.h"
+#include "serveroverviewpage.h"
+#include "testserver.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QInputDialog>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        // No profile and no keychain entry of the person running the tests: the first-start path runs.
+        QVERIFY(m_settingsDir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("KeyscopeTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        if (EmbeddedServer::findExecutable().isEmpty())
+            QSKIP("redis-server is not installed");
+    }
+
+    void firstStartRunsEmbeddedServerWithDemoData()
+    {
+        MainWindow window(MainWindow::Options{});
+        QSignalSpy loaded(&window, &MainWindow::loaded);
+        QSignalSpy failed(&window, &MainWindow::connectionFailed);
+        window.show();
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() == 1 || failed.count() > 0, 30000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+
+        auto *version = window.findChild<QLabel *>(QStringLiteral("versionLabel"));
+        QVERIFY(version);
+        QVERIFY2(version->text().startsWith(QStringLiteral("Redis 7.")), qPrintable(version->text()));
+        QCOMPARE(version->textFormat(), Qt::PlainText);
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("modeLabel"))->text(),
+                 QStringLiteral("Standalone"));
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("roleLabel"))->text(), QStringLiteral("Primary"));
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("dbLabel"))->text(), QStringLiteral("db0"));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("stateLabel"))
+                    ->text()
+                    .contains(QStringLiteral("Connected")));
+        auto *latency = window.findChild<QLabel *>(QStringLiteral("latencyLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(latency->text().endsWith(QStringLiteral(" ms")), 5000);
+
+        const QAbstractItemModel *tree = window.connectionModel();
+        QVERIFY(
+            !tree->match(tree->index(0, 0), Qt::DisplayRole, QStringLiteral("Local (embedded)")).isEmpty());
+
+        // The overview counts the demo keys of db0.
+        ServerOverviewPage *overview = window.overviewPage();
+        QVERIFY(overview);
+        auto *keyspace = overview->findChild<QTableWidget *>(QStringLiteral("keyspaceTable"));
+        QVERIFY(keyspace);
+        qint64 db0Keys = -1;
+        for (int row = 0; row < keyspace->rowCount(); ++row) {
+            if (keyspace->item(row, 0)->text() == QStringLiteral("db0"))
+                db0Keys = keyspace->item(row, 1)->data(Qt::DisplayRole).toLongLong();
+        }
+        QVERIFY2(db0Keys > 3000, qPrintable(QString::number(db0Keys)));
+
+        // The local server's log is a page too, and it logged its start.
+        auto *log = window.findChild<ServerLogView *>();
+        QVERIFY(log);
+        QTRY_VERIFY_WITH_TIMEOUT(!log->toPlainText().isEmpty(), 5000);
+
+        // Stopping the local server closes its pages and says so; nothing crashes.
+        const qint64 pid = window.embeddedServer()->processId();
+        QVERIFY(pid > 0);
+        window.embeddedServer()->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.embeddedServer()->isRunning(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.connection() == nullptr, 5000);
+        QVERIFY(!window.overviewPage());
+    }
+
+    void unreachableServerIsReported()
+    {
+        ConnectionConfig config;
+        config.host = QStringLiteral("127.0.0.1");
+        config.port = EmbeddedServer::freePort();
+        MainWindow::Options options;
+        options.connectTo = config;
+        options.persistState = false;
+        MainWindow window(options);
+        QSignalSpy failed(&window, &MainWindow::connectionFailed);
+        window.show();
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 10000);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("refused")),
+                 qPrintable(failed.first().first().toString()));
+        auto *banner = window.overviewPage()->findChild<QLabel *>(QStringLiteral("overviewBanner"));
+        QVERIFY(banner);
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains(QStringLiteral("refused")));
+        QCOMPARE(banner->textFormat(), Qt::PlainText);
+        QVERIFY(!window.findChild<QLabel *>(QStringLiteral("stateLabel"))
+                     ->text()
+                     .contains(QStringLiteral("Connected")));
+    }
+
+    void connectionModelFollowsProfiles()
+    {
+        ProfileStore store;
+        ConnectionTreeModel model(&store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int before = model.rowCount();
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Local (embedded)"));
+        QCOMPARE(model.index(0, 0).data(ConnectionTreeModel::IdRole).toString(),
+                 ConnectionTreeModel::embeddedId());
+
+        ConnectionConfig config;
+        config.name = QStringLiteral("<b>prod</b>");
+        config.host = QStringLiteral("cache.example.com");
+        config.colour = QStringLiteral("#e53935");
+        const QString id = store.save(config);
+        QCOMPARE(model.rowCount(), before + 1);
+        const QModelIndex index = model.indexForId(id);
+        QVERIFY(index.isValid());
+        QCOMPARE(index.data().toString(), QStringLiteral("<b>prod</b>"));
+        QCOMPARE(index.data(Qt::DecorationRole).value<QColor>(), QColor(QStringLiteral("#e53935")));
+        // Tooltips are escaped rich text: the name cannot inject markup.
+        QVERIFY(!index.data(Qt::ToolTipRole).toString().contains(QStringLiteral("<b>")));
+
+        model.setActiveId(id);
+        QVERIFY(index.data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!model.index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+
+        store.remove(id);
+        QCOMPARE(model.rowCount(), before);
+        QVERIFY(!model.indexForId(id).isValid());
+    }
+
+    void passwordIsAskedWhenTheServerWantsOne()
+    {
+        TestServer server;
+        QVERIFY(server.start({QStringLiteral("--requirepass"), QStringLiteral("s3cret")}));
+        MainWindow::Options options;
+        options.persistState = false;
+        MainWindow window(options);
+        ConnectionConfig profile = server.config();
+        profile.name = QStringLiteral("Protected");
+        profile.colour = QStringLiteral("#1e88e5");
+        const QString id = window.profileStore()->save(profile);
+        window.show();
+
+        auto *tree = window.findChild<QTreeView *>(QStringLiteral("connectionTree"));
+        auto *model = static_cast<ConnectionTreeModel *>(window.connectionModel());
+        tree->setCurrentIndex(model->indexForId(id));
+        QSignalSpy loaded(&window, &MainWindow::loaded);
+        window.findChild<QAction *>(QStringLiteral("connectAction"))->trigger();
+
+        // No password stored: the server refuses, and the window asks (without blocking).
+        QInputDialog *prompt = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((prompt = window.findChild<QInputDialog *>()) != nullptr, 10000);
+        QCOMPARE(prompt->textEchoMode(), QLineEdit::Password);
+        prompt->setTextValue(QStringLiteral("s3cret"));
+        prompt->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+        auto *state = window.findChild<QLabel *>(QStringLiteral("stateLabel"));
+        QVERIFY2(state->text().contains(QStringLiteral("Protected: Connected")), qPrintable(state->text()));
+        QVERIFY(model->indexForId(id).data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!window.findChild<QLabel *>(QStringLiteral("colourLabel"))->pixmap().isNull());
+
+        window.profileStore()->remove(id);
+        QVERIFY(!model->indexForId(id).isValid());
+    }
+
+private:
+    QTemporaryDir m_settingsDir;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "connectionconfig.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QButtonGroup;
+class QCheckBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QToolButton;
+class RedisConnection;
+
+// Creates or edits a connection profile: a redis:// or rediss:// URL fills the form, every field can
+// then be changed, and "Test connection" tries the form's settings on a temporary connection
+// (PING, then INFO server) without saving anything.
+class ProfileDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // keychainAvailable: false adds a notice that the password is kept for this session only.
+    explicit ProfileDialog(bool keychainAvailable, QWidget *parent = nullptr);
+    ~ProfileDialog() override;
+
+    // Fills the form; fields the form does not show (id, timeouts, client name) are kept as given.
+    void setConfig(const ConnectionConfig &config);
+    ConnectionConfig config() const;
+    // Sets the password field, e.g. once the keychain answered.
+    void setPassword(const QString &password);
+
+    // Starts a test of the form's settings; the result shows in the dialog and in connectionTested.
+    void testConnection();
+
+signals:
+    void connectionTested(bool ok, const QString &message);
+
+private:
+    QLineEdit *addFileRow(QFormLayout *form, const QString &label, const QString &filter);
+    void addColourButton(const QString &colour, const QString &toolTip);
+    void setColour(const QString &colour);
+    void chooseCustomColour();
+    void onUrlChanged(const QString &text);
+    void updateVerifyWarning();
+    void updateOkButton();
+    void finishTest(bool ok, const QString &message);
+
+    ConnectionConfig m_base;
+    QString m_colour;
+
+    QLineEdit *m_url = nullptr;
+    QLabel *m_urlError = nullptr;
+    QLineEdit *m_name = nullptr;
+    QLineEdit *m_host = nullptr;
+    QSpinBox *m_port = nullptr;
+    QLineEdit *m_username = nullptr;
+    QLineEdit *m_password = nullptr;
+    QSpinBox *m_db = nullptr;
+    QButtonGroup *m_colourGroup = nullptr;
+    QWidget *m_colourRow = nullptr;
+    QToolButton *m_customColour = nullptr;
+    QGroupBox *m_tls = nullptr;
+    QLineEdit *m_caFile = nullptr;
+    QLineEdit *m_certFile = nullptr;
+    QLineEdit *m_keyFile = nullptr;
+    QLineEdit *m_serverName = nullptr;
+    QCheckBox *m_verify = nullptr;
+    QLabel *m_verifyWarning = nullptr;
+    QCheckBox *m_readOnly = nullptr;
+    QPushButton *m_testButton = nullptr;
+    QLabel *m_testResult = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QPointer<RedisConnection> m_testConnection;
+};
