@@ -2,13 +2,12 @@
 
 #include "connectionconfig.h"
 
-#include <QList>
-#include <QObject>
-#include <QHash>
-#include <QString>
-
 #include <functional>
 #include <optional>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
 
 // Saved connection profiles. Everything but the password goes to QSettings (group "profiles");
 // passwords go to the system keychain through QtKeychain when one answers. Without a keychain
@@ -38,12 +37,15 @@ public:
 
 signals:
     void profilesChanged();
-    // The keychain refused a write: the password is kept for this session only.
+    // The keychain failed (once per session, e.g. no secret service): passwords are kept for this session
+    // only.
     void keychainError(const QString &message);
 
 private:
     void load();
     void persist() const;
+    void deleteKeychainPassword(const QString &id);
+    void markKeychainUnavailable(const QString &reason);
 
     QList<ConnectionConfig> m_profiles;
     QHash<QString, QString> m_sessionPasswords;
