@@ -12,6 +12,7 @@ private slots:
     void bulkIsBinarySafe();
     void nestingLimitPoisonsReader();
     void garbageIsProtocolError();
+    void hugeArrayCountIsRefused();
     void encodesArgvBinarySafe();
 };
 
@@ -87,6 +88,21 @@ void TestRespReader::garbageIsProtocolError()
     QList<RedisReply> replies;
     QVERIFY(!reader.takeReplies(replies));
     QVERIFY(reader.errorString().startsWith(QLatin1String("Protocol error")));
+}
+
+void TestRespReader::hugeArrayCountIsRefused()
+{
+    // Twelve bytes that would make hiredis reserve gigabytes for the element table.
+    RespReader reader;
+    reader.feed(QByteArrayLiteral("*300000000\r\n"));
+    QList<RedisReply> replies;
+    QVERIFY(!reader.takeReplies(replies));
+    QVERIFY2(reader.errorString().contains(QLatin1String("300000000")), qPrintable(reader.errorString()));
+    // Arrays under the cap still parse.
+    reader.reset();
+    reader.feed(QByteArrayLiteral("*2\r\n$1\r\na\r\n*0\r\n"));
+    QVERIFY(reader.takeReplies(replies));
+    QCOMPARE(replies.size(), 1);
 }
 
 void TestRespReader::encodesArgvBinarySafe()
