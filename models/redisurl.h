@@ -2,10 +2,9 @@
 
 #include "connectionconfig.h"
 
+#include <optional>
 #include <QCoreApplication>
 #include <QString>
-
-#include <optional>
 
 // redis://[user[:password]@]host[:port][/db] and rediss://... (TLS), as given by Render, Redis Cloud,
 // Upstash, Docker setups, etc. Percent-encoded user and password are decoded.
