@@ -35,7 +35,9 @@ int utf8SequenceLength(const QByteArray &data, qsizetype i)
     return len;
 }
 
-int hexValue(QChar c)
+} // namespace
+
+int BytesEscaper::hexValue(QChar c)
 {
     const char16_t u = c.unicode();
     if (u >= '0' && u <= '9')
@@ -46,8 +48,6 @@ int hexValue(QChar c)
         return u - 'A' + 10;
     return -1;
 }
-
-} // namespace
 
 QString BytesEscaper::escape(const QByteArray &bytes)
 {

@@ -1,9 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <QByteArray>
 #include <QString>
-
-#include <optional>
 
 // Shows arbitrary bytes as text and reads that text back byte-exact.
 // Printable ASCII and valid UTF-8 stay as they are; everything else becomes \xHH,
@@ -12,6 +11,8 @@ namespace BytesEscaper {
 QString escape(const QByteArray &bytes);
 // Inverse of escape(). Returns nullopt on a malformed escape (e.g. "\x4").
 std::optional<QByteArray> unescape(const QString &text);
+// Value of one hex digit, or -1.
+int hexValue(QChar c);
 // Lower-case hex with a space between bytes ("de ad be ef").
 QString toHex(const QByteArray &bytes);
 } // namespace BytesEscaper

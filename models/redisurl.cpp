@@ -1,5 +1,7 @@
 #include "redisurl.h"
 
+#include "bytesescaper.h"
+
 #include <algorithm>
 #include <limits>
 #include <QHostAddress>
@@ -9,18 +11,6 @@
 namespace {
 
 constexpr quint16 defaultPort = 6379;
-
-int hexDigit(QChar c)
-{
-    const char16_t u = c.unicode();
-    if (u >= '0' && u <= '9')
-        return u - '0';
-    if (u >= 'a' && u <= 'f')
-        return u - 'a' + 10;
-    if (u >= 'A' && u <= 'F')
-        return u - 'A' + 10;
-    return -1;
-}
 
 bool isAsciiDigits(QStringView text)
 {
@@ -57,8 +47,8 @@ DecodeStatus percentDecode(QStringView text, QString &out, QString &badEscape)
             i = j;
             continue;
         }
-        const int hi = i + 1 < text.size() ? hexDigit(text[i + 1]) : -1;
-        const int lo = i + 2 < text.size() ? hexDigit(text[i + 2]) : -1;
+        const int hi = i + 1 < text.size() ? BytesEscaper::hexValue(text[i + 1]) : -1;
+        const int lo = i + 2 < text.size() ? BytesEscaper::hexValue(text[i + 2]) : -1;
         if (hi < 0 || lo < 0) {
             badEscape = text.mid(i, 3).toString();
             return DecodeStatus::BadEscape;
@@ -151,7 +141,7 @@ RedisUrl::Result RedisUrl::parse(const QString &url, const ConnectionConfig &bas
             return fail(tr("The host is missing between “[” and “]”."));
         QHostAddress parsed;
         const bool hexOnly = std::all_of(address.begin(), address.end(), [](QChar c) {
-            return hexDigit(c) >= 0 || c == QLatin1Char(':') || c == QLatin1Char('.');
+            return BytesEscaper::hexValue(c) >= 0 || c == QLatin1Char(':') || c == QLatin1Char('.');
         });
         if (!hexOnly || !parsed.setAddress(address.toString()) ||
             parsed.protocol() != QAbstractSocket::IPv6Protocol)
