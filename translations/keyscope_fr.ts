@@ -1,0 +1,898 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>ConnectionTreeModel</name>
+    <message>
+        <source>Local (embedded)</source>
+        <translation>Local (intégré)</translation>
+    </message>
+    <message>
+        <source>A redis-server run by Keyscope on this computer</source>
+        <translation>Un redis-server lancé par Keyscope sur cet ordinateur</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddedServer</name>
+    <message>
+        <source>To use the embedded server, install redis-server:
+- Debian/Ubuntu: sudo apt install redis-server
+- macOS: brew install redis
+- Windows: put redis-server.exe next to keyscope.exe</source>
+        <translation>Pour utiliser le serveur intégré, installez redis-server :
+- Debian/Ubuntu : sudo apt install redis-server
+- macOS : brew install redis
+- Windows : placez redis-server.exe à côté de keyscope.exe</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>Impossible de démarrer %1 : %2</translation>
+    </message>
+    <message>
+        <source>redis-server was not found next to Keyscope or on the PATH.</source>
+        <translation>redis-server est introuvable à côté de Keyscope et dans le PATH.</translation>
+    </message>
+    <message>
+        <source>There is no free TCP port on 127.0.0.1 for the embedded redis-server.</source>
+        <translation>Aucun port TCP libre sur 127.0.0.1 pour le redis-server intégré.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data directory %1.</source>
+        <translation>Impossible de créer le répertoire de données %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary data directory: %1</source>
+        <translation>Impossible de créer un répertoire de données temporaire : %1</translation>
+    </message>
+    <message>
+        <source>Local (embedded)</source>
+        <translation>Local (intégré)</translation>
+    </message>
+    <message>
+        <source>Stopping redis-server (pid %1) left behind in %2.</source>
+        <translation>Arrêt du redis-server (pid %1) resté actif dans %2.</translation>
+    </message>
+    <message>
+        <source>redis-server did not answer on 127.0.0.1:%1 within %2 seconds.</source>
+        <translation>redis-server n’a pas répondu sur 127.0.0.1:%1 en %2 secondes.</translation>
+    </message>
+    <message>
+        <source>The embedded redis-server stopped unexpectedly (it crashed or was killed).</source>
+        <translation>Le redis-server intégré s’est arrêté de façon inattendue (plantage ou processus tué).</translation>
+    </message>
+    <message>
+        <source>The embedded redis-server exited unexpectedly with code %1.</source>
+        <translation>Le redis-server intégré s’est arrêté de façon inattendue avec le code %1.</translation>
+    </message>
+    <message>
+        <source>redis-server crashed before it accepted connections.</source>
+        <translation>redis-server a planté avant d’accepter des connexions.</translation>
+    </message>
+    <message>
+        <source>redis-server exited with code %1 before it accepted connections.</source>
+        <translation>redis-server s’est arrêté avec le code %1 avant d’accepter des connexions.</translation>
+    </message>
+    <message>
+        <source>Last lines of its log:</source>
+        <translation>Dernières lignes de son journal :</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Keyscope</source>
+        <translation>Keyscope</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>Not connected.
+
+Double-click a connection on the left, or add one with New profile.</source>
+        <translation>Non connecté.
+
+Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profil.</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;About Keyscope</source>
+        <translation>À &amp;propos de Keyscope</translation>
+    </message>
+    <message>
+        <source>Keychain: %1. Passwords are kept for this session only.</source>
+        <translation>Trousseau : %1. Les mots de passe ne sont conservés que pour cette session.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Connecter</translation>
+    </message>
+    <message>
+        <source>Open the selected connection</source>
+        <translation>Ouvrir la connexion sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;New profile…</source>
+        <translation>&amp;Nouveau profil…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit profile…</source>
+        <translation>&amp;Modifier le profil…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete profile…</source>
+        <translation>&amp;Supprimer le profil…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>C&amp;onnexion</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <source>Server version</source>
+        <translation>Version du serveur</translation>
+    </message>
+    <message>
+        <source>Server mode</source>
+        <translation>Mode du serveur</translation>
+    </message>
+    <message>
+        <source>Replication role</source>
+        <translation>Rôle de réplication</translation>
+    </message>
+    <message>
+        <source>Selected database</source>
+        <translation>Base sélectionnée</translation>
+    </message>
+    <message>
+        <source>Round trip of PING, every two seconds</source>
+        <translation>Aller-retour d’un PING, toutes les deux secondes</translation>
+    </message>
+    <message>
+        <source>Double-click a connection to open it.</source>
+        <translation>Double-cliquez sur une connexion pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>Reading the password of %1…</source>
+        <translation>Lecture du mot de passe de %1…</translation>
+    </message>
+    <message>
+        <source>Local (embedded)</source>
+        <translation>Local (intégré)</translation>
+    </message>
+    <message>
+        <source>Starting the local redis-server…</source>
+        <translation>Démarrage du redis-server local…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Running on %1:%2
+Data directory: %3</source>
+        <translation>En service sur %1:%2
+Répertoire de données : %3</translation>
+    </message>
+    <message>
+        <source>The local server failed: %1</source>
+        <translation>Échec du serveur local : %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>The local server stopped.</source>
+        <translation>Le serveur local s’est arrêté.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d’ensemble</translation>
+    </message>
+    <message>
+        <source>Server log</source>
+        <translation>Journal du serveur</translation>
+    </message>
+    <message>
+        <source>%1 — Keyscope</source>
+        <translation>%1 — Keyscope</translation>
+    </message>
+    <message>
+        <source>db%1</source>
+        <translation>db%1</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Mot de passe pour %1 :</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Loading the demo data (%1 commands)…</source>
+        <translation>Chargement des données de démonstration (%1 commandes)…</translation>
+    </message>
+    <message>
+        <source>Demo data: %1 of %2 commands failed (first error: %3)</source>
+        <translation>Données de démonstration : %1 commandes sur %2 en échec (première erreur : %3)</translation>
+    </message>
+    <message>
+        <source>Demo data loaded (%1 commands).</source>
+        <translation>Données de démonstration chargées (%1 commandes).</translation>
+    </message>
+    <message>
+        <source>Redis %1</source>
+        <translation>Redis %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Authenticating…</source>
+        <translation>Authentification…</translation>
+    </message>
+    <message>
+        <source>Connected (read-only)</source>
+        <translation>Connecté (lecture seule)</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnexion…</translation>
+    </message>
+    <message>
+        <source>Stop local server</source>
+        <translation>Arrêter le serveur local</translation>
+    </message>
+    <message>
+        <source>Start local server</source>
+        <translation>Démarrer le serveur local</translation>
+    </message>
+    <message>
+        <source>New connection profile</source>
+        <translation>Nouveau profil de connexion</translation>
+    </message>
+    <message>
+        <source>Edit connection profile</source>
+        <translation>Modifier le profil de connexion</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Supprimer le profil</translation>
+    </message>
+    <message>
+        <source>Delete the profile “%1”? Its saved password is deleted too.</source>
+        <translation>Supprimer le profil « %1 » ? Son mot de passe enregistré sera supprimé aussi.</translation>
+    </message>
+    <message>
+        <source>About Keyscope</source>
+        <translation>À propos de Keyscope</translation>
+    </message>
+    <message>
+        <source>Keyscope %1
+A native desktop admin for Redis.</source>
+        <translation>Keyscope %1
+Un outil natif d’administration de Redis.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Connection profile</source>
+        <translation>Profil de connexion</translation>
+    </message>
+    <message>
+        <source>Paste a redis:// or rediss:// URL</source>
+        <translation>Collez une URL redis:// ou rediss://</translation>
+    </message>
+    <message>
+        <source>host:port</source>
+        <translation>hôte:port</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Hôte :</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>No system keychain: the password is kept for this session only and will be asked again next time</source>
+        <translation>Pas de trousseau système : le mot de passe n’est conservé que pour cette session et sera redemandé la prochaine fois</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base :</translation>
+    </message>
+    <message>
+        <source>No colour</source>
+        <translation>Sans couleur</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rouge</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Jaune</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Vert</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Bleu</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Violet</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Personnalisée…</translation>
+    </message>
+    <message>
+        <source>Colour tag:</source>
+        <translation>Couleur :</translation>
+    </message>
+    <message>
+        <source>Use TLS</source>
+        <translation>Utiliser TLS</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>Fichiers PEM (*.pem *.crt *.cer *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>Certificat d’AC :</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>Certificats du système</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Certificat client :</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Clé client :</translation>
+    </message>
+    <message>
+        <source>Same as host</source>
+        <translation>Identique à l’hôte</translation>
+    </message>
+    <message>
+        <source>Server name (SNI):</source>
+        <translation>Nom du serveur (SNI) :</translation>
+    </message>
+    <message>
+        <source>Verify server certificate and hostname</source>
+        <translation>Vérifier le certificat et le nom d’hôte du serveur</translation>
+    </message>
+    <message>
+        <source>Without verification anyone on the network path can pose as this server and read the password and every value.</source>
+        <translation>Sans vérification, n’importe qui sur le chemin réseau peut se faire passer pour ce serveur et lire le mot de passe et toutes les valeurs.</translation>
+    </message>
+    <message>
+        <source>Read-only: send only commands that cannot change data</source>
+        <translation>Lecture seule : n’envoyer que des commandes qui ne modifient pas les données</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Enter a host name or address.</source>
+        <translation>Saisissez un nom d’hôte ou une adresse.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2…</source>
+        <translation>Connexion à %1:%2…</translation>
+    </message>
+    <message>
+        <source>Connected: Redis %1 (%2), %3</source>
+        <translation>Connecté : Redis %1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>The system keychain cannot be used (%1). Passwords are kept for this session only and will be asked for again next time.</source>
+        <translation>Le trousseau système est inutilisable (%1). Les mots de passe ne sont conservés que pour cette session et seront redemandés la prochaine fois.</translation>
+    </message>
+</context>
+<context>
+    <name>RedisConnection</name>
+    <message>
+        <source>The connection to %1 was closed.</source>
+        <translation>La connexion à %1 a été fermée.</translation>
+    </message>
+    <message>
+        <source>TLS is not available: Qt found no TLS backend (%1).</source>
+        <translation>TLS indisponible : Qt n’a trouvé aucun backend TLS (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot read a PEM certificate from the CA file %1.</source>
+        <translation>Impossible de lire un certificat PEM dans le fichier d’AC %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the client certificate %1 (PEM expected).</source>
+        <translation>Impossible de lire le certificat client %1 (PEM attendu).</translation>
+    </message>
+    <message>
+        <source>Cannot read the client key %1 (unencrypted PEM, RSA or EC, expected).</source>
+        <translation>Impossible de lire la clé client %1 (PEM non chiffré, RSA ou EC, attendu).</translation>
+    </message>
+    <message>
+        <source>the default user</source>
+        <translation>l’utilisateur par défaut</translation>
+    </message>
+    <message>
+        <source>user “%1”</source>
+        <translation>l’utilisateur « %1 »</translation>
+    </message>
+    <message>
+        <source>%1 requires a password (NOAUTH): set one in the connection profile.</source>
+        <translation>%1 exige un mot de passe (NOAUTH) : renseignez-le dans le profil de connexion.</translation>
+    </message>
+    <message>
+        <source>Authentication as %1 failed: wrong user name or password (%2).</source>
+        <translation>Échec de l’authentification en tant que %1 : nom d’utilisateur ou mot de passe incorrect (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot select database %1: %2</source>
+        <translation>Impossible de sélectionner la base %1 : %2</translation>
+    </message>
+    <message>
+        <source>Empty command.</source>
+        <translation>Commande vide.</translation>
+    </message>
+    <message>
+        <source>%1 is refused: this connection is read-only.</source>
+        <translation>%1 est refusée : cette connexion est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Not connected to %1.</source>
+        <translation>Non connecté à %1.</translation>
+    </message>
+    <message>
+        <source>Protocol error: %1 sent a reply nobody asked for.</source>
+        <translation>Erreur de protocole : %1 a envoyé une réponse que personne n’a demandée.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 timed out: the server does not seem to speak TLS on this port (use a redis:// URL for a plain connection).</source>
+        <translation>Délai dépassé pour la négociation TLS avec %1 : le serveur ne semble pas parler TLS sur ce port (utilisez une URL redis:// pour une connexion en clair).</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1 within %2 s.</source>
+        <translation>Impossible de se connecter à %1 en %2 s.</translation>
+    </message>
+    <message>
+        <source>%1 timed out while connecting to %2.</source>
+        <translation>Délai dépassé pour %1 pendant la connexion à %2.</translation>
+    </message>
+    <message>
+        <source>%1 got no reply from %2 in time; the connection was reset.</source>
+        <translation>%1 n’a pas reçu de réponse de %2 à temps ; la connexion a été réinitialisée.</translation>
+    </message>
+    <message>
+        <source>Connection refused by %1: is Redis running there, and is the port right?</source>
+        <translation>Connexion refusée par %1 : Redis y tourne-t-il, et le port est-il le bon ?</translation>
+    </message>
+    <message>
+        <source>Host “%1” not found (DNS lookup failed): check the host name.</source>
+        <translation>Hôte « %1 » introuvable (échec de la résolution DNS) : vérifiez le nom d’hôte.</translation>
+    </message>
+    <message>
+        <source>Network timeout talking to %1.</source>
+        <translation>Délai réseau dépassé avec %1.</translation>
+    </message>
+    <message>
+        <source>TLS certificate verification of %1 failed: %2. Check the CA file and server name, or (only for testing) turn verification off in the profile.</source>
+        <translation>Échec de la vérification du certificat TLS de %1 : %2. Vérifiez le fichier d’AC et le nom du serveur, ou (pour des tests uniquement) désactivez la vérification dans le profil.</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2. Does the server speak TLS on this port, and does it require a client certificate?</source>
+        <translation>Échec de la négociation TLS avec %1 : %2. Le serveur parle-t-il TLS sur ce port, et exige-t-il un certificat client ?</translation>
+    </message>
+    <message>
+        <source>Network error with %1: %2</source>
+        <translation>Erreur réseau avec %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection during the TLS session set-up: it may require a client certificate, or not speak TLS on this port.</source>
+        <translation>%1 a fermé la connexion pendant l’établissement de la session TLS : il exige peut-être un certificat client, ou ne parle pas TLS sur ce port.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection during set-up: if it expects TLS, use a rediss:// URL.</source>
+        <translation>%1 a fermé la connexion pendant son établissement : s’il attend TLS, utilisez une URL rediss://.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection.</source>
+        <translation>%1 a fermé la connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>RedisUrl</name>
+    <message>
+        <source>The URL is empty: enter e.g. redis://localhost:6379.</source>
+        <translation>L’URL est vide : saisissez par exemple redis://localhost:6379.</translation>
+    </message>
+    <message>
+        <source>The URL has no scheme: start it with redis:// or rediss:// (TLS), e.g. redis://%1.</source>
+        <translation>L’URL n’a pas de schéma : commencez-la par redis:// ou rediss:// (TLS), par exemple redis://%1.</translation>
+    </message>
+    <message>
+        <source>The URL has no scheme before “://”: start it with redis:// or rediss:// (TLS).</source>
+        <translation>L’URL n’a pas de schéma avant « :// » : commencez-la par redis:// ou rediss:// (TLS).</translation>
+    </message>
+    <message>
+        <source>Unknown scheme “%1://”: use redis:// or rediss:// (TLS).</source>
+        <translation>Schéma « %1:// » inconnu : utilisez redis:// ou rediss:// (TLS).</translation>
+    </message>
+    <message>
+        <source>The user name has an invalid percent-encoding “%1”: write a literal % as %25.</source>
+        <translation>Le nom d’utilisateur contient un encodage-pourcent invalide « %1 » : écrivez un % littéral sous la forme %25.</translation>
+    </message>
+    <message>
+        <source>The user name is percent-encoded, but its bytes are not UTF-8 text.</source>
+        <translation>Le nom d’utilisateur est encodé-pourcent, mais ses octets ne sont pas du texte UTF-8.</translation>
+    </message>
+    <message>
+        <source>The password has an invalid percent-encoding “%1”: write a literal % as %25.</source>
+        <translation>Le mot de passe contient un encodage-pourcent invalide « %1 » : écrivez un % littéral sous la forme %25.</translation>
+    </message>
+    <message>
+        <source>The password is percent-encoded, but its bytes are not UTF-8 text.</source>
+        <translation>Le mot de passe est encodé-pourcent, mais ses octets ne sont pas du texte UTF-8.</translation>
+    </message>
+    <message>
+        <source>The IPv6 host “%1” is missing its closing “]”.</source>
+        <translation>Il manque le « ] » fermant de l’hôte IPv6 « %1 ».</translation>
+    </message>
+    <message>
+        <source>The host is missing between “[” and “]”.</source>
+        <translation>L’hôte manque entre « [ » et « ] ».</translation>
+    </message>
+    <message>
+        <source>The host “[%1]” is not a valid IPv6 address.</source>
+        <translation>L’hôte « [%1] » n’est pas une adresse IPv6 valide.</translation>
+    </message>
+    <message>
+        <source>Unexpected “%1” after the IPv6 host: a port goes after “:”.</source>
+        <translation>« %1 » inattendu après l’hôte IPv6 : le port se place après « : ».</translation>
+    </message>
+    <message>
+        <source>The host “%1” looks like an IPv6 address: put it in brackets, e.g. %2://[::1]:6379.</source>
+        <translation>L’hôte « %1 » ressemble à une adresse IPv6 : mettez-le entre crochets, par exemple %2://[::1]:6379.</translation>
+    </message>
+    <message>
+        <source>The host is missing: write it after “%1://”, e.g. %1://localhost:6379.</source>
+        <translation>L’hôte manque : écrivez-le après « %1:// », par exemple %1://localhost:6379.</translation>
+    </message>
+    <message>
+        <source>The host “%1” contains “%2”, which is not allowed in a host name.</source>
+        <translation>L’hôte « %1 » contient « %2 », interdit dans un nom d’hôte.</translation>
+    </message>
+    <message>
+        <source>The port after “:” is missing: leave out the “:” for the default port 6379.</source>
+        <translation>Le port manque après « : » : omettez le « : » pour le port par défaut 6379.</translation>
+    </message>
+    <message>
+        <source>The port “%1” is not a number.</source>
+        <translation>Le port « %1 » n’est pas un nombre.</translation>
+    </message>
+    <message>
+        <source>The port %1 is out of range: use 1 to 65535.</source>
+        <translation>Le port %1 est hors limites : utilisez une valeur de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>The database “%1” is not a non-negative integer.</source>
+        <translation>La base « %1 » n’est pas un entier positif ou nul.</translation>
+    </message>
+    <message>
+        <source>The database number %1 is too large.</source>
+        <translation>Le numéro de base %1 est trop grand.</translation>
+    </message>
+    <message>
+        <source>Unexpected “%1” in the path after the database number: the path is only /db.</source>
+        <translation>« %1 » inattendu dans le chemin après le numéro de base : le chemin se limite à /db.</translation>
+    </message>
+    <message>
+        <source>Unknown query parameter “%1”: only db is supported (e.g. ?db=3).</source>
+        <translation>Paramètre de requête « %1 » inconnu : seul db est pris en charge (par exemple ?db=3).</translation>
+    </message>
+    <message>
+        <source>The database is given twice in the query (db=%1 and db=%2).</source>
+        <translation>La base est indiquée deux fois dans la requête (db=%1 et db=%2).</translation>
+    </message>
+    <message>
+        <source>The database is given twice: /%1 in the path and db=%2 in the query.</source>
+        <translation>La base est indiquée deux fois : /%1 dans le chemin et db=%2 dans la requête.</translation>
+    </message>
+</context>
+<context>
+    <name>RespReader</name>
+    <message>
+        <source>The reply is nested deeper than the RESP parser supports (%1). Ask for a narrower reply, e.g. COMMAND DOCS &lt;command&gt;.</source>
+        <translation>La réponse est imbriquée plus profondément que ne le permet l’analyseur RESP (%1). Demandez une réponse plus ciblée, par exemple COMMAND DOCS &lt;commande&gt;.</translation>
+    </message>
+    <message>
+        <source>Protocol error: %1</source>
+        <translation>Erreur de protocole : %1</translation>
+    </message>
+    <message>
+        <source>Protocol error: a reply array of %1 elements is larger than Keyscope accepts (%2).</source>
+        <translation>Erreur de protocole : un tableau de réponse de %1 éléments dépasse ce que Keyscope accepte (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>ServerInfo</name>
+    <message>
+        <source>Standalone</source>
+        <translation>Autonome</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Sentinel</source>
+        <translation>Sentinel</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Primaire</translation>
+    </message>
+    <message>
+        <source>Replica</source>
+        <translation>Réplica</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>ServerLogView</name>
+    <message>
+        <source>The local server has not logged anything yet.</source>
+        <translation>Le serveur local n’a encore rien journalisé.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerOverviewPage</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Temps de fonctionnement</translation>
+    </message>
+    <message>
+        <source>Memory used</source>
+        <translation>Mémoire utilisée</translation>
+    </message>
+    <message>
+        <source>Connected clients</source>
+        <translation>Clients connectés</translation>
+    </message>
+    <message>
+        <source>Operations per second</source>
+        <translation>Opérations par seconde</translation>
+    </message>
+    <message>
+        <source>Keyspace hit ratio</source>
+        <translation>Taux de succès du cache</translation>
+    </message>
+    <message>
+        <source>Memory used (MiB)</source>
+        <translation>Mémoire utilisée (Mio)</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Clés</translation>
+    </message>
+    <message>
+        <source>With expiry</source>
+        <translation>Avec expiration</translation>
+    </message>
+    <message>
+        <source>Average TTL</source>
+        <translation>TTL moyen</translation>
+    </message>
+    <message>
+        <source>INFO field</source>
+        <translation>Champ INFO</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>INFO failed: %1</source>
+        <translation>Échec de INFO : %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Not connected to %1.</source>
+        <translation>Non connecté à %1.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 (no limit)</source>
+        <translation>%1 (sans limite)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>keyscope: no connection within %1 s, no screenshot taken.</source>
+        <translation>keyscope : pas de connexion en %1 s, aucune capture d’écran.</translation>
+    </message>
+    <message>
+        <source>keyscope: %1</source>
+        <translation>keyscope : %1</translation>
+    </message>
+    <message>
+        <source>keyscope: cannot write the screenshot to %1.</source>
+        <translation>keyscope : impossible d’écrire la capture d’écran dans %1.</translation>
+    </message>
+    <message>
+        <source>Native desktop admin for Redis</source>
+        <translation>Outil natif d’administration de Redis</translation>
+    </message>
+    <message>
+        <source>Open an ad-hoc connection: redis://[user[:password]@]host[:port][/db] or rediss://…</source>
+        <translation>Ouvrir une connexion ponctuelle : redis://[utilisateur[:mot_de_passe]@]hôte[:port][/db] ou rediss://…</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Once connected and loaded, save the window to FILE.png and quit (exit code 1 if the connection fails).</source>
+        <translation>Une fois connecté et chargé, enregistrer la fenêtre dans FICHIER.png et quitter (code de sortie 1 si la connexion échoue).</translation>
+    </message>
+    <message>
+        <source>FILE.png</source>
+        <translation>FICHIER.png</translation>
+    </message>
+    <message>
+        <source>Do not load the demo data into the local server.</source>
+        <translation>Ne pas charger les données de démonstration dans le serveur local.</translation>
+    </message>
+    <message>
+        <source>keyscope: --connect: %1</source>
+        <translation>keyscope : --connect : %1</translation>
+    </message>
+</context>
+</TS>
