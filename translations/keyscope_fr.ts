@@ -78,6 +78,21 @@
     </message>
 </context>
 <context>
+    <name>KeyScanner</name>
+    <message>
+        <source>The connection to a node was closed during the scan.</source>
+        <translation>La connexion à un nœud a été fermée pendant le parcours.</translation>
+    </message>
+    <message>
+        <source>SCAN failed: %1</source>
+        <translation>Échec de SCAN : %1</translation>
+    </message>
+    <message>
+        <source>SCAN returned an unexpected reply.</source>
+        <translation>SCAN a renvoyé une réponse inattendue.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Keyscope</source>
@@ -534,7 +549,7 @@ Un outil natif d’administration de Redis.</translation>
     </message>
     <message>
         <source>%1 is refused: this connection is read-only.</source>
-        <translation>%1 est refusée : cette connexion est en lecture seule.</translation>
+        <translation>Commande %1 refusée : cette connexion est en lecture seule.</translation>
     </message>
     <message>
         <source>Not connected to %1.</source>

@@ -1,0 +1,79 @@
+#include "keyarena.h"
+
+#include <QHashFunctions>
+
+namespace {
+constexpr qsizetype kChunkSize = 1 << 20;
+} // namespace
+
+QByteArrayView KeyArena::at(qsizetype i) const
+{
+    const Entry &e = m_entries[std::size_t(i)];
+    return QByteArrayView(m_chunks[e.chunk].constData() + e.offset, qsizetype(e.length));
+}
+
+std::size_t KeyArena::find(QByteArrayView key, std::size_t hash) const
+{
+    const std::size_t mask = m_table.size() - 1;
+    for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+        const Index index = m_table[slot];
+        if (index == kEmpty || at(index) == key)
+            return slot;
+    }
+}
+
+bool KeyArena::contains(QByteArrayView key) const
+{
+    if (m_table.empty())
+        return false;
+    return m_table[find(key, qHash(key))] != kEmpty;
+}
+
+bool KeyArena::insert(QByteArrayView key)
+{
+    if ((m_entries.size() + 1) * 10 > m_table.size() * 7)
+        grow();
+    const std::size_t slot = find(key, qHash(key));
+    if (m_table[slot] != kEmpty)
+        return false;
+
+    if (m_chunks.empty() || m_chunks.back().size() + key.size() > m_chunks.back().capacity()) {
+        QByteArray chunk;
+        chunk.reserve(std::max(kChunkSize, key.size()));
+        m_chunks.push_back(std::move(chunk));
+    }
+    QByteArray &chunk = m_chunks.back();
+    const auto offset = std::uint32_t(chunk.size());
+    chunk.append(key.data(), key.size());
+    m_entries.push_back({std::uint32_t(m_chunks.size() - 1), offset, std::uint32_t(key.size())});
+    m_table[slot] = Index(m_entries.size() - 1);
+    return true;
+}
+
+void KeyArena::grow()
+{
+    std::vector<Index> table(std::max<std::size_t>(64, m_table.size() * 2), kEmpty);
+    m_table.swap(table);
+    const std::size_t mask = m_table.size() - 1;
+    for (Index i = 0; i < Index(m_entries.size()); ++i) {
+        std::size_t slot = qHash(at(i)) & mask;
+        while (m_table[slot] != kEmpty)
+            slot = (slot + 1) & mask;
+        m_table[slot] = i;
+    }
+}
+
+void KeyArena::clear()
+{
+    m_chunks.clear();
+    m_entries.clear();
+    m_table.clear();
+}
+
+qsizetype KeyArena::overheadBytes() const
+{
+    qsizetype unused = 0;
+    for (const QByteArray &chunk : m_chunks)
+        unused += chunk.capacity() - chunk.size();
+    return qsizetype(m_entries.capacity() * sizeof(Entry) + m_table.capacity() * sizeof(Index)) + unused;
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <QByteArray>
+#include <QByteArrayView>
+#include <vector>
+
+// Keys as bytes, stored compactly: one growing byte buffer, an (offset, length) pair per key and an
+// open-addressing index for de-duplication (SCAN may return a key more than once). About 18 bytes per
+// key beyond the key bytes themselves; no QString or QByteArray per key.
+class KeyArena
+{
+public:
+    using Index = std::uint32_t;
+
+    // Adds key unless it is already there; returns true if it was added.
+    bool insert(QByteArrayView key);
+    bool contains(QByteArrayView key) const;
+    qsizetype size() const { return qsizetype(m_entries.size()); }
+    bool isEmpty() const { return m_entries.empty(); }
+    QByteArrayView at(qsizetype i) const;
+    QByteArray copyAt(qsizetype i) const { return at(i).toByteArray(); }
+    void clear();
+    // Bytes held beyond the key bytes themselves (index and table), for benchmarks.
+    qsizetype overheadBytes() const;
+
+private:
+    struct Entry
+    {
+        std::uint32_t chunk;
+        std::uint32_t offset; // within the chunk
+        std::uint32_t length;
+    };
+    static constexpr Index kEmpty = 0xFFFFFFFFu;
+
+    std::size_t find(QByteArrayView key, std::size_t hash) const; // slot of key or of the empty slot
+    void grow();
+
+    // Keys are appended to chunks; a key never straddles two chunks, so views stay contiguous.
+    std::vector<QByteArray> m_chunks;
+    std::vector<Entry> m_entries;
+    std::vector<Index> m_table; // capacity is a power of two; kEmpty = free
+};
