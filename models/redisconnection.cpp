@@ -266,8 +266,13 @@ std::shared_ptr<RedisConnection::Pending> RedisConnection::makePending(const QLi
 
 void RedisConnection::writePending(const std::shared_ptr<Pending> &pending)
 {
+    const bool idle = m_sent.empty();
     m_sent.push_back(pending);
     m_socket->write(RedisCommand::encode(pending->args));
+    // The first command after a quiet spell goes out now (a SCAN issued from a reply callback should
+    // reach the server while we process that reply); the rest of a burst is flushed by the event loop.
+    if (idle)
+        m_socket->flush();
     if (!m_timeoutTimer->isActive())
         m_timeoutTimer->start();
 }
