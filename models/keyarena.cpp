@@ -50,9 +50,24 @@ bool KeyArena::insert(QByteArrayView key)
     return true;
 }
 
+void KeyArena::reserve(qsizetype n)
+{
+    m_entries.reserve(std::size_t(n));
+    std::size_t capacity = 64;
+    while (capacity * 7 < std::size_t(n) * 10)
+        capacity *= 2;
+    if (capacity > m_table.size())
+        rehash(capacity);
+}
+
 void KeyArena::grow()
 {
-    std::vector<Index> table(std::max<std::size_t>(64, m_table.size() * 2), kEmpty);
+    rehash(std::max<std::size_t>(64, m_table.size() * 2));
+}
+
+void KeyArena::rehash(std::size_t capacity)
+{
+    std::vector<Index> table(capacity, kEmpty);
     m_table.swap(table);
     const std::size_t mask = m_table.size() - 1;
     for (Index i = 0; i < Index(m_entries.size()); ++i) {

@@ -21,6 +21,8 @@ public:
     QByteArrayView at(qsizetype i) const;
     QByteArray copyAt(qsizetype i) const { return at(i).toByteArray(); }
     void clear();
+    // Sizes the index for n keys (avoids rehashing while a scan of known size loads).
+    void reserve(qsizetype n);
     // Bytes held beyond the key bytes themselves (index and table), for benchmarks.
     qsizetype overheadBytes() const;
 
@@ -35,6 +37,7 @@ private:
 
     std::size_t find(QByteArrayView key, std::size_t hash) const; // slot of key or of the empty slot
     void grow();
+    void rehash(std::size_t capacity);
 
     // Keys are appended to chunks; a key never straddles two chunks, so views stay contiguous.
     std::vector<QByteArray> m_chunks;

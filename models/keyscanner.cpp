@@ -23,13 +23,22 @@ void KeyScanner::loadPage()
     m_running = false;
     m_keys.clear();
     m_total = -1;
+    m_totalRequested = false;
     for (Node &node : m_nodes) {
         node.cursor = "0";
         node.done = false;
     }
     emit cleared();
-    // DBSIZE per node for "loaded N of M"; pipelined ahead of the first SCAN.
-    auto pending = std::make_shared<int>(int(m_nodes.size()));
+    start(m_options.pageSize);
+}
+
+void KeyScanner::requestTotal()
+{
+    // DBSIZE per node for "loaded N of M", pipelined ahead of the first SCAN. It also sizes the
+    // arena's index once, instead of rehashing millions of keys in one go halfway through.
+    m_totalRequested = true;
+    auto pending = std::make_shared<int>(int(std::count_if(
+        m_nodes.cbegin(), m_nodes.cend(), [](const Node &n) { return !n.connection.isNull(); })));
     auto sum = std::make_shared<qint64>(0);
     const quint64 generation = m_generation;
     for (const Node &node : std::as_const(m_nodes)) {
@@ -42,11 +51,12 @@ void KeyScanner::loadPage()
                 *sum += reply.toInteger();
             if (--*pending == 0) {
                 m_total = *sum;
+                // A quarter more for keys added while the scan runs.
+                m_keys.reserve(qsizetype(std::min<qint64>(m_total + m_total / 4, 100'000'000)));
                 emit progress(m_keys.size(), m_total);
             }
         });
     }
-    start(m_options.pageSize);
 }
 
 void KeyScanner::loadMore()
@@ -77,6 +87,8 @@ void KeyScanner::cancel()
 
 void KeyScanner::start(qsizetype target)
 {
+    if (!m_totalRequested)
+        requestTotal();
     m_target = target;
     m_running = true;
     scanNext();
@@ -88,12 +100,22 @@ void KeyScanner::stop()
     emit stopped();
 }
 
+bool KeyScanner::wantsMore() const
+{
+    return !isComplete() && (m_target < 0 || m_keys.size() < m_target);
+}
+
 void KeyScanner::scanNext()
 {
-    if (isComplete() || (m_target >= 0 && m_keys.size() >= m_target)) {
+    if (!wantsMore()) {
         stop();
         return;
     }
+    sendScan();
+}
+
+void KeyScanner::sendScan()
+{
     // Round-robin over the nodes that still have a cursor.
     while (m_nodes[m_next].done)
         m_next = (m_next + 1) % int(m_nodes.size());
@@ -129,12 +151,17 @@ void KeyScanner::onReply(int index, quint64 generation, const RedisReply &reply)
     }
     node.cursor = reply.elements().at(0).bytes();
     node.done = node.cursor == "0";
+    const QList<RedisReply> &batch = reply.elements().at(1).elements();
+    // Ask for the next batch before storing this one, so the server works while we do.
+    const bool more = !isComplete() && (m_target < 0 || m_keys.size() + batch.size() < m_target);
+    if (more)
+        sendScan();
     const qsizetype first = m_keys.size();
-    for (const RedisReply &key : reply.elements().at(1).elements())
+    for (const RedisReply &key : batch)
         m_keys.insert(key.bytes());
     if (m_keys.size() > first)
         emit keysAdded(first, m_keys.size() - first);
     emit progress(m_keys.size(), m_total);
-    if (m_running && generation == m_generation) // a slot may have cancelled or restarted
+    if (m_running && generation == m_generation && !more) // a slot may have cancelled or restarted
         scanNext();
 }

@@ -63,7 +63,10 @@ private:
     };
 
     void start(qsizetype target);
+    void requestTotal();
+    bool wantsMore() const;
     void scanNext();
+    void sendScan();
     void onReply(int node, quint64 generation, const RedisReply &reply);
     void stop();
 
@@ -71,6 +74,7 @@ private:
     Options m_options;
     KeyArena m_keys;
     qint64 m_total = -1;
+    bool m_totalRequested = false;
     qsizetype m_target = 0; // stop once this many keys are loaded (-1 = all)
     int m_next = 0;         // node whose turn it is
     quint64 m_generation = 0;

@@ -1,0 +1,165 @@
+// Key browser load: KeyScanner loading every key, beside a raw hiredis SCAN loop in the same run.
+// Run by hand: build/<preset>/tests/bench/bench_browser [keys]   (default 1,000,000; 10,000,000 works too)
+// Last line: browser-bench keys=N raw_s=... keyscope_s=... ratio=... bytes_per_key=... max_stall_ms=...
+// rss_mb=... (the namespace tree joins this figure when it lands; today it measures the scanner and its key
+// arena).
+#include "embeddedserver.h"
+#include "keyscanner.h"
+#include "redisconnection.h"
+
+#include <cstdio>
+#include <hiredis/hiredis.h>
+#include <memory>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTimer>
+
+namespace {
+
+// Realistic namespaces: sessions, caches, queues, users.
+QByteArray keyName(int i)
+{
+    switch (i % 5) {
+    case 0:
+        return "app:user:" + QByteArray::number(i) + ":session";
+    case 1:
+        return "cache:dashboard:" + QByteArray::number(i);
+    case 2:
+        return "bull:photo-analyze:" + QByteArray::number(i);
+    case 3:
+        return "cache:device:" + QByteArray::number(i % 9973) + ":" + QByteArray::number(i);
+    default:
+        return "user:" + QByteArray::number(i) + ":profile";
+    }
+}
+
+double rawHiredisScanSeconds(quint16 port, qint64 &keys)
+{
+    redisContext *c = redisConnect("127.0.0.1", port);
+    if (!c || c->err)
+        qFatal("hiredis connect failed");
+    QElapsedTimer timer;
+    timer.start();
+    QByteArray cursor = "0";
+    keys = 0;
+    do {
+        auto *reply = static_cast<redisReply *>(
+            redisCommand(c, "SCAN %b COUNT 1000", cursor.constData(), size_t(cursor.size())));
+        if (!reply || reply->type != REDIS_REPLY_ARRAY)
+            qFatal("SCAN failed");
+        cursor = QByteArray(reply->element[0]->str, qsizetype(reply->element[0]->len));
+        keys += qint64(reply->element[1]->elements);
+        freeReplyObject(reply);
+    } while (cursor != "0");
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    redisFree(c);
+    return seconds;
+}
+
+double peakRssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int total = argc > 1 ? QByteArray(argv[1]).toInt() : 1000000;
+    EmbeddedServer server;
+    std::unique_ptr<RedisConnection> connection;
+    std::unique_ptr<KeyScanner> scanner;
+    QElapsedTimer scanTimer;
+
+    // The longest gap between ticks of a 5 ms timer on this (the GUI) thread while loading.
+    QTimer stallTimer;
+    stallTimer.setInterval(5);
+    QElapsedTimer sinceTick;
+    qint64 maxStallMs = 0;
+    QObject::connect(&stallTimer, &QTimer::timeout, &app,
+                     [&] { maxStallMs = std::max(maxStallMs, sinceTick.restart()); });
+
+    const auto scan = [&] {
+        qint64 rawKeys = 0;
+        const double raw = rawHiredisScanSeconds(server.port(), rawKeys);
+        KeyScanner::Options options;
+        options.count = 1000;
+        scanner = std::make_unique<KeyScanner>(QList<RedisConnection *>{connection.get()}, options);
+        QObject::connect(scanner.get(), &KeyScanner::failed, &app, [](const QString &message) {
+            std::fprintf(stderr, "scan failed: %s\n", qPrintable(message));
+            QCoreApplication::exit(1);
+        });
+        QObject::connect(scanner.get(), &KeyScanner::stopped, &app, [&, raw, rawKeys] {
+            if (!scanner->isComplete())
+                return;
+            const double seconds = scanTimer.nsecsElapsed() / 1e9;
+            stallTimer.stop();
+            // The server's own state (e.g. incremental rehashing after the fill) moves the raw figure:
+            // measure it again after Keyscope's run and compare with the faster of the two.
+            qint64 againKeys = 0;
+            const double best = std::min(raw, rawHiredisScanSeconds(server.port(), againKeys));
+            const qsizetype keys = scanner->keys().size();
+            const double perKey =
+                double(scanner->keys().overheadBytes()) / double(std::max<qsizetype>(keys, 1));
+            std::printf("raw hiredis SCAN COUNT 1000: %lld keys in %.2f s (faster of two runs)\n", rawKeys,
+                        raw);
+            std::printf("KeyScanner load all:         %lld keys in %.2f s\n", qint64(keys), seconds);
+            std::printf("browser-bench keys=%lld raw_s=%.2f keyscope_s=%.2f ratio=%.2f bytes_per_key=%.1f "
+                        "max_stall_ms=%lld rss_mb=%.0f\n",
+                        qint64(keys), best, seconds, seconds / best, perKey, maxStallMs, peakRssMb());
+            QCoreApplication::quit();
+        });
+        sinceTick.start();
+        stallTimer.start();
+        scanTimer.start();
+        scanner->loadAll();
+    };
+
+    QObject::connect(&server, &EmbeddedServer::failed, &app, [](const QString &message) {
+        std::fprintf(stderr, "embedded server failed: %s\n", qPrintable(message));
+        QCoreApplication::exit(1);
+    });
+    QObject::connect(&server, &EmbeddedServer::ready, &app, [&] {
+        connection = std::make_unique<RedisConnection>(server.connectionConfig());
+        connection->open();
+        // Fill with pipelined MSETs of 1000 keys, 32 in flight.
+        auto next = std::make_shared<int>(0);
+        auto answered = std::make_shared<int>(0);
+        const int batches = (total + 999) / 1000;
+        auto send = std::make_shared<std::function<void()>>();
+        *send = [&, next, answered, batches, send] {
+            if (*next >= batches)
+                return;
+            const int batch = (*next)++;
+            QList<QByteArray> args{"MSET"};
+            for (int i = batch * 1000; i < std::min(total, (batch + 1) * 1000); ++i)
+                args << keyName(i) << "v";
+            connection->command(
+                args, &app,
+                [&, answered, batches, send](const RedisReply &reply) {
+                    if (reply.isError())
+                        qFatal("MSET failed: %s", qPrintable(reply.errorMessage()));
+                    if (++*answered == batches) {
+                        std::printf("filled %d keys\n", total);
+                        QTimer::singleShot(0, &app, scan);
+                    } else {
+                        (*send)();
+                    }
+                },
+                0);
+        };
+        for (int i = 0; i < 32; ++i)
+            (*send)();
+    });
+    server.start();
+    return app.exec();
+}
