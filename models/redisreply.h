@@ -48,6 +48,7 @@ public:
     bool operator==(const RedisReply &other) const;
 
 private:
+    friend struct RespReplyBuilder; // the parser fills replies in place
     Type m_type = Type::Nil;
     qint64 m_integer = 0;
     QByteArray m_bytes;

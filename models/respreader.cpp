@@ -1,6 +1,8 @@
 #include "respreader.h"
 
+#include <algorithm>
 #include <hiredis/hiredis.h>
+#include <memory>
 #include <QCoreApplication>
 
 namespace {
@@ -9,64 +11,85 @@ namespace {
 // "*300000000\r\n" would reserve gigabytes. Arrays above this cap are refused as a protocol error.
 constexpr long long kMaxArrayElements = 1 << 24;
 
-using CreateArray = decltype(redisReplyObjectFunctions::createArray);
-CreateArray defaultCreateArray = nullptr;
 thread_local long long refusedArrayCount = -1;
 
-// Wraps hiredis's own createArray (0.14 passes an int count, 1.x a size_t).
-template <typename Count> void *cappedCreateArray(const redisReadTask *task, Count elements)
-{
-    if (static_cast<long long>(elements) > kMaxArrayElements) {
-        refusedArrayCount = static_cast<long long>(elements);
-        return nullptr;
-    }
-    return defaultCreateArray(task, elements);
-}
-
-template <typename Count> CreateArray pickCapped(void *(*)(const redisReadTask *, Count))
-{
-    return &cappedCreateArray<Count>;
-}
-
-// hiredis's default reply functions with createArray capped; shared by every reader.
-redisReplyObjectFunctions *cappedFunctions()
-{
-    static redisReplyObjectFunctions functions = [] {
-        redisReader *probe = redisReaderCreate();
-        redisReplyObjectFunctions copy = *probe->fn;
-        redisReaderFree(probe);
-        defaultCreateArray = copy.createArray;
-        copy.createArray = pickCapped(copy.createArray);
-        return copy;
-    }();
-    return &functions;
-}
-
-RedisReply convert(const redisReply *r)
-{
-    switch (r->type) {
-    case REDIS_REPLY_STRING:
-        return RedisReply::bulk(QByteArray(r->str, qsizetype(r->len)));
-    case REDIS_REPLY_STATUS:
-        return RedisReply::status(QByteArray(r->str, qsizetype(r->len)));
-    case REDIS_REPLY_ERROR:
-        return RedisReply::error(QByteArray(r->str, qsizetype(r->len)));
-    case REDIS_REPLY_INTEGER:
-        return RedisReply::integer(r->integer);
-    case REDIS_REPLY_ARRAY: {
-        QList<RedisReply> elements;
-        elements.reserve(qsizetype(r->elements));
-        for (size_t i = 0; i < r->elements; ++i)
-            elements.append(convert(r->element[i]));
-        return RedisReply::array(std::move(elements));
-    }
-    case REDIS_REPLY_NIL:
-    default:
-        return RedisReply::nil();
-    }
-}
-
 } // namespace
+
+// Builds RedisReply values straight from hiredis's parser callbacks: no intermediate redisReply tree
+// to convert and free. A child is appended to its parent array; the pointer to it is what hiredis
+// keeps as the child's object while the child (if an array) is being filled.
+struct RespReplyBuilder
+{
+    static RedisReply *place(const redisReadTask *task, RedisReply &&value)
+    {
+        if (task->parent) {
+            // Children arrive in order. Appending may move earlier siblings, but hiredis only keeps
+            // pointers to the unfinished chain (this parent and its ancestors), never to a finished
+            // sibling, and the parent itself does not move while it is being filled.
+            QList<RedisReply> &siblings = static_cast<RedisReply *>(task->parent->obj)->m_elements;
+            siblings.append(std::move(value));
+            return &siblings.last();
+        }
+        return new RedisReply(std::move(value)); // the root; owned by hiredis until taken
+    }
+
+    static void *createString(const redisReadTask *task, char *str, size_t len)
+    {
+        QByteArray bytes(str, qsizetype(len));
+        switch (task->type) {
+        case REDIS_REPLY_STATUS:
+            return place(task, RedisReply::status(std::move(bytes)));
+        case REDIS_REPLY_ERROR:
+            return place(task, RedisReply::error(std::move(bytes)));
+        default:
+            return place(task, RedisReply::bulk(std::move(bytes)));
+        }
+    }
+
+    template <typename Count> static void *createArray(const redisReadTask *task, Count elements)
+    {
+        if (static_cast<long long>(elements) > kMaxArrayElements) {
+            refusedArrayCount = static_cast<long long>(elements);
+            return nullptr;
+        }
+        RedisReply array = RedisReply::array({});
+        // Trust the announced count only so far: the elements have to arrive to take memory.
+        array.m_elements.reserve(qsizetype(std::min<long long>(static_cast<long long>(elements), 4096)));
+        return place(task, std::move(array));
+    }
+
+    static void *createInteger(const redisReadTask *task, long long value)
+    {
+        return place(task, RedisReply::integer(value));
+    }
+
+    static void *createNil(const redisReadTask *task) { return place(task, RedisReply::nil()); }
+
+    // hiredis frees only the root object; children live inside it.
+    static void freeObject(void *reply) { delete static_cast<RedisReply *>(reply); }
+
+    // hiredis 0.14 passes the array count as int, 1.x as size_t.
+    template <typename Count>
+    static auto pickCreateArray(void *(*)(const redisReadTask *, Count))
+        -> void *(*)(const redisReadTask *, Count)
+    {
+        return &createArray<Count>;
+    }
+
+    static redisReplyObjectFunctions *functions()
+    {
+        static redisReplyObjectFunctions fns = [] {
+            redisReplyObjectFunctions f{};
+            f.createString = &createString;
+            f.createArray = pickCreateArray(f.createArray);
+            f.createInteger = &createInteger;
+            f.createNil = &createNil;
+            f.freeObject = &freeObject;
+            return f;
+        }();
+        return &fns;
+    }
+};
 
 void RespReader::ReaderDeleter::operator()(redisReader *reader) const
 {
@@ -82,7 +105,7 @@ RespReader::~RespReader() = default;
 
 void RespReader::reset()
 {
-    m_reader.reset(redisReaderCreateWithFunctions(cappedFunctions()));
+    m_reader.reset(redisReaderCreateWithFunctions(RespReplyBuilder::functions()));
     m_error.clear();
 }
 
@@ -120,9 +143,8 @@ bool RespReader::takeReplies(QList<RedisReply> &out)
         }
         if (!raw)
             return true;
-        auto *reply = static_cast<redisReply *>(raw);
-        out.append(convert(reply));
-        freeReplyObject(reply);
+        const std::unique_ptr<RedisReply> reply(static_cast<RedisReply *>(raw));
+        out.append(std::move(*reply));
     }
     return false;
 }
