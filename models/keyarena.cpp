@@ -1,5 +1,6 @@
 #include "keyarena.h"
 
+#include <new>
 #include <QHashFunctions>
 
 namespace {
@@ -14,27 +15,27 @@ QByteArrayView KeyArena::at(qsizetype i) const
 
 std::size_t KeyArena::find(QByteArrayView key, std::size_t hash) const
 {
-    const std::size_t mask = m_table.size() - 1;
+    const std::size_t mask = m_tableSize - 1;
     for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-        const Index index = m_table[slot];
-        if (index == kEmpty || at(index) == key)
+        const Index stored = m_table[slot];
+        if (stored == 0 || at(stored - 1) == key)
             return slot;
     }
 }
 
 bool KeyArena::contains(QByteArrayView key) const
 {
-    if (m_table.empty())
+    if (m_tableSize == 0)
         return false;
-    return m_table[find(key, qHash(key))] != kEmpty;
+    return m_table[find(key, qHash(key))] != 0;
 }
 
 bool KeyArena::insert(QByteArrayView key)
 {
-    if ((m_entries.size() + 1) * 10 > m_table.size() * 7)
+    if ((m_entries.size() + 1) * 10 > m_tableSize * 7)
         grow();
     const std::size_t slot = find(key, qHash(key));
-    if (m_table[slot] != kEmpty)
+    if (m_table[slot] != 0)
         return false;
 
     if (m_chunks.empty() || m_chunks.back().size() + key.size() > m_chunks.back().capacity()) {
@@ -46,7 +47,7 @@ bool KeyArena::insert(QByteArrayView key)
     const auto offset = std::uint32_t(chunk.size());
     chunk.append(key.data(), key.size());
     m_entries.push_back({std::uint32_t(m_chunks.size() - 1), offset, std::uint32_t(key.size())});
-    m_table[slot] = Index(m_entries.size() - 1);
+    m_table[slot] = Index(m_entries.size());
     return true;
 }
 
@@ -56,25 +57,28 @@ void KeyArena::reserve(qsizetype n)
     std::size_t capacity = 64;
     while (capacity * 7 < std::size_t(n) * 10)
         capacity *= 2;
-    if (capacity > m_table.size())
+    if (capacity > m_tableSize)
         rehash(capacity);
 }
 
 void KeyArena::grow()
 {
-    rehash(std::max<std::size_t>(64, m_table.size() * 2));
+    rehash(std::max<std::size_t>(64, m_tableSize * 2));
 }
 
 void KeyArena::rehash(std::size_t capacity)
 {
-    std::vector<Index> table(capacity, kEmpty);
-    m_table.swap(table);
-    const std::size_t mask = m_table.size() - 1;
-    for (Index i = 0; i < Index(m_entries.size()); ++i) {
-        std::size_t slot = qHash(at(i)) & mask;
-        while (m_table[slot] != kEmpty)
+    auto *table = static_cast<Index *>(std::calloc(capacity, sizeof(Index)));
+    if (!table)
+        throw std::bad_alloc();
+    m_table.reset(table);
+    m_tableSize = capacity;
+    const std::size_t mask = capacity - 1;
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        std::size_t slot = qHash(at(qsizetype(i))) & mask;
+        while (m_table[slot] != 0)
             slot = (slot + 1) & mask;
-        m_table[slot] = i;
+        m_table[slot] = Index(i + 1);
     }
 }
 
@@ -82,7 +86,8 @@ void KeyArena::clear()
 {
     m_chunks.clear();
     m_entries.clear();
-    m_table.clear();
+    m_table.reset();
+    m_tableSize = 0;
 }
 
 qsizetype KeyArena::overheadBytes() const
@@ -90,5 +95,5 @@ qsizetype KeyArena::overheadBytes() const
     qsizetype unused = 0;
     for (const QByteArray &chunk : m_chunks)
         unused += chunk.capacity() - chunk.size();
-    return qsizetype(m_entries.capacity() * sizeof(Entry) + m_table.capacity() * sizeof(Index)) + unused;
+    return qsizetype(m_entries.capacity() * sizeof(Entry) + m_tableSize * sizeof(Index)) + unused;
 }

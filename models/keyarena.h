@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <QByteArray>
 #include <QByteArrayView>
 #include <vector>
@@ -33,7 +35,12 @@ private:
         std::uint32_t offset; // within the chunk
         std::uint32_t length;
     };
-    static constexpr Index kEmpty = 0xFFFFFFFFu;
+    // Slots hold entry index + 1; 0 is a free slot, so a fresh table is calloc'd memory that the
+    // kernel zero-fills lazily: sizing the index for 10M keys costs no up-front pass over it.
+    struct FreeDeleter
+    {
+        void operator()(Index *table) const { std::free(table); }
+    };
 
     std::size_t find(QByteArrayView key, std::size_t hash) const; // slot of key or of the empty slot
     void grow();
@@ -42,5 +49,6 @@ private:
     // Keys are appended to chunks; a key never straddles two chunks, so views stay contiguous.
     std::vector<QByteArray> m_chunks;
     std::vector<Entry> m_entries;
-    std::vector<Index> m_table; // capacity is a power of two; kEmpty = free
+    std::unique_ptr<Index[], FreeDeleter> m_table;
+    std::size_t m_tableSize = 0; // a power of two
 };
