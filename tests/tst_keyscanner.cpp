@@ -1,3 +1,4 @@
+#include "blockingcall.h"
 #include "keyarena.h"
 #include "keyscanner.h"
 #include "redisconnection.h"
@@ -11,15 +12,6 @@
 
 namespace {
 
-RedisReply call(RedisConnection &connection, const QList<QByteArray> &args)
-{
-    auto result = std::make_shared<std::optional<RedisReply>>();
-    connection.command(args, nullptr, [result](const RedisReply &reply) { *result = reply; });
-    if (!QTest::qWaitFor([&] { return result->has_value(); }, 20000))
-        return RedisReply::failure(QStringLiteral("test: no callback within 20 s"));
-    return **result;
-}
-
 // MSET in batches of 500 keys; returns false on any error.
 bool fill(RedisConnection &connection, const QList<QByteArray> &keys)
 {
@@ -27,7 +19,7 @@ bool fill(RedisConnection &connection, const QList<QByteArray> &keys)
         QList<QByteArray> args{"MSET"};
         for (const QByteArray &key : keys.mid(i, 500))
             args << key << "v";
-        if (call(connection, args).isError())
+        if (blockingCall(connection, args).isError())
             return false;
     }
     return true;
@@ -95,7 +87,7 @@ void TestKeyScanner::initTestCase()
 
 void TestKeyScanner::init()
 {
-    QCOMPARE(call(*m_connection, {"FLUSHALL"}), RedisReply::status("OK"));
+    QCOMPARE(blockingCall(*m_connection, {"FLUSHALL"}), RedisReply::status("OK"));
 }
 
 void TestKeyScanner::arenaDeduplicatesAndKeepsBytes()
@@ -178,7 +170,7 @@ void TestKeyScanner::typeFilter()
 {
     QVERIFY(fill(*m_connection, numbered("str:", 50)));
     for (int i = 0; i < 30; ++i)
-        QVERIFY(!call(*m_connection, {"HSET", "hash:" + QByteArray::number(i), "f", "v"}).isError());
+        QVERIFY(!blockingCall(*m_connection, {"HSET", "hash:" + QByteArray::number(i), "f", "v"}).isError());
     KeyScanner::Options options;
     options.type = "hash";
     KeyScanner scanner({m_connection.get()}, options);
@@ -198,7 +190,7 @@ void TestKeyScanner::binaryKeysByteExact()
     QCOMPARE(loaded(scanner), setOf(keys));
     // What was loaded addresses the same keys.
     for (qsizetype i = 0; i < scanner.keys().size(); ++i)
-        QCOMPARE(call(*m_connection, {"EXISTS", scanner.keys().copyAt(i)}), RedisReply::integer(1));
+        QCOMPARE(blockingCall(*m_connection, {"EXISTS", scanner.keys().copyAt(i)}), RedisReply::integer(1));
 }
 
 void TestKeyScanner::keysChangingDuringScan()

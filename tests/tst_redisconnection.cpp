@@ -1,3 +1,4 @@
+#include "blockingcall.h"
 #include "embeddedserver.h"
 #include "redisconnection.h"
 #include "testserver.h"
@@ -10,17 +11,6 @@
 #include <QTest>
 
 namespace {
-
-// Sends one command and waits for its reply (tests only).
-RedisReply call(RedisConnection &connection, const QList<QByteArray> &args, int timeoutMs = -1)
-{
-    auto result = std::make_shared<std::optional<RedisReply>>();
-    connection.command(
-        args, nullptr, [result](const RedisReply &reply) { *result = reply; }, timeoutMs);
-    if (!QTest::qWaitFor([&] { return result->has_value(); }, 20000))
-        return RedisReply::failure(QStringLiteral("test: no callback within 20 s"));
-    return **result;
-}
 
 bool openAndWait(RedisConnection &connection)
 {
@@ -77,7 +67,7 @@ void TestRedisConnection::connectsAndPings()
     QSignalSpy ready(&connection, &RedisConnection::ready);
     QVERIFY(openAndWait(connection));
     QCOMPARE(ready.count(), 1);
-    QCOMPARE(call(connection, {"PING"}), RedisReply::status("PONG"));
+    QCOMPARE(blockingCall(connection, {"PING"}), RedisReply::status("PONG"));
 }
 
 void TestRedisConnection::authenticatesAsAclUser()
@@ -87,7 +77,7 @@ void TestRedisConnection::authenticatesAsAclUser()
     config.password = QStringLiteral("s3cret");
     RedisConnection connection(config);
     QVERIFY(openAndWait(connection));
-    QCOMPARE(call(connection, {"ACL", "WHOAMI"}), RedisReply::bulk("alice"));
+    QCOMPARE(blockingCall(connection, {"ACL", "WHOAMI"}), RedisReply::bulk("alice"));
 }
 
 void TestRedisConnection::wrongPasswordIsClear()
@@ -103,7 +93,7 @@ void TestRedisConnection::wrongPasswordIsClear()
              qPrintable(error.message));
     // An authentication failure is not retried: it would only fail again.
     QCOMPARE(connection.state(), RedisConnection::State::Disconnected);
-    const RedisReply reply = call(connection, {"PING"});
+    const RedisReply reply = blockingCall(connection, {"PING"});
     QVERIFY(reply.isFailure());
     QVERIFY2(reply.errorMessage().contains(QLatin1String("Not connected")), qPrintable(reply.errorMessage()));
 }
@@ -121,7 +111,7 @@ void TestRedisConnection::missingPasswordIsClear()
     config.password = QStringLiteral("pw");
     RedisConnection good(config);
     QVERIFY(openAndWait(good));
-    QCOMPARE(call(good, {"PING"}), RedisReply::status("PONG"));
+    QCOMPARE(blockingCall(good, {"PING"}), RedisReply::status("PONG"));
 }
 
 void TestRedisConnection::selectsDatabase()
@@ -130,13 +120,13 @@ void TestRedisConnection::selectsDatabase()
     config.db = 3;
     RedisConnection db3(config);
     QVERIFY(openAndWait(db3));
-    QCOMPARE(call(db3, {"SET", "select:probe", "in-three"}), RedisReply::status("OK"));
+    QCOMPARE(blockingCall(db3, {"SET", "select:probe", "in-three"}), RedisReply::status("OK"));
 
     RedisConnection db0(m_server.config());
     QVERIFY(openAndWait(db0));
-    QCOMPARE(call(db0, {"EXISTS", "select:probe"}), RedisReply::integer(0));
-    QCOMPARE(call(db0, {"SELECT", "3"}), RedisReply::status("OK"));
-    QCOMPARE(call(db0, {"GET", "select:probe"}), RedisReply::bulk("in-three"));
+    QCOMPARE(blockingCall(db0, {"EXISTS", "select:probe"}), RedisReply::integer(0));
+    QCOMPARE(blockingCall(db0, {"SELECT", "3"}), RedisReply::status("OK"));
+    QCOMPARE(blockingCall(db0, {"GET", "select:probe"}), RedisReply::bulk("in-three"));
 
     config.db = 99999;
     RedisConnection bad(config);
@@ -177,13 +167,13 @@ void TestRedisConnection::roundTripsBinary()
         {QByteArray("empty"), QByteArray("")},
     };
     for (const auto &[key, value] : cases) {
-        QCOMPARE(call(connection, {"SET", key, value}), RedisReply::status("OK"));
-        QCOMPARE(call(connection, {"GET", key}), RedisReply::bulk(value));
-        QCOMPARE(call(connection, {"STRLEN", key}), RedisReply::integer(value.size()));
+        QCOMPARE(blockingCall(connection, {"SET", key, value}), RedisReply::status("OK"));
+        QCOMPARE(blockingCall(connection, {"GET", key}), RedisReply::bulk(value));
+        QCOMPARE(blockingCall(connection, {"STRLEN", key}), RedisReply::integer(value.size()));
     }
     // SCAN hands the binary key back byte-exact too.
     const RedisReply scan =
-        call(connection, {"SCAN", "0", "MATCH", QByteArray("nul\0*", 5), "COUNT", "1000"});
+        blockingCall(connection, {"SCAN", "0", "MATCH", QByteArray("nul\0*", 5), "COUNT", "1000"});
     QVERIFY(scan.isArray());
     QVERIFY(scan.elements().at(1).elements().contains(RedisReply::bulk(QByteArray("nul\0key", 7))));
 }
@@ -216,21 +206,21 @@ void TestRedisConnection::serverKilledMidCommandThenReconnects()
     server.start();
     QTRY_VERIFY_WITH_TIMEOUT(server.isReady(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(connection.isReady(), 15000);
-    QCOMPARE(call(connection, {"PING"}), RedisReply::status("PONG"));
+    QCOMPARE(blockingCall(connection, {"PING"}), RedisReply::status("PONG"));
 }
 
 void TestRedisConnection::commandTimeoutResetsConnection()
 {
     RedisConnection connection(m_server.config());
     QVERIFY(openAndWait(connection));
-    const RedisReply slow = call(connection, {"DEBUG", "SLEEP", "1"}, 200);
+    const RedisReply slow = blockingCall(connection, {"DEBUG", "SLEEP", "1"}, 200);
     QVERIFY(slow.isFailure());
     QVERIFY2(slow.errorMessage().contains(QLatin1String("DEBUG SLEEP")) &&
                  slow.errorMessage().contains(QLatin1String("no reply")),
              qPrintable(slow.errorMessage()));
     QCOMPARE(connection.lastError().kind, ConnectionError::Kind::Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(connection.isReady(), 10000);
-    QCOMPARE(call(connection, {"PING"}), RedisReply::status("PONG"));
+    QCOMPARE(blockingCall(connection, {"PING"}), RedisReply::status("PONG"));
 }
 
 void TestRedisConnection::nestingLimitGivesClearErrorAndReconnects()
@@ -252,9 +242,9 @@ void TestRedisConnection::nestingLimitGivesClearErrorAndReconnects()
     QCOMPARE(errors.count(), 1);
     QCOMPARE(errors.first().first().value<ConnectionError>().kind, ConnectionError::Kind::Protocol);
     QTRY_VERIFY_WITH_TIMEOUT(connection.isReady(), 10000);
-    QCOMPARE(call(connection, {"PING"}), RedisReply::status("PONG"));
+    QCOMPARE(blockingCall(connection, {"PING"}), RedisReply::status("PONG"));
     // The narrow form works.
-    QVERIFY(call(connection, {"COMMAND", "DOCS", "GET"}).isArray());
+    QVERIFY(blockingCall(connection, {"COMMAND", "DOCS", "GET"}).isArray());
 }
 
 void TestRedisConnection::refusedIsClear()
@@ -283,12 +273,12 @@ void TestRedisConnection::failsFastWhenDisconnected()
     RedisConnection connection(m_server.config());
     QElapsedTimer timer;
     timer.start();
-    const RedisReply reply = call(connection, {"PING"});
+    const RedisReply reply = blockingCall(connection, {"PING"});
     QVERIFY(reply.isFailure());
     QVERIFY(timer.elapsed() < 1000);
     // Commands queued while connecting are sent after the handshake.
     connection.open();
-    QCOMPARE(call(connection, {"PING"}), RedisReply::status("PONG"));
+    QCOMPARE(blockingCall(connection, {"PING"}), RedisReply::status("PONG"));
     connection.close();
     QCOMPARE(connection.state(), RedisConnection::State::Disconnected);
 }
@@ -299,17 +289,17 @@ void TestRedisConnection::readOnlyRefusesWrites()
     config.readOnly = true;
     RedisConnection connection(config);
     QVERIFY(openAndWait(connection));
-    const RedisReply write = call(connection, {"SET", "ro:key", "x"});
+    const RedisReply write = blockingCall(connection, {"SET", "ro:key", "x"});
     QVERIFY(write.isFailure());
     QVERIFY2(write.errorMessage().contains(QLatin1String("read-only")), qPrintable(write.errorMessage()));
-    QVERIFY(call(connection, {"CONFIG", "SET", "maxmemory", "1"}).isFailure());
-    QVERIFY(call(connection, {"FLUSHALL"}).isFailure());
-    QVERIFY(call(connection, {"GET", "ro:key"}).isNil());
-    QVERIFY(call(connection, {"CONFIG", "GET", "maxmemory"}).isArray());
+    QVERIFY(blockingCall(connection, {"CONFIG", "SET", "maxmemory", "1"}).isFailure());
+    QVERIFY(blockingCall(connection, {"FLUSHALL"}).isFailure());
+    QVERIFY(blockingCall(connection, {"GET", "ro:key"}).isNil());
+    QVERIFY(blockingCall(connection, {"CONFIG", "GET", "maxmemory"}).isArray());
 
     RedisConnection writer(m_server.config());
     QVERIFY(openAndWait(writer));
-    QVERIFY(call(writer, {"EXISTS", "ro:key"}) == RedisReply::integer(0));
+    QVERIFY(blockingCall(writer, {"EXISTS", "ro:key"}) == RedisReply::integer(0));
 }
 
 void TestRedisConnection::skipsCallbackOfDestroyedContext()
@@ -321,7 +311,7 @@ void TestRedisConnection::skipsCallbackOfDestroyedContext()
         QObject context;
         connection.command({"PING"}, &context, [called](const RedisReply &) { *called = true; });
     }
-    QCOMPARE(call(connection, {"PING"}), RedisReply::status("PONG"));
+    QCOMPARE(blockingCall(connection, {"PING"}), RedisReply::status("PONG"));
     QVERIFY(!*called);
 }
 
@@ -331,7 +321,7 @@ void TestRedisConnection::namesItself()
     config.clientName = QStringLiteral("keyscope-test");
     RedisConnection connection(config);
     QVERIFY(openAndWait(connection));
-    QCOMPARE(call(connection, {"CLIENT", "GETNAME"}), RedisReply::bulk("keyscope-test"));
+    QCOMPARE(blockingCall(connection, {"CLIENT", "GETNAME"}), RedisReply::bulk("keyscope-test"));
     QVERIFY(connection.isReady());
     auto micros = std::make_shared<qint64>(-1);
     connection.ping(nullptr, [micros](qint64 us, const RedisReply &) { *micros = us; });
