@@ -395,7 +395,7 @@ void MainWindow::toggleLocalServer()
         m_connectEmbeddedWhenReady = false;
         if (m_sessionId == ConnectionTreeModel::embeddedId())
             closeSession();
-        m_embedded->stop();
+        m_embedded->stopAsync(); // onEmbeddedStopped() follows
         updateActions();
     } else {
         connectEmbedded();

@@ -29,6 +29,7 @@
 namespace {
 
 constexpr int kProbeIntervalMs = 50;
+constexpr int kAsyncStopKillMs = 3000;
 constexpr qsizetype kMaxLogLines = 2000;
 constexpr qsizetype kMaxLineBytes = 64 * 1024;
 constexpr qsizetype kLogTailLines = 8;
@@ -210,6 +211,7 @@ void EmbeddedServer::start()
     m_partialLine.clear();
     m_ready = false;
     m_stopping = false;
+    m_stopAsync = false;
     m_probe->abort();
 
     const QString program = m_options.executable.isEmpty() ? findExecutable() : m_options.executable;
@@ -286,6 +288,25 @@ void EmbeddedServer::stop()
     m_ready = false;
     m_tempDir.reset();
     emit stopped();
+}
+
+void EmbeddedServer::stopAsync()
+{
+    if (!m_active || m_stopAsync)
+        return;
+    if (!isRunning()) {
+        stop();
+        return;
+    }
+    m_stopping = true;
+    m_stopAsync = true;
+    m_probeTimer->stop();
+    m_probe->abort();
+    m_process->terminate();
+    QTimer::singleShot(kAsyncStopKillMs, this, [this] {
+        if (m_stopAsync && isRunning())
+            m_process->kill();
+    });
 }
 
 bool EmbeddedServer::isRunning() const
@@ -402,6 +423,11 @@ void EmbeddedServer::onFinished(int exitCode, QProcess::ExitStatus status)
     m_probe->abort();
     const bool wasReady = m_ready;
     m_ready = false;
+    if (m_stopAsync) {
+        m_stopAsync = false;
+        stop(); // the process is gone: only the clean-up and stopped() are left
+        return;
+    }
     if (m_stopping)
         return;
     if (!m_error.isEmpty()) { // killed by probe() after the start timeout

@@ -53,6 +53,9 @@ public:
     void start();
     // Blocks for a bounded time (a few seconds at most): SHUTDOWN, then terminate, then kill.
     void stop();
+    // For the UI: asks the server to shut down (SIGTERM: redis saves if persistent, then exits) and
+    // returns at once; stopped() follows when the process is gone (killed after 3 s if need be).
+    void stopAsync();
 
     bool isRunning() const;
     bool isReady() const { return m_ready; }
@@ -90,7 +93,8 @@ private:
     QElapsedTimer m_startClock;
     QByteArray m_partialLine; // output after the last newline
     quint16 m_port = 0;
-    bool m_active = false; // a process was launched and stop() has not run since
+    bool m_stopAsync = false; // stopAsync() waits for the process to finish
+    bool m_active = false;    // a process was launched and stop() has not run since
     bool m_ready = false;
     bool m_stopping = false;
     QString m_error;

@@ -87,6 +87,7 @@ private slots:
     void startsAndAnswersPing();
     void twoServersGetDifferentPorts();
     void stopLeavesNothingBehind();
+    void stopAsyncReturnsAtOnce();
     void readyWhenPasswordRequired();
     void badArgumentReportsServerComplaint();
     void missingExecutableExplainsInstall();
@@ -156,6 +157,29 @@ void TestEmbeddedServer::stopLeavesNothingBehind()
 
     server.stop(); // a second stop() is a no-op
     QCOMPARE(stopped.count(), 1);
+}
+
+void TestEmbeddedServer::stopAsyncReturnsAtOnce()
+{
+    TestServer test;
+    QVERIFY(test.start());
+    EmbeddedServer &server = test.server();
+    const qint64 pid = server.processId();
+    const QString dir = server.dataDir();
+    QSignalSpy stopped(&server, &EmbeddedServer::stopped);
+    QSignalSpy failed(&server, &EmbeddedServer::failed);
+    server.stopAsync();
+    QCOMPARE(stopped.count(), 0); // nothing waited for the process
+    QVERIFY(stopped.wait(5000));
+    QCOMPARE(stopped.count(), 1);
+    QCOMPARE(failed.count(), 0); // an asked-for exit is not a crash
+    QVERIFY(!server.isRunning());
+    QVERIFY(processGone(pid));
+    QVERIFY(!QDir(dir).exists());
+
+    // It starts again afterwards.
+    server.start();
+    QTRY_VERIFY_WITH_TIMEOUT(server.isReady(), 10000);
 }
 
 void TestEmbeddedServer::readyWhenPasswordRequired()
