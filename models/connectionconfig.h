@@ -17,10 +17,10 @@ struct ConnectionConfig
     QString colour; // "#rrggbb" tag, empty for none
 
     bool tls = false;
-    QString caFile;     // PEM bundle; empty = system CAs
-    QString certFile;   // client certificate (PEM), optional
-    QString keyFile;    // client private key (PEM), optional
-    QString serverName; // SNI and hostname to verify; empty = host
+    QString caFile;         // PEM bundle; empty = system CAs
+    QString certFile;       // client certificate (PEM), optional
+    QString keyFile;        // client private key (PEM), optional
+    QString serverName;     // SNI and hostname to verify; empty = host
     bool verifyPeer = true; // explicit opt-out only
 
     QString clientName = QStringLiteral("keyscope"); // CLIENT SETNAME
@@ -28,7 +28,13 @@ struct ConnectionConfig
     int commandTimeoutMs = 15000;
     bool readOnly = false;
 
-    QString displayName() const { return name.isEmpty() ? QStringLiteral("%1:%2").arg(host).arg(port) : name; }
+    // host:port, with an IPv6 host in brackets ([::1]:6379).
+    QString endpoint() const
+    {
+        return host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
+                                               : QStringLiteral("%1:%2").arg(host).arg(port);
+    }
+    QString displayName() const { return name.isEmpty() ? endpoint() : name; }
     bool operator==(const ConnectionConfig &) const = default;
 };
 

@@ -52,13 +52,6 @@ int RedisConnection::pendingCount() const
     return int(m_sent.size() + m_waiting.size());
 }
 
-QString RedisConnection::endpoint() const
-{
-    return m_config.host.contains(QLatin1Char(':'))
-               ? QStringLiteral("[%1]:%2").arg(m_config.host).arg(m_config.port)
-               : QStringLiteral("%1:%2").arg(m_config.host).arg(m_config.port);
-}
-
 void RedisConnection::setState(State state)
 {
     if (m_state == state)
@@ -83,7 +76,7 @@ void RedisConnection::close()
     m_connectTimer->stop();
     dropSocket();
     setState(State::Disconnected);
-    failAll(tr("The connection to %1 was closed.").arg(endpoint()));
+    failAll(tr("The connection to %1 was closed.").arg(m_config.endpoint()));
 }
 
 void RedisConnection::startConnect()
@@ -220,7 +213,7 @@ void RedisConnection::onHandshakeReply(const QList<QByteArray> &args, const Redi
             const QString message =
                 text.startsWith("NOAUTH")
                     ? tr("%1 requires a password (NOAUTH): set one in the connection profile.")
-                          .arg(endpoint())
+                          .arg(m_config.endpoint())
                     : tr("Authentication as %1 failed: wrong user name or password (%2).")
                           .arg(who, reply.errorMessage());
             fail({ConnectionError::Kind::AuthFailed, message}, false);
@@ -292,7 +285,7 @@ void RedisConnection::command(const QList<QByteArray> &args, QObject *context, C
     switch (m_state) {
     case State::Disconnected:
     case State::WaitingToReconnect: {
-        QString message = tr("Not connected to %1.").arg(endpoint());
+        QString message = tr("Not connected to %1.").arg(m_config.endpoint());
         if (m_lastError.isError())
             message += QLatin1Char(' ') + m_lastError.message;
         failLater(std::move(callback), context, message);
@@ -347,7 +340,7 @@ void RedisConnection::onReadyRead()
     for (const RedisReply &reply : replies) {
         if (m_sent.empty()) {
             fail({ConnectionError::Kind::Protocol,
-                  tr("Protocol error: %1 sent a reply nobody asked for.").arg(endpoint())},
+                  tr("Protocol error: %1 sent a reply nobody asked for.").arg(m_config.endpoint())},
                  true);
             return;
         }
@@ -375,12 +368,13 @@ void RedisConnection::onConnectTimeout()
         fail({ConnectionError::Kind::TlsHandshake,
               tr("TLS handshake with %1 timed out: the server does not seem to speak TLS on this port "
                  "(use a redis:// URL for a plain connection).")
-                  .arg(endpoint())},
+                  .arg(m_config.endpoint())},
              true);
         return;
     }
-    fail({ConnectionError::Kind::Timeout,
-          tr("Could not connect to %1 within %2 s.").arg(endpoint()).arg(m_config.connectTimeoutMs / 1000.0)},
+    fail({ConnectionError::Kind::Timeout, tr("Could not connect to %1 within %2 s.")
+                                              .arg(m_config.endpoint())
+                                              .arg(m_config.connectTimeoutMs / 1000.0)},
          true);
 }
 
@@ -399,7 +393,7 @@ void RedisConnection::onTimeoutCheck()
             it = m_waiting.erase(it);
             failLater(pending->callback, pending->hasContext ? pending->context.data() : nullptr,
                       tr("%1 timed out while connecting to %2.")
-                          .arg(RedisCommand::describe(pending->args), endpoint()));
+                          .arg(RedisCommand::describe(pending->args), m_config.endpoint()));
         } else {
             ++it;
         }
@@ -409,7 +403,7 @@ void RedisConnection::onTimeoutCheck()
         if (pending->deadlineMs && pending->deadlineMs <= now) {
             fail({ConnectionError::Kind::Timeout,
                   tr("%1 got no reply from %2 in time; the connection was reset.")
-                      .arg(RedisCommand::describe(pending->args), endpoint())},
+                      .arg(RedisCommand::describe(pending->args), m_config.endpoint())},
                  true);
             return;
         }
@@ -426,16 +420,17 @@ void RedisConnection::onSocketError()
     bool reconnect = true;
     switch (socketError) {
     case QAbstractSocket::ConnectionRefusedError:
-        error = {
-            ConnectionError::Kind::Refused,
-            tr("Connection refused by %1: is Redis running there, and is the port right?").arg(endpoint())};
+        error = {ConnectionError::Kind::Refused,
+                 tr("Connection refused by %1: is Redis running there, and is the port right?")
+                     .arg(m_config.endpoint())};
         break;
     case QAbstractSocket::HostNotFoundError:
         error = {ConnectionError::Kind::HostNotFound,
                  tr("Host “%1” not found (DNS lookup failed): check the host name.").arg(m_config.host)};
         break;
     case QAbstractSocket::SocketTimeoutError:
-        error = {ConnectionError::Kind::Timeout, tr("Network timeout talking to %1.").arg(endpoint())};
+        error = {ConnectionError::Kind::Timeout,
+                 tr("Network timeout talking to %1.").arg(m_config.endpoint())};
         break;
     case QAbstractSocket::RemoteHostClosedError:
         onSocketDisconnected();
@@ -452,17 +447,18 @@ void RedisConnection::onSocketError()
             error = {ConnectionError::Kind::TlsVerification,
                      tr("TLS certificate verification of %1 failed: %2. Check the CA file and server name, "
                         "or (only for testing) turn verification off in the profile.")
-                         .arg(endpoint(), reasons.join(QStringLiteral("; ")))};
+                         .arg(m_config.endpoint(), reasons.join(QStringLiteral("; ")))};
         } else {
             error = {
                 ConnectionError::Kind::TlsHandshake,
                 tr("TLS handshake with %1 failed: %2. Does the server speak TLS on this port, and does it "
                    "require a client certificate?")
-                    .arg(endpoint(), detail)};
+                    .arg(m_config.endpoint(), detail)};
         }
         break;
     default:
-        error = {ConnectionError::Kind::Network, tr("Network error with %1: %2").arg(endpoint(), detail)};
+        error = {ConnectionError::Kind::Network,
+                 tr("Network error with %1: %2").arg(m_config.endpoint(), detail)};
         break;
     }
     fail(error, reconnect);
@@ -477,12 +473,12 @@ void RedisConnection::onSocketDisconnected()
         message = m_config.tls
                       ? tr("%1 closed the connection during the TLS session set-up: it may require a "
                            "client certificate, or not speak TLS on this port.")
-                            .arg(endpoint())
+                            .arg(m_config.endpoint())
                       : tr("%1 closed the connection during set-up: if it expects TLS, use a "
                            "rediss:// URL.")
-                            .arg(endpoint());
+                            .arg(m_config.endpoint());
     } else {
-        message = tr("%1 closed the connection.").arg(endpoint());
+        message = tr("%1 closed the connection.").arg(m_config.endpoint());
     }
     fail({ConnectionError::Kind::Closed, message}, true);
 }

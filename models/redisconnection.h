@@ -96,7 +96,6 @@ private:
     void failLater(Callback callback, QObject *context, const QString &message);
     void setState(State state);
     void scheduleReconnect(int delayMs);
-    QString endpoint() const;
 
     ConnectionConfig m_config;
     State m_state = State::Disconnected;

@@ -482,16 +482,16 @@ Un outil natif d’administration de Redis.</translation>
         <translation>Saisissez un nom d’hôte ou une adresse.</translation>
     </message>
     <message>
-        <source>Connecting to %1:%2…</source>
-        <translation>Connexion à %1:%2…</translation>
-    </message>
-    <message>
         <source>Connected: Redis %1 (%2), %3</source>
         <translation>Connecté : Redis %1 (%2), %3</translation>
     </message>
     <message>
         <source>Failed: %1</source>
         <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
     </message>
 </context>
 <context>

@@ -350,7 +350,7 @@ void ProfileDialog::testConnection()
     }
     m_testButton->setEnabled(false);
     setTextColour(m_testResult, palette().color(QPalette::WindowText));
-    m_testResult->setText(tr("Connecting to %1:%2\u2026").arg(config.host).arg(config.port));
+    m_testResult->setText(tr("Connecting to %1\u2026").arg(config.endpoint()));
 
     auto *connection = new RedisConnection(config, this);
     m_testConnection = connection;

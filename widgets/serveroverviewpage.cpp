@@ -64,7 +64,7 @@ ServerOverviewPage::ServerOverviewPage(RedisConnection *connection, QWidget *par
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     const ConnectionConfig &config = connection->config();
-    const QString endpoint = QStringLiteral("%1:%2, db%3").arg(config.host).arg(config.port).arg(config.db);
+    const QString endpoint = QStringLiteral("%1, db%2").arg(config.endpoint()).arg(config.db);
     m_title->setText(config.name.isEmpty() ? endpoint : tr("%1 \u2014 %2").arg(config.name, endpoint));
     layout->addWidget(m_title);
 
@@ -197,7 +197,7 @@ void ServerOverviewPage::onStateChanged()
     if (!m_connection)
         return;
     const ConnectionConfig &config = m_connection->config();
-    const QString endpoint = QStringLiteral("%1:%2").arg(config.host).arg(config.port);
+    const QString endpoint = config.endpoint();
     switch (m_connection->state()) {
     case RedisConnection::State::Ready:
         showBanner({});
