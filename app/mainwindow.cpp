@@ -406,7 +406,6 @@ void MainWindow::openSession(const ConnectionConfig &config, const QString &id)
 {
     closeSession();
     statusBar()->clearMessage();
-    m_config = config;
     m_sessionId = id;
     m_connection = new RedisConnection(config, this);
     connect(m_connection, &RedisConnection::stateChanged, this, &MainWindow::updateStateLabel);
@@ -442,7 +441,6 @@ void MainWindow::closeSession()
     m_pingInFlight = false;
     m_loadedEmitted = false;
     m_demo = DemoState::NotWanted;
-    m_lastError.clear();
     for (QWidget *page : {static_cast<QWidget *>(m_overview), static_cast<QWidget *>(m_logView)}) {
         if (page) {
             m_tabs->removeTab(m_tabs->indexOf(page));
@@ -459,7 +457,6 @@ void MainWindow::closeSession()
         m_connection = nullptr;
     }
     m_sessionId.clear();
-    m_config = {};
     m_treeModel->setActiveId({});
     setWindowTitle(tr("Keyscope"));
     m_colourLabel->clear();
@@ -497,7 +494,6 @@ void MainWindow::askPassword(const ConnectionConfig &config, const QString &id, 
 
 void MainWindow::onConnectionReady()
 {
-    m_lastError.clear();
     statusBar()->clearMessage();
     updateStateLabel();
     m_pingTimer->start();
@@ -510,14 +506,13 @@ void MainWindow::onConnectionReady()
 
 void MainWindow::onConnectionError(const ConnectionError &error)
 {
-    m_lastError = error.message;
-    statusBar()->showMessage(tr("%1: %2").arg(m_config.displayName(), error.message));
+    statusBar()->showMessage(tr("%1: %2").arg(m_connection->config().displayName(), error.message));
     m_latencyLabel->clear();
     updateStateLabel();
     if (!m_loadedEmitted)
         emit connectionFailed(error.message);
     if (error.kind == ConnectionError::Kind::AuthFailed && m_sessionId != ConnectionTreeModel::embeddedId()) {
-        ConnectionConfig config = m_config;
+        ConnectionConfig config = m_connection->config();
         config.password.clear();
         m_sessionPasswords.remove(m_sessionId);
         askPassword(config, m_sessionId, error.message);
@@ -625,7 +620,7 @@ void MainWindow::updateStateLabel()
         state = tr("Authenticating…");
         break;
     case RedisConnection::State::Ready:
-        state = m_config.readOnly ? tr("Connected (read-only)") : tr("Connected");
+        state = m_connection->config().readOnly ? tr("Connected (read-only)") : tr("Connected");
         colour = okColour;
         break;
     case RedisConnection::State::WaitingToReconnect:
@@ -633,9 +628,10 @@ void MainWindow::updateStateLabel()
         colour = errorColour;
         break;
     }
-    m_stateLabel->setText(tr("%1: %2").arg(m_config.displayName(), state));
-    m_stateLabel->setToolTip(
-        m_lastError.isEmpty() ? QString() : QStringLiteral("<p>%1</p>").arg(m_lastError.toHtmlEscaped()));
+    m_stateLabel->setText(tr("%1: %2").arg(m_connection->config().displayName(), state));
+    const ConnectionError error = m_connection->lastError();
+    m_stateLabel->setToolTip(error.isError() ? QStringLiteral("<p>%1</p>").arg(error.message.toHtmlEscaped())
+                                             : QString());
     setTextColour(m_stateLabel, colour);
 }
 

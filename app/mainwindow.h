@@ -107,7 +107,6 @@ private:
     // The open connection ("session"); m_session changes whenever it is replaced, so late callbacks of
     // an old connection can tell.
     RedisConnection *m_connection = nullptr;
-    ConnectionConfig m_config;
     QString m_sessionId;
     quint64 m_session = 0;
     quint64 m_passwordRequest = 0;
@@ -116,7 +115,6 @@ private:
     DemoState m_demo = DemoState::NotWanted;
     bool m_loadedEmitted = false;
     bool m_pingInFlight = false;
-    QString m_lastError;
     QTimer *m_pingTimer = nullptr;
     QHash<QString, QString> m_sessionPasswords;
     QPointer<QInputDialog> m_passwordDialog;
