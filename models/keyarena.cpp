@@ -23,11 +23,11 @@ std::size_t KeyArena::find(QByteArrayView key, std::size_t hash) const
     }
 }
 
-bool KeyArena::contains(QByteArrayView key) const
+qsizetype KeyArena::indexOf(QByteArrayView key) const
 {
     if (m_tableSize == 0)
-        return false;
-    return m_table[find(key, qHash(key))] != 0;
+        return -1;
+    return qsizetype(m_table[find(key, qHash(key))]) - 1;
 }
 
 bool KeyArena::insert(QByteArrayView key)

@@ -17,7 +17,9 @@ public:
 
     // Adds key unless it is already there; returns true if it was added.
     bool insert(QByteArrayView key);
-    bool contains(QByteArrayView key) const;
+    bool contains(QByteArrayView key) const { return indexOf(key) >= 0; }
+    // Position of key, or -1.
+    qsizetype indexOf(QByteArrayView key) const;
     qsizetype size() const { return qsizetype(m_entries.size()); }
     bool isEmpty() const { return m_entries.empty(); }
     QByteArrayView at(qsizetype i) const;
@@ -25,6 +27,9 @@ public:
     void clear();
     // Sizes the index for n keys (avoids rehashing while a scan of known size loads).
     void reserve(qsizetype n);
+    // The chunks holding the key bytes. A copy shares them (QByteArray is implicitly shared), so a worker
+    // thread can keep reading views into them while the arena goes on growing.
+    const std::vector<QByteArray> &chunks() const { return m_chunks; }
     // Bytes held beyond the key bytes themselves (index and table), for benchmarks.
     qsizetype overheadBytes() const;
 

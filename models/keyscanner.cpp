@@ -85,6 +85,27 @@ void KeyScanner::cancel()
     stop();
 }
 
+void KeyScanner::addKey(QByteArrayView key)
+{
+    const qsizetype first = m_keys.size();
+    if (!m_keys.insert(key))
+        return;
+    emit keysAdded(first, 1);
+    emit progress(m_keys.size(), m_total);
+}
+
+QByteArray KeyScanner::escapeGlob(QByteArrayView bytes)
+{
+    QByteArray escaped;
+    escaped.reserve(bytes.size());
+    for (const char c : bytes) {
+        if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\')
+            escaped.append('\\');
+        escaped.append(c);
+    }
+    return escaped;
+}
+
 void KeyScanner::start(qsizetype target)
 {
     if (!m_totalRequested)

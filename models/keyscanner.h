@@ -43,6 +43,11 @@ public:
     void loadMore(); // one more page from where the cursors are
     void loadAll();  // continue to the end
     void cancel();
+    // Adds a key the user created or went to, as if SCAN had returned it (keysAdded if new).
+    void addKey(QByteArrayView key);
+
+    // pattern with the glob characters * ? [ ] \ escaped: MATCH on it finds exactly that prefix/name.
+    static QByteArray escapeGlob(QByteArrayView bytes);
 
 signals:
     // loadPage() started over: keys() is empty again.
