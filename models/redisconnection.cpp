@@ -303,6 +303,21 @@ void RedisConnection::command(const QList<QByteArray> &args, QObject *context, C
     }
 }
 
+void RedisConnection::selectDatabase(int db, QObject *context, Callback callback)
+{
+    // The connection itself is the context: the database must follow even if the caller is gone.
+    command({"SELECT", QByteArray::number(db)}, this,
+            [this, db, guard = QPointer<QObject>(context), hasContext = context != nullptr,
+             callback = std::move(callback)](const RedisReply &reply) {
+                if (reply == RedisReply::status("OK") && m_config.db != db) {
+                    m_config.db = db;
+                    emit databaseChanged(db);
+                }
+                if (!hasContext || guard)
+                    callback(reply);
+            });
+}
+
 void RedisConnection::ping(QObject *context, std::function<void(qint64, const RedisReply &)> callback)
 {
     QElapsedTimer timer;

@@ -66,11 +66,16 @@ public:
     // timeout, 0 = none (blocking commands).
     void command(const QList<QByteArray> &args, QObject *context, Callback callback, int timeoutMs = -1);
 
+    // SELECT db; once the server accepts it, reconnects select it too (config().db follows). Commands
+    // queued after this call run in the new database.
+    void selectDatabase(int db, QObject *context, Callback callback);
+
     // Sends PING and reports the round trip in microseconds (queueing included).
     void ping(QObject *context, std::function<void(qint64 micros, const RedisReply &reply)> callback);
 
 signals:
     void stateChanged(RedisConnection::State state);
+    void databaseChanged(int db);
     void ready();
     void errorOccurred(const ConnectionError &error);
 

@@ -128,6 +128,20 @@ void TestRedisConnection::selectsDatabase()
     QCOMPARE(blockingCall(db0, {"SELECT", "3"}), RedisReply::status("OK"));
     QCOMPARE(blockingCall(db0, {"GET", "select:probe"}), RedisReply::bulk("in-three"));
 
+    // selectDatabase: later commands and reconnects use the new database.
+    RedisConnection switching(m_server.config());
+    QVERIFY(openAndWait(switching));
+    QSignalSpy changed(&switching, &RedisConnection::databaseChanged);
+    std::optional<RedisReply> selected;
+    switching.selectDatabase(3, nullptr, [&selected](const RedisReply &reply) { selected = reply; });
+    QCOMPARE(blockingCall(switching, {"GET", "select:probe"}), RedisReply::bulk("in-three"));
+    QCOMPARE(selected, RedisReply::status("OK"));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(switching.config().db, 3);
+    switching.close();
+    QVERIFY(openAndWait(switching));
+    QCOMPARE(blockingCall(switching, {"GET", "select:probe"}), RedisReply::bulk("in-three"));
+
     config.db = 99999;
     RedisConnection bad(config);
     const ConnectionError error = waitForError(bad);
