@@ -174,6 +174,21 @@ qint64 KeyTreeModel::keyCount() const
     return m_root->count;
 }
 
+qsizetype KeyTreeModel::folderBytes(const Folder *folder)
+{
+    qsizetype bytes = qsizetype(sizeof(Folder) + folder->pending.capacity() * sizeof(quint32) +
+                                folder->leaves.capacity() * sizeof(quint32) +
+                                folder->folders.capacity() * sizeof(std::unique_ptr<Folder>));
+    for (const auto &child : folder->folders)
+        bytes += folderBytes(child.get());
+    return bytes;
+}
+
+qsizetype KeyTreeModel::overheadBytes() const
+{
+    return folderBytes(m_root.get()) + qsizetype(m_removed.capacity() / 8);
+}
+
 bool KeyTreeModel::isBusy() const
 {
     return (m_arena && m_routed < m_arena->size()) || !m_building.isEmpty();
@@ -600,26 +615,36 @@ QModelIndex KeyTreeModel::revealKey(QByteArrayView key)
     }
 }
 
-void KeyTreeModel::addKey(QByteArrayView key)
+void KeyTreeModel::addKeys(const QList<QByteArray> &keys)
 {
     if (!m_arena || !m_scanner)
         return;
-    const qsizetype i = m_arena->indexOf(key);
-    if (i < 0) {
-        m_scanner->addKey(key); // keysAdded
+    // New keys go into the arena first: routing holds views into it, so nothing may be appended then.
+    bool added = false;
+    for (const QByteArray &key : keys) {
+        if (m_arena->indexOf(key) < 0) {
+            m_scanner->addKey(key); // keysAdded
+            added = true;
+        }
+    }
+    if (m_removed.size() < std::size_t(m_arena->size()))
+        m_removed.resize(std::size_t(m_arena->size()));
+    Staging staging;
+    for (const QByteArray &key : keys) {
+        const auto i = std::size_t(m_arena->indexOf(key));
+        if (!m_removed[i])
+            continue;
+        m_removed[i] = false;
+        --m_removedCount;
+        if (qsizetype(i) < m_routed) {
+            ++m_root->count;
+            route(m_root.get(), quint32(i), staging);
+        }
+    }
+    commit(staging);
+    if (added) {
         m_routeTimer->stop();
         routePending();
-        return;
-    }
-    if (std::size_t(i) >= m_removed.size() || !m_removed[std::size_t(i)])
-        return;
-    m_removed[std::size_t(i)] = false;
-    --m_removedCount;
-    if (i < m_routed) {
-        ++m_root->count;
-        Staging staging;
-        route(m_root.get(), quint32(i), staging);
-        commit(staging);
     }
 }
 

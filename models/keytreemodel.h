@@ -58,6 +58,8 @@ public:
 
     // Keys in the tree (loaded and not deleted).
     qint64 keyCount() const;
+    // Bytes the tree holds (folders, key-number lists, the deleted-key bits), for benchmarks.
+    qsizetype overheadBytes() const;
     // True while loaded keys are still being placed in the tree or a folder is being split.
     bool isBusy() const;
 
@@ -71,8 +73,10 @@ public:
     // Like indexForKey, splitting folders on the path first (those below the async threshold).
     QModelIndex revealKey(QByteArrayView key);
 
-    // A key the user created or went to: shown in the tree (a deleted one comes back).
-    void addKey(QByteArrayView key);
+    // Keys the user created or went to, or a folder refresh found: shown in the tree (deleted ones come
+    // back), placed in one batch.
+    void addKeys(const QList<QByteArray> &keys);
+    void addKey(const QByteArray &key) { addKeys({key}); }
     // A key the user deleted (or renamed away): its row goes, and folders left empty go too.
     void removeKey(QByteArrayView key);
     // Every key under a folder (or the whole tree for an invalid index), exact bytes.
@@ -140,6 +144,7 @@ private:
     void applyBuild(Folder *folder, quint64 job, BuildResult result);
     void install(Folder *folder, BuildResult &result, bool signalRows);
     void collectKeys(const Folder *folder, std::vector<quint32> &keys) const;
+    static qsizetype folderBytes(const Folder *folder);
     void emitDataChanged(Folder *folder);
     void fetchMetadata(quint32 key);
     void checkIdle();

@@ -1,13 +1,15 @@
-// Key browser load: KeyScanner loading every key, beside a raw hiredis SCAN loop in the same run.
+// Key browser load: KeyScanner + KeyTreeModel loading every key, beside a raw hiredis SCAN loop in the same
+// run; then the biggest folder is split (on the worker) as when a person expands it.
 // Run by hand: build/<preset>/tests/bench/bench_browser [keys]   (default 1,000,000; 10,000,000 works too)
 // Last line: browser-bench keys=N raw_s=... keyscope_s=... ratio=... bytes_per_key=... max_stall_ms=...
-// rss_mb=... (the namespace tree joins this figure when it lands; today it measures the scanner and its key
-// arena).
+// split_s=... rss_mb=...  (bytes_per_key: arena index + tree, beyond the key bytes themselves)
 #include "embeddedserver.h"
 #include "keyscanner.h"
+#include "keytreemodel.h"
 #include "redisconnection.h"
 
 #include <cstdio>
+#include <functional>
 #include <hiredis/hiredis.h>
 #include <memory>
 #include <QCoreApplication>
@@ -78,7 +80,12 @@ int main(int argc, char *argv[])
     EmbeddedServer server;
     std::unique_ptr<RedisConnection> connection;
     std::unique_ptr<KeyScanner> scanner;
+    std::unique_ptr<KeyTreeModel> tree;
     QElapsedTimer scanTimer;
+    QElapsedTimer splitTimer;
+    double keyscopeSeconds = 0;
+    double rawSeconds = 0;
+    qint64 rawKeys = 0;
 
     // The longest gap between ticks of a 5 ms timer on this (the GUI) thread while loading.
     QTimer stallTimer;
@@ -88,36 +95,84 @@ int main(int argc, char *argv[])
     QObject::connect(&stallTimer, &QTimer::timeout, &app,
                      [&] { maxStallMs = std::max(maxStallMs, sinceTick.restart()); });
 
+    // 3. The biggest folder is split as when a person expands it (on the worker thread, while the loop keeps
+    // ticking), then the biggest folder inside it, down to a folder with at least 1000 rows.
+    QPersistentModelIndex splitting;
+    double slowestSplit = 0;
+    const auto report = [&] {
+        stallTimer.stop();
+        const qsizetype keys = scanner->keys().size();
+        const double perKey = double(scanner->keys().overheadBytes() + tree->overheadBytes()) /
+                              double(std::max<qsizetype>(keys, 1));
+        std::printf("browser-bench keys=%lld raw_s=%.2f keyscope_s=%.2f ratio=%.2f bytes_per_key=%.1f "
+                    "max_stall_ms=%lld split_s=%.2f rss_mb=%.0f\n",
+                    qint64(keys), rawSeconds, keyscopeSeconds, keyscopeSeconds / rawSeconds, perKey,
+                    maxStallMs, slowestSplit, peakRssMb());
+        QCoreApplication::quit();
+    };
+    std::function<void(const QModelIndex &)> splitBiggestUnder = [&](const QModelIndex &parent) {
+        QModelIndex biggest;
+        for (int row = 0; row < tree->rowCount(parent); ++row) {
+            const QModelIndex index = tree->index(row, 0, parent);
+            if (tree->isFolder(index) &&
+                (!biggest.isValid() || index.data(KeyTreeModel::KeyCountRole).toLongLong() >
+                                           biggest.data(KeyTreeModel::KeyCountRole).toLongLong()))
+                biggest = index;
+        }
+        if (!biggest.isValid() || (parent.isValid() && tree->rowCount(parent) >= 1000)) {
+            report();
+            return;
+        }
+        splitting = biggest;
+        splitTimer.start();
+        tree->fetchMore(biggest);
+    };
+    const auto splitDone = [&] {
+        if (!splitting.isValid() || tree->isBusy())
+            return;
+        const double seconds = splitTimer.nsecsElapsed() / 1e9;
+        slowestSplit = std::max(slowestSplit, seconds);
+        std::printf("split %s into %d rows in %.2f s\n", qPrintable(splitting.data().toString()),
+                    tree->rowCount(splitting), seconds);
+        const QModelIndex done = splitting;
+        splitting = QPersistentModelIndex();
+        QTimer::singleShot(0, &app, [&, done] { splitBiggestUnder(done); });
+    };
+
+    // 2. Loaded when the scan is complete and every key is placed in the tree.
+    const auto loaded = [&] {
+        if (!scanner->isComplete() || tree->isBusy() || keyscopeSeconds > 0)
+            return;
+        keyscopeSeconds = scanTimer.nsecsElapsed() / 1e9;
+        // The server's own state (e.g. incremental rehashing after the fill) moves the raw figure:
+        // measure it again after Keyscope's run and compare with the faster of the two.
+        qint64 againKeys = 0;
+        const double first = rawSeconds;
+        const double again = rawHiredisScanSeconds(server.port(), againKeys);
+        rawSeconds = std::min(first, again);
+        std::printf("raw hiredis SCAN COUNT 1000: %lld keys in %.2f s, again %.2f s\n", rawKeys, first,
+                    again);
+        std::printf("Keyscope scanner + tree:     %lld keys in %.2f s, %lld keys in the tree, %d root rows\n",
+                    qint64(scanner->keys().size()), keyscopeSeconds, tree->keyCount(), tree->rowCount());
+        QObject::connect(tree.get(), &KeyTreeModel::idle, &app, splitDone);
+        sinceTick.start();
+        stallTimer.start();
+        QTimer::singleShot(0, &app, [&] { splitBiggestUnder({}); });
+    };
+
+    // 1. Raw hiredis, then Keyscope.
     const auto scan = [&] {
-        qint64 rawKeys = 0;
-        const double raw = rawHiredisScanSeconds(server.port(), rawKeys);
+        rawSeconds = rawHiredisScanSeconds(server.port(), rawKeys);
         KeyScanner::Options options;
         options.count = 1000;
         scanner = std::make_unique<KeyScanner>(QList<RedisConnection *>{connection.get()}, options);
+        tree = std::make_unique<KeyTreeModel>(scanner.get(), connection.get());
         QObject::connect(scanner.get(), &KeyScanner::failed, &app, [](const QString &message) {
             std::fprintf(stderr, "scan failed: %s\n", qPrintable(message));
             QCoreApplication::exit(1);
         });
-        QObject::connect(scanner.get(), &KeyScanner::stopped, &app, [&, raw, rawKeys] {
-            if (!scanner->isComplete())
-                return;
-            const double seconds = scanTimer.nsecsElapsed() / 1e9;
-            stallTimer.stop();
-            // The server's own state (e.g. incremental rehashing after the fill) moves the raw figure:
-            // measure it again after Keyscope's run and compare with the faster of the two.
-            qint64 againKeys = 0;
-            const double best = std::min(raw, rawHiredisScanSeconds(server.port(), againKeys));
-            const qsizetype keys = scanner->keys().size();
-            const double perKey =
-                double(scanner->keys().overheadBytes()) / double(std::max<qsizetype>(keys, 1));
-            std::printf("raw hiredis SCAN COUNT 1000: %lld keys in %.2f s (faster of two runs)\n", rawKeys,
-                        raw);
-            std::printf("KeyScanner load all:         %lld keys in %.2f s\n", qint64(keys), seconds);
-            std::printf("browser-bench keys=%lld raw_s=%.2f keyscope_s=%.2f ratio=%.2f bytes_per_key=%.1f "
-                        "max_stall_ms=%lld rss_mb=%.0f\n",
-                        qint64(keys), best, seconds, seconds / best, perKey, maxStallMs, peakRssMb());
-            QCoreApplication::quit();
-        });
+        QObject::connect(scanner.get(), &KeyScanner::stopped, &app, loaded);
+        QObject::connect(tree.get(), &KeyTreeModel::idle, &app, loaded);
         sinceTick.start();
         stallTimer.start();
         scanTimer.start();
@@ -161,5 +216,7 @@ int main(int argc, char *argv[])
             (*send)();
     });
     server.start();
-    return app.exec();
+    const int result = app.exec();
+    tree.reset(); // before the scanner it shows
+    return result;
 }
