@@ -469,29 +469,49 @@ void KeyTreeModel::buildNow(Folder *folder)
     install(folder, result, true);
 }
 
+struct KeyTreeModel::BuildInput
+{
+    std::vector<Item> items;
+    // The arena's chunks as they were when each slice of views was taken: keeps the bytes the views point
+    // into alive, whatever the arena does meanwhile.
+    std::vector<std::vector<QByteArray>> chunks;
+    qsizetype prefixLength = 0;
+    std::array<bool, 256> isDelimiter{};
+    std::size_t consumed = 0; // pending keys covered
+    std::size_t gathered = 0;
+};
+
 void KeyTreeModel::buildAsync(Folder *folder, quint64 job)
 {
-    struct Input
-    {
-        std::vector<Item> items;
-        std::vector<QByteArray> chunks; // keeps the bytes the views point into alive
-        qsizetype prefixLength = 0;
-        std::array<bool, 256> isDelimiter{};
-        std::size_t consumed = 0;
-    };
-    auto input = std::make_shared<Input>();
+    auto input = std::make_shared<BuildInput>();
     input->items.reserve(folder->pending.size());
-    for (const quint32 key : folder->pending) {
-        if (!m_removed[key])
-            input->items.emplace_back(key, keyBytes(key));
-    }
-    input->chunks = m_arena->chunks();
     input->prefixLength = folder->prefixLength;
     input->isDelimiter = m_isDelimiter;
     input->consumed = folder->pending.size();
-
     emit folderBuilding(indexOfFolder(folder), true);
-    // The destructor waits for the pool, and events posted to a deleted object are discarded.
+    gatherSlice(folder, job, input);
+}
+
+// The views are gathered on this thread in slices (millions of keys at once would stall the loop), then
+// split and sorted on the worker. The destructor waits for the pool, and events posted to a deleted object
+// are discarded.
+void KeyTreeModel::gatherSlice(Folder *folder, quint64 job, std::shared_ptr<BuildInput> input)
+{
+    const auto it = m_building.constFind(folder);
+    if (it == m_building.constEnd() || *it != job)
+        return; // the folder went away
+    const std::size_t end = std::min(input->consumed, input->gathered + std::size_t(kSliceKeys));
+    for (std::size_t i = input->gathered; i < end; ++i) {
+        const quint32 key = folder->pending[i];
+        if (!m_removed[key])
+            input->items.emplace_back(key, keyBytes(key));
+    }
+    input->gathered = end;
+    input->chunks.push_back(m_arena->chunks());
+    if (end < input->consumed) {
+        QTimer::singleShot(0, this, [this, folder, job, input] { gatherSlice(folder, job, input); });
+        return;
+    }
     m_pool.start([this, folder, job, input] {
         auto result = std::make_shared<BuildResult>(
             partition(std::move(input->items), input->prefixLength, input->isDelimiter));

@@ -112,6 +112,7 @@ private:
     struct Folder;
     struct Staging;
     struct BuildResult;
+    struct BuildInput;
     struct Metadata
     {
         QByteArray type;
@@ -141,6 +142,7 @@ private:
     void commit(Staging &staging);
     void buildNow(Folder *folder);
     void buildAsync(Folder *folder, quint64 job);
+    void gatherSlice(Folder *folder, quint64 job, std::shared_ptr<BuildInput> input);
     void applyBuild(Folder *folder, quint64 job, BuildResult result);
     void install(Folder *folder, BuildResult &result, bool signalRows);
     void collectKeys(const Folder *folder, std::vector<quint32> &keys) const;
