@@ -147,6 +147,79 @@ std::optional<QByteArray> BytesEscaper::unescape(const QString &text)
     return out;
 }
 
+std::optional<QByteArray> BytesEscaper::unescapePattern(const QString &text)
+{
+    QByteArray out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] != QLatin1Char('\\')) {
+            qsizetype j = i;
+            while (j < text.size() && text[j] != QLatin1Char('\\'))
+                ++j;
+            out += QStringView(text).mid(i, j - i).toUtf8();
+            i = j - 1;
+            continue;
+        }
+        if (i + 1 >= text.size())
+            return std::nullopt;
+        if (text[i + 1] == QLatin1Char('x')) {
+            const int hi = i + 2 < text.size() ? hexValue(text[i + 2]) : -1;
+            const int lo = i + 3 < text.size() ? hexValue(text[i + 3]) : -1;
+            if (hi < 0 || lo < 0)
+                return std::nullopt;
+            out += char((hi << 4) | lo);
+            i += 3;
+            continue;
+        }
+        out += '\\';
+        out += QStringView(text).mid(i + 1, 1).toUtf8();
+        ++i;
+    }
+    return out;
+}
+
+QString BytesEscaper::escapePattern(const QByteArray &glob)
+{
+    QString out;
+    out.reserve(glob.size());
+    static const char hex[] = "0123456789abcdef";
+    const auto hexByte = [&out](unsigned char c) {
+        out += QLatin1String("\\x");
+        out += QLatin1Char(hex[c >> 4]);
+        out += QLatin1Char(hex[c & 0xF]);
+    };
+    for (qsizetype i = 0; i < glob.size();) {
+        const auto c = static_cast<unsigned char>(glob[i]);
+        if (c == '\\') {
+            // A glob escape of a printable character reads back as the same pair; anything else
+            // (the backslash before 'x', a control byte, or at the end) is spelt as a byte.
+            const auto next = i + 1 < glob.size() ? static_cast<unsigned char>(glob[i + 1]) : 0;
+            if (next >= 0x20 && next < 0x7F && next != 'x') {
+                out += QLatin1Char('\\');
+                out += QLatin1Char(char(next));
+                i += 2;
+            } else {
+                hexByte(c);
+                ++i;
+            }
+            continue;
+        }
+        if (c >= 0x80) {
+            if (const int len = utf8SequenceLength(glob, i)) {
+                out += QString::fromUtf8(glob.constData() + i, len);
+                i += len;
+                continue;
+            }
+        }
+        if (c >= 0x20 && c < 0x7F)
+            out += QLatin1Char(char(c));
+        else
+            hexByte(c);
+        ++i;
+    }
+    return out;
+}
+
 QString BytesEscaper::toHex(const QByteArray &bytes)
 {
     return QString::fromLatin1(bytes.toHex(' '));

@@ -11,6 +11,12 @@ namespace BytesEscaper {
 QString escape(const QByteArray &bytes);
 // Inverse of escape(). Returns nullopt on a malformed escape (e.g. "\x4").
 std::optional<QByteArray> unescape(const QString &text);
+// For glob patterns (SCAN MATCH): \xHH is a byte; any other backslash pair is kept as typed, so
+// glob escapes (\* \? \[ \] \\) reach the server unchanged. Returns nullopt on a malformed \xHH or a
+// trailing lone backslash.
+std::optional<QByteArray> unescapePattern(const QString &text);
+// Inverse of unescapePattern() for a glob given as bytes.
+QString escapePattern(const QByteArray &glob);
 // Value of one hex digit, or -1.
 int hexValue(QChar c);
 // Lower-case hex with a space between bytes ("de ad be ef").

@@ -10,6 +10,8 @@ private slots:
     void escape();
     void roundTripsEveryByte();
     void rejectsMalformed();
+    void patternKeepsGlobEscapes();
+    void patternRoundTripsEveryGlob();
 };
 
 void TestBytesEscaper::escape_data()
@@ -49,6 +51,32 @@ void TestBytesEscaper::rejectsMalformed()
     QCOMPARE(BytesEscaper::unescape(QStringLiteral("\\x4")), std::nullopt);
     QCOMPARE(BytesEscaper::unescape(QStringLiteral("\\q")), std::nullopt);
     QCOMPARE(BytesEscaper::unescape(QStringLiteral("tail\\")), std::nullopt);
+}
+
+void TestBytesEscaper::patternKeepsGlobEscapes()
+{
+    // \xHH is a byte; every other backslash pair reaches the server as typed.
+    QCOMPARE(BytesEscaper::unescapePattern(QStringLiteral("a\\*b\\[1\\]\\\\\\xff*")),
+             std::optional<QByteArray>(QByteArray("a\\*b\\[1\\]\\\\\xff*")));
+    QCOMPARE(BytesEscaper::unescapePattern(QStringLiteral("caf\u00e9:*")),
+             std::optional<QByteArray>("caf\xc3\xa9:*"));
+    QCOMPARE(BytesEscaper::unescapePattern(QStringLiteral("\\x4")), std::nullopt);
+    QCOMPARE(BytesEscaper::unescapePattern(QStringLiteral("tail\\")), std::nullopt);
+    QCOMPARE(BytesEscaper::escapePattern("app\\[1\\]:*"), QStringLiteral("app\\[1\\]:*"));
+    QCOMPARE(BytesEscaper::escapePattern(QByteArray("\\x\n\\\x01", 5)),
+             QStringLiteral("\\x5cx\\x0a\\x5c\\x01"));
+}
+
+void TestBytesEscaper::patternRoundTripsEveryGlob()
+{
+    // Every byte, alone and after a backslash, survives escapePattern -> unescapePattern.
+    QByteArray all;
+    for (int i = 0; i < 256; ++i)
+        all += char(i);
+    for (int i = 0; i < 256; ++i)
+        all += '\\' + QByteArray(1, char(i));
+    all += '\\';
+    QCOMPARE(BytesEscaper::unescapePattern(BytesEscaper::escapePattern(all)), std::optional<QByteArray>(all));
 }
 
 QTEST_GUILESS_MAIN(TestBytesEscaper)

@@ -2,6 +2,87 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>BulkDeleteDialog</name>
+    <message>
+        <source>Delete keys matching a pattern</source>
+        <translation>Supprimer les clés correspondant à un motif</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>&amp;Aperçu</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Press Preview to count the keys matching the new pattern.</source>
+        <translation>Cliquez sur Aperçu pour compter les clés correspondant au nouveau motif.</translation>
+    </message>
+    <message>
+        <source>Enter a pattern (glob syntax; \xHH for any byte).</source>
+        <translation>Saisissez un motif (syntaxe glob ; \xHH pour n’importe quel octet).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanning… %n key(s) match so far.</source>
+        <translation>
+            <numerusform>Parcours en cours… %n clé correspond pour l’instant.</numerusform>
+            <numerusform>Parcours en cours… %n clés correspondent pour l’instant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scanning for keys matching the pattern…</source>
+        <translation>Recherche des clés correspondant au motif…</translation>
+    </message>
+    <message>
+        <source>No key matches “%1”.</source>
+        <translation>Aucune clé ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>%1 keys match “%2”. The first %3:</source>
+        <translation>%1 clés correspondent à « %2 ». Les %3 premières :</translation>
+    </message>
+    <message>
+        <source>%1 key(s) match “%2”:</source>
+        <translation>%1 clé(s) correspond(ent) à « %2 » :</translation>
+    </message>
+    <message>
+        <source>Delete %1 key(s)</source>
+        <translation>Supprimer %1 clé(s)</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Suppression en cours…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 key(s) were deleted before stopping.</source>
+        <translation>Annulé : %1 clé(s) supprimée(s) avant l’arrêt.</translation>
+    </message>
+    <message>
+        <source>Deleted %1 key(s).</source>
+        <translation>%1 clé(s) supprimée(s).</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDeleter</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>Deleting stopped after %1 keys: %2</source>
+        <translation>Suppression interrompue après %1 clés : %2</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionTreeModel</name>
     <message>
         <source>Local (embedded)</source>
@@ -75,6 +156,273 @@
     <message>
         <source>Last lines of its log:</source>
         <translation>Dernières lignes de son journal :</translation>
+    </message>
+</context>
+<context>
+    <name>KeyBrowserPage</name>
+    <message>
+        <source>Database (SELECT)</source>
+        <translation>Base de données (SELECT)</translation>
+    </message>
+    <message>
+        <source>Filter: a glob pattern such as app:user:* (empty: every key)</source>
+        <translation>Filtre : un motif glob comme app:user:* (vide : toutes les clés)</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Parcourir</translation>
+    </message>
+    <message>
+        <source>Scan again with this filter (F5)</source>
+        <translation>Parcourir à nouveau avec ce filtre (F5)</translation>
+    </message>
+    <message>
+        <source>Go to key…</source>
+        <translation>Aller à la clé…</translation>
+    </message>
+    <message>
+        <source>Open one key by its exact name, without scanning</source>
+        <translation>Ouvrir une clé par son nom exact, sans parcours SCAN</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Charger plus</translation>
+    </message>
+    <message>
+        <source>Load all</source>
+        <translation>Tout charger</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Delimiters</source>
+        <translation>Délimiteurs</translation>
+    </message>
+    <message>
+        <source>Each character splits key names into folders, e.g. :/</source>
+        <translation>Chaque caractère découpe les noms de clés en dossiers, par ex. :/</translation>
+    </message>
+    <message>
+        <source>Flat list</source>
+        <translation>Liste à plat</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hexa</translation>
+    </message>
+    <message>
+        <source>Show key names as hexadecimal bytes</source>
+        <translation>Afficher les noms de clés en octets hexadécimaux</translation>
+    </message>
+    <message>
+        <source>New key…</source>
+        <translation>Nouvelle clé…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>Copier le nom</translation>
+    </message>
+    <message>
+        <source>Refresh folder</source>
+        <translation>Actualiser le dossier</translation>
+    </message>
+    <message>
+        <source>Scan again</source>
+        <translation>Parcourir à nouveau</translation>
+    </message>
+    <message>
+        <source>Delete keys matching a pattern…</source>
+        <translation>Supprimer les clés correspondant à un motif…</translation>
+    </message>
+    <message>
+        <source>This connection is read-only.</source>
+        <translation>Cette connexion est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>%1 keys loaded</source>
+        <translation>%1 clés chargées</translation>
+    </message>
+    <message>
+        <source>%1 matching keys loaded (the database holds %2)</source>
+        <translation>%1 clés correspondantes chargées (la base en contient %2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 keys loaded</source>
+        <translation>%1 clés chargées sur %2</translation>
+    </message>
+    <message>
+        <source> — scanning…</source>
+        <translation> — parcours en cours…</translation>
+    </message>
+    <message>
+        <source> — complete</source>
+        <translation> — terminé</translation>
+    </message>
+    <message>
+        <source> — building the tree…</source>
+        <translation> — construction de l’arbre…</translation>
+    </message>
+    <message>
+        <source>db%1 (%2 keys)</source>
+        <translation>db%1 (%2 clés)</translation>
+    </message>
+    <message>
+        <source>Cannot select database %1: %2</source>
+        <translation>Impossible de sélectionner la base %1 : %2</translation>
+    </message>
+    <message>
+        <source>Type a key name (\xHH for bytes that are not text).</source>
+        <translation>Saisissez un nom de clé (\xHH pour les octets qui ne sont pas du texte).</translation>
+    </message>
+    <message>
+        <source>Could not look up the key: %1</source>
+        <translation>Impossible de rechercher la clé : %1</translation>
+    </message>
+    <message>
+        <source>No key named “%1” in db%2.</source>
+        <translation>Aucune clé nommée « %1 » dans db%2.</translation>
+    </message>
+    <message>
+        <source>Delete key</source>
+        <translation>Supprimer la clé</translation>
+    </message>
+    <message>
+        <source>Delete the key “%1”? This cannot be undone.</source>
+        <translation>Supprimer la clé « %1 » ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>« %1 » supprimée.</translation>
+    </message>
+    <message>
+        <source>not connected: %1</source>
+        <translation>non connecté : %1</translation>
+    </message>
+    <message>
+        <source>The filter is not valid: \xHH needs two hex digits, and a \ must be followed by a character.</source>
+        <translation>Le filtre n’est pas valide : \xHH demande deux chiffres hexadécimaux, et un \ doit être suivi d’un caractère.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDetailsPanel</name>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Encodage</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>Select a key to see its details.</source>
+        <translation>Sélectionnez une clé pour voir ses détails.</translation>
+    </message>
+    <message>
+        <source>%1* — %2 keys loaded</source>
+        <translation>%1* — %2 clés chargées</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>Could not read the key: %1</source>
+        <translation>Impossible de lire la clé : %1</translation>
+    </message>
+    <message>
+        <source>This key no longer exists (deleted or expired).</source>
+        <translation>Cette clé n’existe plus (supprimée ou expirée).</translation>
+    </message>
+    <message>
+        <source>unavailable (%1)</source>
+        <translation>indisponible (%1)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ms)</source>
+        <translation>%1 (%2 ms)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln octet</numerusform>
+            <numerusform>%Ln octets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln element(s)</source>
+        <translation>
+            <numerusform>%Ln élément</numerusform>
+            <numerusform>%Ln éléments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeyOperations</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>Could not create “%1”: %2</source>
+        <translation>Impossible de créer « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>A key named “%1” already exists.</source>
+        <translation>Une clé nommée « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <source>“%1” no longer exists.</source>
+        <translation>« %1 » n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Could not rename “%1”: %2</source>
+        <translation>Impossible de renommer « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Could not delete: %1</source>
+        <translation>Suppression impossible : %1</translation>
     </message>
 </context>
 <context>
@@ -379,6 +727,105 @@ Répertoire de données : %3</translation>
 A native desktop admin for Redis.</source>
         <translation>Keyscope %1
 Un outil natif d’administration de Redis.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Clés</translation>
+    </message>
+</context>
+<context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>New key</source>
+        <translation>Nouvelle clé</translation>
+    </message>
+    <message>
+        <source>app:user:42 (\xHH for any byte)</source>
+        <translation>app:user:42 (\xHH pour n’importe quel octet)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>String</source>
+        <translation>Chaîne (string)</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste (list)</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Ensemble (set)</translation>
+    </message>
+    <message>
+        <source>Sorted set</source>
+        <translation>Ensemble trié (zset)</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Champ :</translation>
+    </message>
+    <message>
+        <source>&amp;Score:</source>
+        <translation>&amp;Score :</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>Sans expiration</translation>
+    </message>
+    <message>
+        <source>T&amp;TL:</source>
+        <translation>T&amp;TL :</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Valeur :</translation>
+    </message>
+    <message>
+        <source>First &amp;element:</source>
+        <translation>Premier &amp;élément :</translation>
+    </message>
+    <message>
+        <source>First &amp;member:</source>
+        <translation>Premier &amp;membre :</translation>
+    </message>
+    <message>
+        <source>Enter a key name.</source>
+        <translation>Saisissez un nom de clé.</translation>
+    </message>
+    <message>
+        <source>The name has a malformed escape (use \xHH).</source>
+        <translation>Le nom contient un échappement mal formé (utilisez \xHH).</translation>
+    </message>
+    <message>
+        <source>The field or value has a malformed escape (use \xHH).</source>
+        <translation>Le champ ou la valeur contient un échappement mal formé (utilisez \xHH).</translation>
+    </message>
+    <message>
+        <source>Enter a field name.</source>
+        <translation>Saisissez un nom de champ.</translation>
     </message>
 </context>
 <context>
@@ -759,6 +1206,53 @@ Un outil natif d’administration de Redis.</translation>
     <message>
         <source>The database is given twice: /%1 in the path and db=%2 in the query.</source>
         <translation>La base est indiquée deux fois : /%1 dans le chemin et db=%2 dans la requête.</translation>
+    </message>
+</context>
+<context>
+    <name>RenameKeyDialog</name>
+    <message>
+        <source>Rename key</source>
+        <translation>Renommer la clé</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Clé :</translation>
+    </message>
+    <message>
+        <source>&amp;New name:</source>
+        <translation>&amp;Nouveau nom :</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Enter a key name.</source>
+        <translation>Saisissez un nom de clé.</translation>
+    </message>
+    <message>
+        <source>The name has a malformed escape (use \xHH).</source>
+        <translation>Le nom contient un échappement mal formé (utilisez \xHH).</translation>
+    </message>
+    <message>
+        <source>The new name is the current name.</source>
+        <translation>Le nouveau nom est identique au nom actuel.</translation>
+    </message>
+    <message>
+        <source>Overwrite key</source>
+        <translation>Écraser la clé</translation>
+    </message>
+    <message>
+        <source>A key named “%1” already exists. Overwrite it? Its current value will be lost.</source>
+        <translation>Une clé nommée « %1 » existe déjà. L’écraser ? Sa valeur actuelle sera perdue.</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Écraser</translation>
+    </message>
+    <message>
+        <source>Not renamed: “%1” already exists.</source>
+        <translation>Pas renommée : « %1 » existe déjà.</translation>
     </message>
 </context>
 <context>
