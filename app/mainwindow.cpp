@@ -412,9 +412,16 @@ void MainWindow::openSession(const ConnectionConfig &config, const QString &id)
     connect(m_connection, &RedisConnection::ready, this, &MainWindow::onConnectionReady);
     connect(m_connection, &RedisConnection::errorOccurred, this, &MainWindow::onConnectionError);
 
+    m_keys = new KeyBrowserPage(m_connection, m_tabs);
+    if (const auto state = m_keyStates.constFind(id); state != m_keyStates.constEnd())
+        m_keys->setState(*state);
+    connect(m_keys, &KeyBrowserPage::scanStopped, this, &MainWindow::onKeysScanned);
+    m_tabs->addTab(m_keys, tr("Keys"));
     m_overview = new ServerOverviewPage(m_connection, m_tabs);
     connect(m_overview, &ServerOverviewPage::infoUpdated, this, &MainWindow::onInfo);
     m_tabs->addTab(m_overview, tr("Overview"));
+    connect(m_connection, &RedisConnection::databaseChanged, this,
+            [this](int db) { m_dbLabel->setText(tr("db%1").arg(db)); });
     m_central->setCurrentWidget(m_tabs);
     if (id == ConnectionTreeModel::embeddedId()) {
         m_logView = new ServerLogView(m_embedded.get(), m_tabs);
@@ -440,13 +447,19 @@ void MainWindow::closeSession()
     m_pingTimer->stop();
     m_pingInFlight = false;
     m_loadedEmitted = false;
+    m_infoSeen = false;
+    m_keysScanned = false;
     m_demo = DemoState::NotWanted;
-    for (QWidget *page : {static_cast<QWidget *>(m_overview), static_cast<QWidget *>(m_logView)}) {
+    if (m_keys)
+        m_keyStates.insert(m_sessionId, m_keys->state());
+    for (QWidget *page : {static_cast<QWidget *>(m_keys), static_cast<QWidget *>(m_overview),
+                          static_cast<QWidget *>(m_logView)}) {
         if (page) {
             m_tabs->removeTab(m_tabs->indexOf(page));
             page->deleteLater();
         }
     }
+    m_keys = nullptr;
     m_overview = nullptr;
     m_logView = nullptr;
     m_central->setCurrentIndex(0);
@@ -566,7 +579,20 @@ void MainWindow::onDemoLoaded(int total, int failed, const QString &firstError)
         statusBar()->showMessage(tr("Demo data loaded (%1 commands).").arg(total), 5000);
     if (m_overview)
         m_overview->refresh();
+    if (m_keys) {
+        m_keysScanned = false;
+        m_keys->rescan();
+    }
     sendPing();
+}
+
+void MainWindow::onKeysScanned()
+{
+    // The scan that counts is the one after the demo data went in.
+    if (m_demo == DemoState::NotWanted || m_demo == DemoState::Done) {
+        m_keysScanned = true;
+        maybeEmitLoaded();
+    }
 }
 
 void MainWindow::onInfo(const ServerInfo &info)
@@ -574,7 +600,16 @@ void MainWindow::onInfo(const ServerInfo &info)
     m_versionLabel->setText(info.version().isEmpty() ? QString() : tr("Redis %1").arg(info.version()));
     m_modeLabel->setText(info.modeText());
     m_roleLabel->setText(info.roleText());
-    if (!m_loadedEmitted && (m_demo == DemoState::NotWanted || m_demo == DemoState::Done)) {
+    if (m_keys)
+        m_keys->setKeyspace(info.keyspace());
+    m_infoSeen = true;
+    maybeEmitLoaded();
+}
+
+void MainWindow::maybeEmitLoaded()
+{
+    if (!m_loadedEmitted && m_infoSeen && m_keysScanned &&
+        (m_demo == DemoState::NotWanted || m_demo == DemoState::Done)) {
         m_loadedEmitted = true;
         emit loaded();
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionconfig.h"
+#include "keybrowserpage.h"
 
 #include <memory>
 #include <optional>
@@ -10,6 +11,7 @@
 
 class ConnectionTreeModel;
 class EmbeddedServer;
+class KeyBrowserPage;
 class ProfileStore;
 class QAbstractItemModel;
 class QAction;
@@ -50,12 +52,14 @@ public:
 
     RedisConnection *connection() const { return m_connection; }
     ServerOverviewPage *overviewPage() const { return m_overview; }
+    KeyBrowserPage *keyBrowserPage() const { return m_keys; }
     EmbeddedServer *embeddedServer() const { return m_embedded.get(); }
     ProfileStore *profileStore() const { return m_store; }
     QAbstractItemModel *connectionModel() const;
 
 signals:
-    // The open connection is ready, its overview shows INFO and the demo data (if any) is loaded.
+    // The open connection is ready, its overview shows INFO, the demo data (if any) is loaded and the key
+    // browser shows its first page.
     void loaded();
     // The connection (or the local server) failed before loaded().
     void connectionFailed(const QString &message);
@@ -89,7 +93,9 @@ private:
     void onConnectionError(const ConnectionError &error);
     void loadDemoData();
     void onDemoLoaded(int total, int failed, const QString &firstError);
+    void onKeysScanned();
     void onInfo(const ServerInfo &info);
+    void maybeEmitLoaded();
     void sendPing();
     void updateActions();
     void updateStateLabel();
@@ -111,6 +117,10 @@ private:
     quint64 m_session = 0;
     quint64 m_passwordRequest = 0;
     ServerOverviewPage *m_overview = nullptr;
+    KeyBrowserPage *m_keys = nullptr;
+    QHash<QString, KeyBrowserPage::State> m_keyStates; // per connection, for this run
+    bool m_infoSeen = false;
+    bool m_keysScanned = false;
     ServerLogView *m_logView = nullptr;
     DemoState m_demo = DemoState::NotWanted;
     bool m_loadedEmitted = false;

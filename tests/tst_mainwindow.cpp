@@ -107,7 +107,10 @@ private slots:
                  qPrintable(failed.first().first().toString()));
         auto *banner = window.overviewPage()->findChild<QLabel *>(QStringLiteral("overviewBanner"));
         QVERIFY(banner);
-        QTRY_VERIFY(banner->isVisible());
+        QTRY_VERIFY(banner->isVisibleTo(window.overviewPage()));
+        // The Keys tab, shown first, says it too.
+        QVERIFY2(window.keyBrowserPage()->statusText().contains(QStringLiteral("not connected: ")),
+                 qPrintable(window.keyBrowserPage()->statusText()));
         QVERIFY(banner->text().contains(QStringLiteral("refused")));
         QCOMPARE(banner->textFormat(), Qt::PlainText);
         QVERIFY(!window.findChild<QLabel *>(QStringLiteral("stateLabel"))

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QByteArray>
+#include <QPointer>
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QStackedWidget;
+class RedisConnection;
+class RedisReply;
+
+// The right side of the key browser: what one key is (name, type, TTL, memory, encoding, length),
+// fetched when it is shown with one pipelined round of commands (TYPE, then PTTL, MEMORY USAGE,
+// OBJECT ENCODING and the type's length command). The value editors of each type plug in below.
+// Everything is plain text: a key named <b>x</b> shows as typed.
+class KeyDetailsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit KeyDetailsPanel(RedisConnection *connection, QWidget *parent = nullptr);
+
+    void showKey(const QByteArray &key);
+    void showFolder(const QByteArray &prefix, qint64 keys);
+    void clear();
+    QByteArray key() const { return m_key; }
+
+    // For tests and the status of the page: the texts shown.
+    QString nameText() const;
+    QString typeText() const;
+    QString ttlText() const;
+    QString lengthText() const;
+
+signals:
+    // The shown key turned out to be gone (deleted elsewhere, expired).
+    void keyMissing(const QByteArray &key);
+
+private:
+    QLabel *addRow(QFormLayout *form, const QString &caption);
+    void onType(const QByteArray &key, quint64 generation, const RedisReply &reply);
+
+    QPointer<RedisConnection> m_connection;
+    QByteArray m_key;
+    quint64 m_generation = 0;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_hint = nullptr;
+    QLabel *m_name = nullptr;
+    QLabel *m_type = nullptr;
+    QLabel *m_ttl = nullptr;
+    QLabel *m_memory = nullptr;
+    QLabel *m_encoding = nullptr;
+    QLabel *m_length = nullptr;
+    QLabel *m_error = nullptr;
+};
