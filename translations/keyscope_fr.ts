@@ -1408,6 +1408,45 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>StringValue</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>Could not read the value: %1</source>
+        <translation>Impossible de lire la valeur : %1</translation>
+    </message>
+    <message>
+        <source>This key no longer exists (deleted or expired).</source>
+        <translation>Cette clé n’existe plus (supprimée ou expirée).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Not saved: the key is now a %1, no longer a string.</source>
+        <translation>Non enregistré : la clé est maintenant de type %1, et non plus une chaîne (string).</translation>
+    </message>
+    <message>
+        <source>Not saved: someone deleted this key since it was loaded.</source>
+        <translation>Non enregistré : quelqu’un a supprimé cette clé depuis son chargement.</translation>
+    </message>
+    <message>
+        <source>Not saved: someone changed this value since it was loaded.</source>
+        <translation>Non enregistré : quelqu’un a modifié cette valeur depuis son chargement.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The value changed while it was being saved; the file was not written.</source>
+        <translation>La valeur a changé pendant l’enregistrement ; le fichier n’a pas été écrit.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>keyscope: no connection within %1 s, no screenshot taken.</source>
