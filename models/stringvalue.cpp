@@ -62,7 +62,7 @@ void StringValue::load()
         const bool whole = total <= m_threshold;
         const QList<QByteArray> read =
             whole ? QList<QByteArray>{"GET", m_key}
-                  : QList<QByteArray>{"GETRANGE", m_key, "0", QByteArray::number(m_threshold - 1)};
+                  : QList<QByteArray>{"GETRANGE", m_key, "0", QByteArray::number(kPreviewBytes - 1)};
         m_connection->command(read, this, [this, generation, total, whole](const RedisReply &reply) {
             if (generation != m_generation)
                 return;
@@ -144,9 +144,12 @@ void StringValue::fetchCurrent(Result result, Callback callback)
     });
     m_connection->command({"STRLEN", m_key}, this,
                           [current](const RedisReply &reply) { current->currentLength = reply.toInteger(); });
+    // Whole when it fits under the threshold (editable), else a preview like load() gives.
     m_connection->command({"GETRANGE", m_key, "0", QByteArray::number(m_threshold - 1)}, this,
-                          [current, callback = std::move(callback)](const RedisReply &reply) {
+                          [this, current, callback = std::move(callback)](const RedisReply &reply) {
                               current->current = reply.isError() ? QByteArray() : reply.bytes();
+                              if (current->currentLength > m_threshold)
+                                  current->current.truncate(kPreviewBytes);
                               callback(*current);
                           });
 }

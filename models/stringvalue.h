@@ -14,19 +14,21 @@ class RedisReply;
 // The value of one string key, loaded and replaced without losing anyone's data.
 //
 // load() asks STRLEN first: up to previewThreshold() bytes the whole value is fetched (GET); above
-// it only the first previewThreshold() bytes are (GETRANGE) and isPreview() is true — the editor
+// it only the first kPreviewBytes are (GETRANGE) and isPreview() is true — the editor
 // then offers save-to-file / load-from-file instead of editing. saveToFile() streams the value in
 // GETRANGE chunks; nothing holds it whole.
 //
 // replace() is a compare-and-set in one server-side script: it writes only if the key still holds
 // what was loaded (same length and same SHA-1 of the loaded bytes — for a preview, of its first
-// previewThreshold() bytes), and keeps the key's TTL. Otherwise nothing is written and the result
+// kPreviewBytes), and keeps the key's TTL. Otherwise nothing is written and the result
 // carries the current value (or its preview), so the user can choose.
 class StringValue : public QObject
 {
     Q_OBJECT
 public:
     static constexpr qint64 kDefaultPreviewThreshold = 1024 * 1024;
+    // How much of a value above the threshold is fetched and shown (laying out text is the slow part).
+    static constexpr qint64 kPreviewBytes = 64 * 1024;
     static constexpr qint64 kFileChunk = 1024 * 1024;
 
     enum class Outcome {
@@ -53,7 +55,7 @@ public:
 
     void load();
     bool isLoaded() const { return m_loaded; }
-    // The value, or its first previewThreshold() bytes when isPreview().
+    // The value, or its first kPreviewBytes when isPreview().
     const QByteArray &value() const { return m_value; }
     qint64 length() const { return m_length; }
     bool isPreview() const { return m_length > m_value.size(); }

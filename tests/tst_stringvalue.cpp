@@ -155,7 +155,7 @@ void TestStringValue::hugeValueIsPreviewed()
     QVERIFY(load(value));
     QVERIFY(value.isPreview());
     QCOMPARE(value.length(), 64 << 20);
-    QCOMPARE(value.value().size(), StringValue::kDefaultPreviewThreshold);
+    QCOMPARE(value.value().size(), StringValue::kPreviewBytes);
     QVERIFY(value.value().startsWith("head"));
     // Replacing (e.g. from a file) compares length and the previewed bytes.
     QCOMPARE(call({"SETRANGE", "big", "1", "E"}), RedisReply::integer(64 << 20));

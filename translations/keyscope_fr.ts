@@ -1447,6 +1447,160 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>StringValueEditor</name>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hexa</translation>
+    </message>
+    <message>
+        <source>JSON (read-only)</source>
+        <translation>JSON (lecture seule)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Write the value if nobody changed it since it was loaded (Ctrl+S)</source>
+        <translation>Écrire la valeur si personne ne l’a modifiée depuis son chargement (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Save to file…</source>
+        <translation>Enregistrer dans un fichier…</translation>
+    </message>
+    <message>
+        <source>Load from file…</source>
+        <translation>Charger depuis un fichier…</translation>
+    </message>
+    <message>
+        <source>Decoded (read-only):</source>
+        <translation>Décodé (lecture seule) :</translation>
+    </message>
+    <message>
+        <source>Save value to file</source>
+        <translation>Enregistrer la valeur dans un fichier</translation>
+    </message>
+    <message>
+        <source>Replace value with a file</source>
+        <translation>Remplacer la valeur par un fichier</translation>
+    </message>
+    <message>
+        <source>Saving to file: %1 of %2</source>
+        <translation>Enregistrement dans le fichier : %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>The hex has a character that is not a hex digit, or an odd number of digits.</source>
+        <translation>L’hexadécimal contient un caractère qui n’est pas un chiffre hexadécimal, ou un nombre impair de chiffres.</translation>
+    </message>
+    <message>
+        <source>The text has a malformed escape: use \xHH for a byte and \\ for a backslash.</source>
+        <translation>Le texte contient un échappement mal formé : utilisez \xHH pour un octet et \\ pour une barre oblique inverse.</translation>
+    </message>
+    <message>
+        <source>This value is not a JSON object or array.</source>
+        <translation>Cette valeur n’est pas un objet ou un tableau JSON.</translation>
+    </message>
+    <message>
+        <source>Preview: the first %1 of %2 — read-only; use the file buttons</source>
+        <translation>Aperçu : les premiers %1 sur %2 — lecture seule ; utilisez les boutons de fichier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln octet</numerusform>
+            <numerusform>%Ln octets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — shown escaped: \xHH is a byte, \\ a backslash</source>
+        <translation> — affichée échappée : \xHH est un octet, \\ une barre oblique inverse</translation>
+    </message>
+    <message>
+        <source> — modified</source>
+        <translation> — modifiée</translation>
+    </message>
+    <message>
+        <source>
+… (stopped at %1)</source>
+        <translation>
+… (arrêté à %1)</translation>
+    </message>
+    <message>
+        <source>%1 → JSON</source>
+        <translation>%1 → JSON</translation>
+    </message>
+    <message>
+        <source>Value changed on the server</source>
+        <translation>Valeur modifiée sur le serveur</translation>
+    </message>
+    <message>
+        <source>On the server now: %1. Yours: %2. The details show both.</source>
+        <translation>Sur le serveur actuellement : %1. La vôtre : %2. Les détails montrent les deux.</translation>
+    </message>
+    <message>
+        <source>The key no longer exists on the server. Yours: %1.</source>
+        <translation>La clé n’existe plus sur le serveur. La vôtre : %1.</translation>
+    </message>
+    <message>
+        <source>On the server now:
+%1
+
+Yours:
+%2</source>
+        <translation>Sur le serveur actuellement :
+%1
+
+La vôtre :
+%2</translation>
+    </message>
+    <message>
+        <source>Yours:
+%1</source>
+        <translation>La vôtre :
+%1</translation>
+    </message>
+    <message>
+        <source>Overwrite with mine</source>
+        <translation>Écraser avec la mienne</translation>
+    </message>
+    <message>
+        <source>Recreate with mine</source>
+        <translation>Recréer avec la mienne</translation>
+    </message>
+    <message>
+        <source>Load theirs (discard mine)</source>
+        <translation>Charger la leur (abandonner la mienne)</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuer la modification</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 512 MiB, the largest value Redis accepts.</source>
+        <translation>%1 dépasse 512 Mio, la plus grande valeur acceptée par Redis.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>keyscope: no connection within %1 s, no screenshot taken.</source>

@@ -3,6 +3,7 @@
 #include "bytesescaper.h"
 #include "redisconnection.h"
 #include "serverinfo.h"
+#include "stringvalueeditor.h"
 
 #include <limits>
 #include <QFormLayout>
@@ -52,7 +53,10 @@ KeyDetailsPanel::KeyDetailsPanel(RedisConnection *connection, QWidget *parent)
     m_stack->addWidget(m_hint);
 
     auto *details = new QWidget(m_stack);
-    auto *form = new QFormLayout(details);
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *form = new QFormLayout;
+    detailsLayout->addLayout(form);
     m_name = addRow(form, tr("Key"));
     m_type = addRow(form, tr("Type"));
     m_ttl = addRow(form, tr("TTL"));
@@ -62,21 +66,30 @@ KeyDetailsPanel::KeyDetailsPanel(RedisConnection *connection, QWidget *parent)
     m_error = plainLabel(details);
     m_error->setStyleSheet(QStringLiteral("color: #b00020"));
     form->addRow(m_error);
+    m_valueArea = new QVBoxLayout;
+    detailsLayout->addLayout(m_valueArea, 1);
     m_stack->addWidget(details);
     clear();
 }
 
 QLabel *KeyDetailsPanel::addRow(QFormLayout *form, const QString &caption)
 {
-    QLabel *value = plainLabel(form->parentWidget());
-    QLabel *captionLabel = plainLabel(form->parentWidget());
+    QLabel *value = plainLabel(m_stack);
+    QLabel *captionLabel = plainLabel(m_stack);
     captionLabel->setText(caption);
     form->addRow(captionLabel, value);
     return value;
 }
 
+void KeyDetailsPanel::dropEditor()
+{
+    delete m_stringEditor;
+    m_stringEditor = nullptr;
+}
+
 void KeyDetailsPanel::clear()
 {
+    dropEditor();
     ++m_generation;
     m_key.clear();
     m_hint->setText(tr("Select a key to see its details."));
@@ -87,6 +100,7 @@ void KeyDetailsPanel::showFolder(const QByteArray &prefix, qint64 keys)
 {
     ++m_generation;
     m_key.clear();
+    dropEditor();
     m_hint->setText(tr("%1* — %2 keys loaded").arg(BytesEscaper::escape(prefix), QLocale().toString(keys)));
     m_stack->setCurrentIndex(0);
 }
@@ -95,6 +109,7 @@ void KeyDetailsPanel::showKey(const QByteArray &key)
 {
     const quint64 generation = ++m_generation;
     m_key = key;
+    dropEditor();
     m_stack->setCurrentIndex(1);
     m_name->setText(BytesEscaper::escape(key));
     for (QLabel *label : {m_type, m_ttl, m_memory, m_encoding, m_length})
@@ -126,6 +141,10 @@ void KeyDetailsPanel::onType(const QByteArray &key, quint64 generation, const Re
         return;
     }
     m_type->setText(QString::fromLatin1(type));
+    if (type == "string") {
+        m_stringEditor = new StringValueEditor(m_connection, key, this);
+        m_valueArea->addWidget(m_stringEditor);
+    }
     const auto show = [this, generation](QLabel *label, auto format) {
         return [this, generation, label, format](const RedisReply &r) {
             if (generation != m_generation)

@@ -7,8 +7,10 @@
 class QFormLayout;
 class QLabel;
 class QStackedWidget;
+class QVBoxLayout;
 class RedisConnection;
 class RedisReply;
+class StringValueEditor;
 
 // The right side of the key browser: what one key is (name, type, TTL, memory, encoding, length),
 // fetched when it is shown with one pipelined round of commands (TYPE, then PTTL, MEMORY USAGE,
@@ -30,6 +32,8 @@ public:
     QString typeText() const;
     QString ttlText() const;
     QString lengthText() const;
+    // The value editor of the shown key (nullptr until its type is known, or for types without one).
+    StringValueEditor *stringEditor() const { return m_stringEditor; }
 
 signals:
     // The shown key turned out to be gone (deleted elsewhere, expired).
@@ -37,6 +41,7 @@ signals:
 
 private:
     QLabel *addRow(QFormLayout *form, const QString &caption);
+    void dropEditor();
     void onType(const QByteArray &key, quint64 generation, const RedisReply &reply);
 
     QPointer<RedisConnection> m_connection;
@@ -51,4 +56,6 @@ private:
     QLabel *m_encoding = nullptr;
     QLabel *m_length = nullptr;
     QLabel *m_error = nullptr;
+    QVBoxLayout *m_valueArea = nullptr;
+    StringValueEditor *m_stringEditor = nullptr;
 };
