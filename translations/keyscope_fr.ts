@@ -83,6 +83,81 @@
     </message>
 </context>
 <context>
+    <name>CollectionModel</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>Could not read the elements: %1</source>
+        <translation>Impossible de lire les éléments : %1</translation>
+    </message>
+    <message>
+        <source>Unexpected reply to a SCAN command.</source>
+        <translation>Réponse inattendue à une commande SCAN.</translation>
+    </message>
+    <message>
+        <source>Could not search the list: %1</source>
+        <translation>Impossible de chercher dans la liste : %1</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Non modifié : %1</translation>
+    </message>
+    <message>
+        <source>Not changed: this element changed on the server since it was loaded. Reload to see it.</source>
+        <translation>Non modifié : cet élément a changé sur le serveur depuis son chargement. Rechargez pour le voir.</translation>
+    </message>
+    <message>
+        <source>Not changed: that member exists already.</source>
+        <translation>Non modifié : ce membre existe déjà.</translation>
+    </message>
+    <message>
+        <source>Not changed: this element no longer exists on the server. Reload to see.</source>
+        <translation>Non modifié : cet élément n’existe plus sur le serveur. Rechargez pour voir.</translation>
+    </message>
+    <message>
+        <source>The score must be a number.</source>
+        <translation>Le score doit être un nombre.</translation>
+    </message>
+    <message>
+        <source>Not added: the field exists already.</source>
+        <translation>Non ajouté : le champ existe déjà.</translation>
+    </message>
+    <message>
+        <source>Not added: the member exists already.</source>
+        <translation>Non ajouté : le membre existe déjà.</translation>
+    </message>
+    <message>
+        <source>No such row.</source>
+        <translation>Ligne introuvable.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionTreeModel</name>
     <message>
         <source>Local (embedded)</source>
