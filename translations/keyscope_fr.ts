@@ -158,6 +158,157 @@
     </message>
 </context>
 <context>
+    <name>CollectionValueEditor</name>
+    <message>
+        <source>Find an exact element (LPOS)</source>
+        <translation>Trouver un élément exact (LPOS)</translation>
+    </message>
+    <message>
+        <source>Search: a glob such as user:* (MATCH)</source>
+        <translation>Rechercher : un motif glob comme user:* (MATCH)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <source>Append…</source>
+        <translation>Ajouter à la fin…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Increment…</source>
+        <translation>Incrémenter…</translation>
+    </message>
+    <message>
+        <source>This connection is read-only.</source>
+        <translation>Cette connexion est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>%1 elements loaded</source>
+        <translation>%1 éléments chargés</translation>
+    </message>
+    <message>
+        <source>%1 matching elements loaded (the key holds %2)</source>
+        <translation>%1 éléments correspondants chargés (la clé en contient %2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 elements loaded</source>
+        <translation>%1 éléments chargés sur %2</translation>
+    </message>
+    <message>
+        <source> — complete</source>
+        <translation> — terminé</translation>
+    </message>
+    <message>
+        <source> — scroll for more</source>
+        <translation> — faites défiler pour la suite</translation>
+    </message>
+    <message>
+        <source>Malformed escape: use \xHH for a byte.</source>
+        <translation>Échappement mal formé : utilisez \xHH pour un octet.</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Ajouter un champ</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>Champ :</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Valeur :</translation>
+    </message>
+    <message>
+        <source>Append element</source>
+        <translation>Ajouter un élément à la fin</translation>
+    </message>
+    <message>
+        <source>Element:</source>
+        <translation>Élément :</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Ajouter un membre</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Membre :</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>Score :</translation>
+    </message>
+    <message>
+        <source>Edit value</source>
+        <translation>Modifier la valeur</translation>
+    </message>
+    <message>
+        <source>Edit element %1</source>
+        <translation>Modifier l’élément %1</translation>
+    </message>
+    <message>
+        <source>Rename member</source>
+        <translation>Renommer le membre</translation>
+    </message>
+    <message>
+        <source>Edit score</source>
+        <translation>Modifier le score</translation>
+    </message>
+    <message>
+        <source>The elements were reloaded meanwhile: open this element again.</source>
+        <translation>Les éléments ont été rechargés entre-temps : rouvrez cet élément.</translation>
+    </message>
+    <message>
+        <source>element %1 (“%2”)</source>
+        <translation>l’élément %1 (« %2 »)</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>« %1 »</translation>
+    </message>
+    <message>
+        <source>Delete element</source>
+        <translation>Supprimer l’élément</translation>
+    </message>
+    <message>
+        <source>Delete %1 from “%2”?</source>
+        <translation>Supprimer %1 de « %2 » ?</translation>
+    </message>
+    <message>
+        <source>The elements were reloaded meanwhile: select the element again.</source>
+        <translation>Les éléments ont été rechargés entre-temps : sélectionnez à nouveau l’élément.</translation>
+    </message>
+    <message>
+        <source>Increment score</source>
+        <translation>Incrémenter le score</translation>
+    </message>
+    <message>
+        <source>By:</source>
+        <translation>De :</translation>
+    </message>
+    <message>
+        <source>Enter a number, e.g. 1 or -0.5.</source>
+        <translation>Saisissez un nombre, par ex. 1 ou -0.5.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionTreeModel</name>
     <message>
         <source>Local (embedded)</source>
@@ -166,6 +317,17 @@
     <message>
         <source>A redis-server run by Keyscope on this computer</source>
         <translation>Un redis-server lancé par Keyscope sur cet ordinateur</translation>
+    </message>
+</context>
+<context>
+    <name>ElementDialog</name>
+    <message>
+        <source>Type \xHH for any byte and \\ for a backslash.</source>
+        <translation>Tapez \xHH pour n’importe quel octet et \\ pour une barre oblique inverse.</translation>
+    </message>
+    <message>
+        <source>Malformed escape: use \xHH for a byte and \\ for a backslash.</source>
+        <translation>Échappement mal formé : utilisez \xHH pour un octet et \\ pour une barre oblique inverse.</translation>
     </message>
 </context>
 <context>

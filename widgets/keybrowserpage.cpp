@@ -95,8 +95,9 @@ KeyBrowserPage::KeyBrowserPage(RedisConnection *connection, QWidget *parent)
     m_details = new KeyDetailsPanel(connection, splitter);
     splitter->addWidget(m_view);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The value editors need room as much as the tree does.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
 
     m_metadataTimer = new QTimer(this);

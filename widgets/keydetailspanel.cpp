@@ -1,6 +1,7 @@
 #include "keydetailspanel.h"
 
 #include "bytesescaper.h"
+#include "collectionvalueeditor.h"
 #include "redisconnection.h"
 #include "serverinfo.h"
 #include "stringvalueeditor.h"
@@ -83,8 +84,18 @@ QLabel *KeyDetailsPanel::addRow(QFormLayout *form, const QString &caption)
 
 void KeyDetailsPanel::dropEditor()
 {
-    delete m_stringEditor;
-    m_stringEditor = nullptr;
+    delete m_valueEditor;
+    m_valueEditor = nullptr;
+}
+
+StringValueEditor *KeyDetailsPanel::stringEditor() const
+{
+    return qobject_cast<StringValueEditor *>(m_valueEditor);
+}
+
+CollectionValueEditor *KeyDetailsPanel::collectionEditor() const
+{
+    return qobject_cast<CollectionValueEditor *>(m_valueEditor);
 }
 
 void KeyDetailsPanel::clear()
@@ -141,10 +152,12 @@ void KeyDetailsPanel::onType(const QByteArray &key, quint64 generation, const Re
         return;
     }
     m_type->setText(QString::fromLatin1(type));
-    if (type == "string") {
-        m_stringEditor = new StringValueEditor(m_connection, key, this);
-        m_valueArea->addWidget(m_stringEditor);
-    }
+    if (type == "string")
+        m_valueEditor = new StringValueEditor(m_connection, key, this);
+    else if (const auto kind = CollectionModel::kindOf(type))
+        m_valueEditor = new CollectionValueEditor(m_connection, key, *kind, this);
+    if (m_valueEditor)
+        m_valueArea->addWidget(m_valueEditor);
     const auto show = [this, generation](QLabel *label, auto format) {
         return [this, generation, label, format](const RedisReply &r) {
             if (generation != m_generation)

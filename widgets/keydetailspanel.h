@@ -10,6 +10,7 @@ class QStackedWidget;
 class QVBoxLayout;
 class RedisConnection;
 class RedisReply;
+class CollectionValueEditor;
 class StringValueEditor;
 
 // The right side of the key browser: what one key is (name, type, TTL, memory, encoding, length),
@@ -32,8 +33,9 @@ public:
     QString typeText() const;
     QString ttlText() const;
     QString lengthText() const;
-    // The value editor of the shown key (nullptr until its type is known, or for types without one).
-    StringValueEditor *stringEditor() const { return m_stringEditor; }
+    // The value editor of the shown key (nullptr until its type is known, or for other types).
+    StringValueEditor *stringEditor() const;
+    CollectionValueEditor *collectionEditor() const;
 
 signals:
     // The shown key turned out to be gone (deleted elsewhere, expired).
@@ -57,5 +59,5 @@ private:
     QLabel *m_length = nullptr;
     QLabel *m_error = nullptr;
     QVBoxLayout *m_valueArea = nullptr;
-    StringValueEditor *m_stringEditor = nullptr;
+    QWidget *m_valueEditor = nullptr; // one of the editors, for the shown key's type
 };
