@@ -76,10 +76,16 @@ CollectionValueEditor::CollectionValueEditor(RedisConnection *connection, QByteA
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    if (kind == Kind::List || kind == Kind::SortedSet)
-        m_view->horizontalHeader()->setSectionResizeMode(kind == Kind::List ? 0 : 1,
-                                                         QHeaderView::ResizeToContents);
+    // The text column stretches; an index or a score takes what it needs.
+    QHeaderView *header = m_view->horizontalHeader();
+    if (kind == Kind::SortedSet) {
+        header->setSectionResizeMode(0, QHeaderView::Stretch);
+        header->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    } else {
+        header->setStretchLastSection(true);
+        if (kind == Kind::List)
+            header->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    }
     layout->addWidget(m_view, 1);
 
     auto *deleteKey = new QShortcut(QKeySequence::Delete, m_view, nullptr, nullptr, Qt::WidgetShortcut);
