@@ -117,6 +117,25 @@ void KeyOperations::rename(const QByteArray &from, const QByteArray &to, bool ov
          });
 }
 
+void KeyOperations::setExpiry(const QByteArray &key, const Expiry &expiry, QObject *context,
+                              Callback callback)
+{
+    static constexpr const char *verbs[] = {"PERSIST", "EXPIRE", "PEXPIRE", "EXPIREAT", "PEXPIREAT"};
+    QList<QByteArray> args{verbs[int(expiry.kind)], key};
+    if (expiry.kind != Expiry::Kind::Persist)
+        args.append(QByteArray::number(expiry.value));
+    const bool persist = expiry.kind == Expiry::Kind::Persist;
+    const QString name = BytesEscaper::escape(key);
+    send(args, context, [callback = std::move(callback), name, persist](const RedisReply &reply) {
+        if (reply.isError())
+            callback(failed(tr("Could not change the TTL of “%1”: %2").arg(name, reply.errorMessage())));
+        else if (reply.toInteger() == 1 || persist) // PERSIST answers 0 when there was no TTL: nothing to do
+            callback({Outcome::Done, {}, reply.toInteger()});
+        else
+            callback(failed(tr("Could not change the TTL: “%1” no longer exists.").arg(name)));
+    });
+}
+
 void KeyOperations::remove(const QList<QByteArray> &keys, QObject *context, Callback callback)
 {
     if (keys.isEmpty()) {

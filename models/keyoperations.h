@@ -42,6 +42,20 @@ public:
         qint64 ttlSeconds = 0; // 0 = no expiry
     };
 
+    // A key's new time to live.
+    struct Expiry
+    {
+        enum class Kind {
+            Persist,   // PERSIST: never expires
+            InSeconds, // EXPIRE
+            InMs,      // PEXPIRE
+            AtSeconds, // EXPIREAT (Unix time)
+            AtMs,      // PEXPIREAT (Unix time in ms)
+        };
+        Kind kind = Kind::Persist;
+        qint64 value = 0;
+    };
+
     explicit KeyOperations(RedisConnection *connection, QObject *parent = nullptr);
 
     // Atomically (one script): nothing if the name exists (AlreadyExists), else the key with its
@@ -52,6 +66,10 @@ public:
                 Callback callback);
     // UNLINK keys (DEL on servers older than 4.0); count = keys that existed.
     void remove(const QList<QByteArray> &keys, QObject *context, Callback callback);
+
+    // Sets or removes the TTL; Failed when the key no longer exists. A TTL or time in the past makes
+    // the server delete the key, so callers should not offer it.
+    void setExpiry(const QByteArray &key, const Expiry &expiry, QObject *context, Callback callback);
 
     static QByteArray typeName(Type type);
 

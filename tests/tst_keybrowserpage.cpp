@@ -73,6 +73,7 @@ private slots:
     void readOnlyCannotWrite();
     void metadataForVisibleRowsOnly();
     void stateRoundTrip();
+    void ttlCountsDownToExpiry();
 
 private:
     // A page on a fresh connection, its first scan done.
@@ -327,6 +328,20 @@ void TestKeyBrowserPage::stateRoundTrip()
     QCOMPARE(back.hex, true);
     QCOMPARE(m_page->model()->delimiters(), QByteArray());
     QVERIFY(m_page->model()->hexDisplay());
+}
+
+void TestKeyBrowserPage::ttlCountsDownToExpiry()
+{
+    QVERIFY(!blockingCall(*m_admin, {"SET", "brief", "v", "PX", "2500"}).isError());
+    QVERIFY(openPage(m_server.config()));
+    m_page->view()->setCurrentIndex(m_page->model()->index(0, 0));
+    QTRY_VERIFY(m_page->details()->ttlText().startsWith("3 s (") ||
+                m_page->details()->ttlText().startsWith("2 s ("));
+    const QString first = m_page->details()->ttlText();
+    // It counts down without asking the server again, then finds the key gone.
+    QTRY_VERIFY(m_page->details()->ttlText() != first);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->rowCount() == 0, 10000);
+    QCOMPARE(m_page->details()->ttlText(), QString("expired"));
 }
 
 QTEST_MAIN(TestKeyBrowserPage)

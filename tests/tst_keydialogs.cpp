@@ -5,9 +5,11 @@
 #include "redisconnection.h"
 #include "renamekeydialog.h"
 #include "testserver.h"
+#include "ttldialog.h"
 
 #include <memory>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -15,7 +17,9 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 
 class TestKeyDialogs : public QObject
@@ -29,6 +33,7 @@ private slots:
     void renameAsksBeforeOverwriting();
     void bulkDeletePreviewsThenDeletes();
     void bulkDeleteNewPatternNeedsPreview();
+    void ttlDialog();
 
 private:
     TestServer m_server;
@@ -163,6 +168,45 @@ void TestKeyDialogs::bulkDeleteNewPatternNeedsPreview()
     QVERIFY(deleteButton->isEnabled());
     dialog.reject();
     QCOMPARE(blockingCall(*m_connection, {"DBSIZE"}), RedisReply::integer(2));
+}
+
+void TestKeyDialogs::ttlDialog()
+{
+    QCOMPARE(blockingCall(*m_connection, {"SET", "k", "v", "EX", "7200"}), RedisReply::status("OK"));
+    {
+        // Opens on the current TTL, in the largest exact unit.
+        TtlDialog dialog(m_connection.get(), "k", 7200 * 1000);
+        QVERIFY(dialog.findChild<QRadioButton *>("inRadio")->isChecked());
+        QCOMPARE(dialog.findChild<QSpinBox *>("amountSpin")->value(), 2);
+        QCOMPARE(dialog.findChild<QComboBox *>("unitCombo")->currentText(), QString("hours"));
+        dialog.findChild<QSpinBox *>("amountSpin")->setValue(3);
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        dialog.accept();
+        QVERIFY(accepted.wait(10000));
+        QCOMPARE(blockingCall(*m_connection, {"TTL", "k"}), RedisReply::integer(3 * 3600));
+    }
+    {
+        TtlDialog dialog(m_connection.get(), "k", 3 * 3600 * 1000);
+        dialog.findChild<QRadioButton *>("atRadio")->setChecked(true);
+        dialog.findChild<QDateTimeEdit *>("whenEdit")->setDateTime(QDateTime::currentDateTime().addSecs(-60));
+        dialog.accept();
+        QCOMPARE(dialog.findChild<QLabel *>("errorLabel")->text(),
+                 QString("Choose a time in the future (a past time deletes the key)."));
+        QCOMPARE(blockingCall(*m_connection, {"EXISTS", "k"}), RedisReply::integer(1));
+        dialog.findChild<QRadioButton *>("persistRadio")->setChecked(true);
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        dialog.accept();
+        QVERIFY(accepted.wait(10000));
+        QCOMPARE(blockingCall(*m_connection, {"TTL", "k"}), RedisReply::integer(-1));
+    }
+    {
+        // The key vanished: the dialog stays open and says so.
+        TtlDialog dialog(m_connection.get(), "gone", -1);
+        dialog.findChild<QRadioButton *>("inRadio")->setChecked(true);
+        dialog.accept();
+        QTRY_COMPARE(dialog.findChild<QLabel *>("errorLabel")->text(),
+                     QString("Could not change the TTL: “gone” no longer exists."));
+    }
 }
 
 QTEST_MAIN(TestKeyDialogs)

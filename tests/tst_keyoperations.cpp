@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -26,6 +27,7 @@ private slots:
     void renameMissingKey();
     void removeIsByteExact();
     void readOnlyConnectionCannotWrite();
+    void setsAndRemovesExpiry();
 
 private:
     template <typename Call> KeyOperations::Result wait(Call call)
@@ -192,6 +194,31 @@ void TestKeyOperations::readOnlyConnectionCannotWrite()
     key.value = "v";
     QCOMPARE(int(wait([&](auto cb) { operations.create(key, this, cb); }).outcome), int(Outcome::Failed));
     QCOMPARE(blockingCall(*m_connection, {"KEYS", "*"}), RedisReply::array({RedisReply::bulk("a")}));
+}
+
+void TestKeyOperations::setsAndRemovesExpiry()
+{
+    using Kind = KeyOperations::Expiry::Kind;
+    QCOMPARE(blockingCall(*m_connection, {"SET", "k", "v"}), RedisReply::status("OK"));
+    const auto set = [this](KeyOperations::Expiry expiry) {
+        return wait([&](auto cb) { m_operations->setExpiry("k", expiry, this, cb); });
+    };
+    QCOMPARE(int(set({Kind::InSeconds, 100}).outcome), int(Outcome::Done));
+    QCOMPARE(blockingCall(*m_connection, {"TTL", "k"}), RedisReply::integer(100));
+    QCOMPARE(int(set({Kind::InMs, 50000}).outcome), int(Outcome::Done));
+    qint64 pttl = blockingCall(*m_connection, {"PTTL", "k"}).toInteger();
+    QVERIFY2(pttl > 49000 && pttl <= 50000, qPrintable(QString::number(pttl)));
+    const qint64 at = QDateTime::currentSecsSinceEpoch() + 1000;
+    QCOMPARE(int(set({Kind::AtSeconds, at}).outcome), int(Outcome::Done));
+    QCOMPARE(blockingCall(*m_connection, {"EXPIRETIME", "k"}), RedisReply::integer(at));
+    QCOMPARE(int(set({Kind::AtMs, at * 1000 + 500}).outcome), int(Outcome::Done));
+    QCOMPARE(blockingCall(*m_connection, {"PEXPIRETIME", "k"}), RedisReply::integer(at * 1000 + 500));
+    QCOMPARE(int(set({Kind::Persist, 0}).outcome), int(Outcome::Done));
+    QCOMPARE(blockingCall(*m_connection, {"TTL", "k"}), RedisReply::integer(-1));
+    QCOMPARE(int(set({Kind::Persist, 0}).outcome), int(Outcome::Done)); // no TTL: nothing to do
+    const auto gone = wait([&](auto cb) { m_operations->setExpiry("gone", {Kind::InSeconds, 5}, this, cb); });
+    QCOMPARE(int(gone.outcome), int(Outcome::Failed));
+    QCOMPARE(gone.message, QString("Could not change the TTL: “gone” no longer exists."));
 }
 
 QTEST_GUILESS_MAIN(TestKeyOperations)

@@ -634,6 +634,22 @@
             <numerusform>%Ln éléments</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Change…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Set or remove the expiry (EXPIRE, PERSIST …)</source>
+        <translation>Définir ou retirer l’expiration (EXPIRE, PERSIST …)</translation>
+    </message>
+    <message>
+        <source>This connection is read-only.</source>
+        <translation>Cette connexion est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expirée</translation>
+    </message>
 </context>
 <context>
     <name>KeyOperations</name>
@@ -660,6 +676,14 @@
     <message>
         <source>Could not delete: %1</source>
         <translation>Suppression impossible : %1</translation>
+    </message>
+    <message>
+        <source>Could not change the TTL of “%1”: %2</source>
+        <translation>Impossible de modifier le TTL de « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Could not change the TTL: “%1” no longer exists.</source>
+        <translation>Impossible de modifier le TTL : « %1 » n’existe plus.</translation>
     </message>
 </context>
 <context>
@@ -1835,6 +1859,53 @@ La vôtre :
     <message>
         <source>%1 is larger than 512 MiB, the largest value Redis accepts.</source>
         <translation>%1 dépasse 512 Mio, la plus grande valeur acceptée par Redis.</translation>
+    </message>
+</context>
+<context>
+    <name>TtlDialog</name>
+    <message>
+        <source>Change TTL</source>
+        <translation>Modifier le TTL</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Clé : %1</translation>
+    </message>
+    <message>
+        <source>Never expires (PERSIST)</source>
+        <translation>N’expire jamais (PERSIST)</translation>
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation>Expire dans</translation>
+    </message>
+    <message>
+        <source>milliseconds (PEXPIRE)</source>
+        <translation>millisecondes (PEXPIRE)</translation>
+    </message>
+    <message>
+        <source>seconds (EXPIRE)</source>
+        <translation>secondes (EXPIRE)</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>Expires at (EXPIREAT)</source>
+        <translation>Expire le (EXPIREAT)</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future (a past time deletes the key).</source>
+        <translation>Choisissez un instant futur (un instant passé supprime la clé).</translation>
     </message>
 </context>
 <context>

@@ -5,12 +5,16 @@
 #include "redisconnection.h"
 #include "serverinfo.h"
 #include "stringvalueeditor.h"
+#include "ttldialog.h"
 
 #include <limits>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QStackedWidget>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -60,7 +64,20 @@ KeyDetailsPanel::KeyDetailsPanel(RedisConnection *connection, QWidget *parent)
     detailsLayout->addLayout(form);
     m_name = addRow(form, tr("Key"));
     m_type = addRow(form, tr("Type"));
-    m_ttl = addRow(form, tr("TTL"));
+    m_ttl = plainLabel(m_stack);
+    m_ttlButton = new QToolButton(m_stack);
+    m_ttlButton->setText(tr("Change…"));
+    m_ttlButton->setObjectName(QStringLiteral("changeTtlButton"));
+    auto *ttlRow = new QHBoxLayout;
+    ttlRow->addWidget(m_ttl, 1);
+    ttlRow->addWidget(m_ttlButton);
+    auto *ttlCaption = plainLabel(m_stack);
+    ttlCaption->setText(tr("TTL"));
+    form->addRow(ttlCaption, ttlRow);
+    m_ttlTimer = new QTimer(this);
+    m_ttlTimer->setInterval(1000);
+    connect(m_ttlTimer, &QTimer::timeout, this, &KeyDetailsPanel::showTtl);
+    connect(m_ttlButton, &QToolButton::clicked, this, &KeyDetailsPanel::changeTtl);
     m_memory = addRow(form, tr("Memory"));
     m_encoding = addRow(form, tr("Encoding"));
     m_length = addRow(form, tr("Length"));
@@ -84,6 +101,8 @@ QLabel *KeyDetailsPanel::addRow(QFormLayout *form, const QString &caption)
 
 void KeyDetailsPanel::dropEditor()
 {
+    m_ttlTimer->stop();
+    m_pttl = -3;
     delete m_valueEditor;
     m_valueEditor = nullptr;
 }
@@ -126,6 +145,9 @@ void KeyDetailsPanel::showKey(const QByteArray &key)
     for (QLabel *label : {m_type, m_ttl, m_memory, m_encoding, m_length})
         label->setText(tr("…"));
     m_error->clear();
+    m_ttlButton->setEnabled(m_connection && !m_connection->config().readOnly);
+    m_ttlButton->setToolTip(m_ttlButton->isEnabled() ? tr("Set or remove the expiry (EXPIRE, PERSIST …)")
+                                                     : tr("This connection is read-only."));
     if (!m_connection || !m_connection->isReady()) {
         m_error->setText(tr("Not connected."));
         return;
@@ -165,13 +187,7 @@ void KeyDetailsPanel::onType(const QByteArray &key, quint64 generation, const Re
             label->setText(r.isError() ? tr("unavailable (%1)").arg(r.errorMessage()) : format(r));
         };
     };
-    m_connection->command({"PTTL", key}, this, show(m_ttl, [](const RedisReply &r) {
-                              const qint64 ms = r.toInteger();
-                              return ms < 0 ? tr("no limit")
-                                            : tr("%1 (%2 ms)")
-                                                  .arg(ServerInfo::formatDuration((ms + 999) / 1000),
-                                                       QLocale().toString(ms));
-                          }));
+    requestTtl();
     m_connection->command({"MEMORY", "USAGE", key}, this, show(m_memory, [](const RedisReply &r) {
                               return QLocale().formattedDataSize(r.toInteger());
                           }));
@@ -188,6 +204,79 @@ void KeyDetailsPanel::onType(const QByteArray &key, quint64 generation, const Re
             const int n = int(std::min<qint64>(r.toInteger(), std::numeric_limits<int>::max()));
             return type == "string" ? tr("%Ln byte(s)", nullptr, n) : tr("%Ln element(s)", nullptr, n);
         }));
+}
+
+void KeyDetailsPanel::requestTtl()
+{
+    if (!m_connection)
+        return;
+    const quint64 generation = m_generation;
+    m_connection->command({"PTTL", m_key}, this, [this, generation](const RedisReply &reply) {
+        if (generation != m_generation)
+            return;
+        if (reply.isError()) {
+            m_ttl->setText(tr("unavailable (%1)").arg(reply.errorMessage()));
+            return;
+        }
+        m_pttl = reply.toInteger();
+        m_ttlClock.start();
+        showTtl();
+        if (m_pttl >= 0)
+            m_ttlTimer->start();
+    });
+}
+
+void KeyDetailsPanel::showTtl()
+{
+    if (m_pttl == -3) // not known yet
+        return;
+    if (m_pttl == -2) { // PTTL: the key is gone
+        m_ttlTimer->stop();
+        m_ttl->setText(tr("expired"));
+        return;
+    }
+    if (m_pttl < 0) {
+        m_ttlTimer->stop();
+        m_ttl->setText(tr("no limit"));
+        return;
+    }
+    const qint64 left = m_pttl - m_ttlClock.elapsed();
+    if (left > 0) {
+        m_ttl->setText(
+            tr("%1 (%2 ms)").arg(ServerInfo::formatDuration((left + 999) / 1000), QLocale().toString(left)));
+        return;
+    }
+    // Counted down: ask the server whether it is really gone (clocks and rounding differ).
+    m_ttlTimer->stop();
+    m_ttl->setText(tr("expired"));
+    const QByteArray key = m_key;
+    const quint64 generation = m_generation;
+    m_connection->command({"EXISTS", key}, this, [this, key, generation](const RedisReply &reply) {
+        if (generation != m_generation)
+            return;
+        if (reply.toInteger() == 0) {
+            m_error->setText(tr("This key no longer exists (deleted or expired)."));
+            emit keyMissing(key);
+        } else {
+            requestTtl();
+        }
+    });
+}
+
+void KeyDetailsPanel::changeTtl()
+{
+    if (m_key.isEmpty() || !m_connection || m_connection->config().readOnly)
+        return;
+    auto *dialog = new TtlDialog(m_connection, m_key, m_pttl, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QByteArray key = m_key;
+    connect(dialog, &QDialog::accepted, this, [this, key] {
+        if (key != m_key)
+            return;
+        requestTtl();
+        emit ttlChanged(key);
+    });
+    dialog->open();
 }
 
 QString KeyDetailsPanel::nameText() const

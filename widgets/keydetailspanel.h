@@ -1,12 +1,15 @@
 #pragma once
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QWidget>
 
 class QFormLayout;
 class QLabel;
 class QStackedWidget;
+class QTimer;
+class QToolButton;
 class QVBoxLayout;
 class RedisConnection;
 class RedisReply;
@@ -37,13 +40,20 @@ public:
     StringValueEditor *stringEditor() const;
     CollectionValueEditor *collectionEditor() const;
 
+    // Opens the TTL dialog for the shown key (disabled on read-only connections).
+    void changeTtl();
+
 signals:
     // The shown key turned out to be gone (deleted elsewhere, expired).
     void keyMissing(const QByteArray &key);
+    // The TTL of the shown key was changed from here.
+    void ttlChanged(const QByteArray &key);
 
 private:
     QLabel *addRow(QFormLayout *form, const QString &caption);
     void dropEditor();
+    void requestTtl();
+    void showTtl();
     void onType(const QByteArray &key, quint64 generation, const RedisReply &reply);
 
     QPointer<RedisConnection> m_connection;
@@ -54,6 +64,10 @@ private:
     QLabel *m_name = nullptr;
     QLabel *m_type = nullptr;
     QLabel *m_ttl = nullptr;
+    QToolButton *m_ttlButton = nullptr;
+    qint64 m_pttl = -3;       // as PTTL answered (-1 no expiry, -2 gone); -3 not known yet
+    QElapsedTimer m_ttlClock; // since PTTL answered: the countdown
+    QTimer *m_ttlTimer = nullptr;
     QLabel *m_memory = nullptr;
     QLabel *m_encoding = nullptr;
     QLabel *m_length = nullptr;
