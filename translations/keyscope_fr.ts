@@ -1669,6 +1669,160 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>StreamModel</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>Could not read the stream: %1</source>
+        <translation>Impossible de lire le stream : %1</translation>
+    </message>
+    <message>
+        <source>An entry needs at least one field.</source>
+        <translation>Une entrée a besoin d’au moins un champ.</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Non ajoutée : %1</translation>
+    </message>
+    <message>
+        <source>No such entry.</source>
+        <translation>Entrée introuvable.</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Non supprimée : %1</translation>
+    </message>
+    <message>
+        <source>Not deleted: the entry %1 no longer exists.</source>
+        <translation>Non supprimée : l’entrée %1 n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Could not read the consumer groups: %1</source>
+        <translation>Impossible de lire les groupes de consommateurs : %1</translation>
+    </message>
+    <message>
+        <source>Could not read the consumers: %1</source>
+        <translation>Impossible de lire les consommateurs : %1</translation>
+    </message>
+    <message>
+        <source>Could not read the pending entries: %1</source>
+        <translation>Impossible de lire les entrées en attente : %1</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+</context>
+<context>
+    <name>StreamValueEditor</name>
+    <message>
+        <source>Each line is a field name, a space, then the value (\xHH for any byte): “%1” is not.</source>
+        <translation>Chaque ligne est un nom de champ, une espace, puis la valeur (\xHH pour n’importe quel octet) : « %1 » ne l’est pas.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <source>Add entry…</source>
+        <translation>Ajouter une entrée…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>Group / consumer</source>
+        <translation>Groupe / consommateur</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation>Consommateurs</translation>
+    </message>
+    <message>
+        <source>Last delivered</source>
+        <translation>Dernier livré</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Inactif depuis</translation>
+    </message>
+    <message>
+        <source>Pending ID</source>
+        <translation>ID en attente</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Consommateur</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Livraisons</translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation>Groupes de consommateurs</translation>
+    </message>
+    <message>
+        <source>This connection is read-only.</source>
+        <translation>Cette connexion est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>%1 entries loaded</source>
+        <translation>%1 entrées chargées</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries loaded, newest first</source>
+        <translation>%1 entrées chargées sur %2, les plus récentes d’abord</translation>
+    </message>
+    <message>
+        <source>Add entry</source>
+        <translation>Ajouter une entrée</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID :</translation>
+    </message>
+    <message>
+        <source>Fields, one per line: name value</source>
+        <translation>Champs, un par ligne : nom valeur</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Supprimer l’entrée</translation>
+    </message>
+    <message>
+        <source>Delete the entry %1 from “%2”?</source>
+        <translation>Supprimer l’entrée %1 de « %2 » ?</translation>
+    </message>
+    <message>
+        <source>The entries were reloaded meanwhile: select the entry again.</source>
+        <translation>Les entrées ont été rechargées entre-temps : sélectionnez à nouveau l’entrée.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+</context>
+<context>
     <name>StringValue</name>
     <message>
         <source>Not connected.</source>

@@ -70,7 +70,9 @@ void ElementDialog::accept()
     if (m_busy)
         return;
     const auto first = BytesEscaper::unescape(m_first ? m_first->text() : QString());
-    const auto second = BytesEscaper::unescape(m_second ? m_second->toPlainText() : QString());
+    const QString secondText = m_second ? m_second->toPlainText() : QString();
+    const auto second =
+        m_secondRaw ? std::optional<QByteArray>(secondText.toUtf8()) : BytesEscaper::unescape(secondText);
     if (!first || !second) {
         m_error->setText(tr("Malformed escape: use \\xHH for a byte and \\\\ for a backslash."));
         m_error->show();

@@ -27,6 +27,9 @@ public:
     void setValues(const QByteArray &first, const QByteArray &second);
     // The first field shown but not editable (e.g. the field of a hash value being edited).
     void setFirstReadOnly(bool readOnly);
+    // The second field is handed over as typed (UTF-8, escapes left in place) for the submit function
+    // to parse, e.g. one "name value" pair per line.
+    void setSecondRaw(bool raw) { m_secondRaw = raw; }
     QString errorText() const;
 
     void accept() override;
@@ -38,4 +41,5 @@ private:
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_busy = false;
+    bool m_secondRaw = false;
 };

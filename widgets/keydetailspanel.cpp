@@ -4,6 +4,7 @@
 #include "collectionvalueeditor.h"
 #include "redisconnection.h"
 #include "serverinfo.h"
+#include "streamvalueeditor.h"
 #include "stringvalueeditor.h"
 #include "ttldialog.h"
 
@@ -117,6 +118,11 @@ CollectionValueEditor *KeyDetailsPanel::collectionEditor() const
     return qobject_cast<CollectionValueEditor *>(m_valueEditor);
 }
 
+StreamValueEditor *KeyDetailsPanel::streamEditor() const
+{
+    return qobject_cast<StreamValueEditor *>(m_valueEditor);
+}
+
 void KeyDetailsPanel::clear()
 {
     dropEditor();
@@ -176,6 +182,8 @@ void KeyDetailsPanel::onType(const QByteArray &key, quint64 generation, const Re
     m_type->setText(QString::fromLatin1(type));
     if (type == "string")
         m_valueEditor = new StringValueEditor(m_connection, key, this);
+    else if (type == "stream")
+        m_valueEditor = new StreamValueEditor(m_connection, key, this);
     else if (const auto kind = CollectionModel::kindOf(type))
         m_valueEditor = new CollectionValueEditor(m_connection, key, *kind, this);
     if (m_valueEditor)

@@ -14,6 +14,7 @@ class QVBoxLayout;
 class RedisConnection;
 class RedisReply;
 class CollectionValueEditor;
+class StreamValueEditor;
 class StringValueEditor;
 
 // The right side of the key browser: what one key is (name, type, TTL, memory, encoding, length),
@@ -39,6 +40,7 @@ public:
     // The value editor of the shown key (nullptr until its type is known, or for other types).
     StringValueEditor *stringEditor() const;
     CollectionValueEditor *collectionEditor() const;
+    StreamValueEditor *streamEditor() const;
 
     // Opens the TTL dialog for the shown key (disabled on read-only connections).
     void changeTtl();
