@@ -2016,6 +2016,33 @@ La vôtre :
     </message>
 </context>
 <context>
+    <name>TtlAnalyzer</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>SCAN failed: %1</source>
+        <translation>Échec de SCAN : %1</translation>
+    </message>
+    <message>
+        <source>maxmemory-policy is %1, but %2% of the sampled keys have no TTL: those keys are never evicted, and once memory is full writes fail with OOM errors. Give cache keys a TTL, or use an allkeys-* policy if every key may be evicted.</source>
+        <translation>maxmemory-policy vaut %1, mais %2 % des clés échantillonnées n’ont pas de TTL : ces clés ne sont jamais évincées, et une fois la mémoire pleine les écritures échouent avec des erreurs OOM. Donnez un TTL aux clés de cache, ou utilisez une politique allkeys-* si toute clé peut être évincée.</translation>
+    </message>
+    <message>
+        <source>maxmemory-policy is noeviction on a cache-like keyspace (%1% of the sampled keys have a TTL): when maxmemory is reached, writes fail with OOM errors instead of evicting cache entries. Consider volatile-lru, or allkeys-lru if no key must survive.</source>
+        <translation>maxmemory-policy vaut noeviction sur un espace de clés de type cache (%1 % des clés échantillonnées ont un TTL) : quand maxmemory est atteint, les écritures échouent avec des erreurs OOM au lieu d’évincer des entrées de cache. Envisagez volatile-lru, ou allkeys-lru si aucune clé ne doit survivre.</translation>
+    </message>
+    <message>
+        <source>(no namespace)</source>
+        <translation>(sans espace de noms)</translation>
+    </message>
+    <message>
+        <source>maxmemory-policy is %1 and %2 hold lists or streams without TTL, like job queues: under memory pressure Redis may evict them and lose jobs. Keep queues on a noeviction instance, or use volatile-* with TTLs on the cache keys.</source>
+        <translation>maxmemory-policy vaut %1 et %2 contiennent des listes ou des streams sans TTL, comme des files de tâches : sous pression mémoire, Redis peut les évincer et perdre des tâches. Gardez les files sur une instance en noeviction, ou utilisez volatile-* avec des TTL sur les clés de cache.</translation>
+    </message>
+</context>
+<context>
     <name>TtlDialog</name>
     <message>
         <source>Change TTL</source>
