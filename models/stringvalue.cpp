@@ -110,7 +110,8 @@ void StringValue::replace(const QByteArray &newValue, QObject *context, Callback
             }
             const qint64 code = reply.elements().value(0).toInteger();
             if (code == 1) {
-                m_value = newValue;
+                // A value above the threshold is kept as its preview, as if it had been loaded.
+                m_value = newValue.size() > m_threshold ? newValue.first(kPreviewBytes) : newValue;
                 m_length = newValue.size();
                 m_exists = true;
                 callback({Outcome::Saved, {}, true, newValue, newValue.size()});

@@ -163,6 +163,15 @@ void TestStringValue::hugeValueIsPreviewed()
     QVERIFY(load(value));
     QCOMPARE(int(replace(value, "small now").outcome), int(Outcome::Saved));
     QCOMPARE(call({"GET", "big"}), RedisReply::bulk("small now"));
+    QVERIFY(!value.isPreview());
+    // Writing a big value (e.g. from a file) leaves a preview behind, not the whole value.
+    const QByteArray large(2 * 1024 * 1024, 'L');
+    QCOMPARE(int(replace(value, large).outcome), int(Outcome::Saved));
+    QVERIFY(value.isPreview());
+    QCOMPARE(value.value().size(), StringValue::kPreviewBytes);
+    QCOMPARE(value.length(), large.size());
+    QCOMPARE(call({"STRLEN", "big"}), RedisReply::integer(large.size()));
+    QCOMPARE(int(replace(value, "again").outcome), int(Outcome::Saved)); // compares against the preview
 }
 
 void TestStringValue::saveToFileStreamsWholeValue()
