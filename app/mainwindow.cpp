@@ -9,6 +9,7 @@
 #include "serverinfo.h"
 #include "serverlogview.h"
 #include "serveroverviewpage.h"
+#include "ttlinspectorpage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -417,6 +418,8 @@ void MainWindow::openSession(const ConnectionConfig &config, const QString &id)
         m_keys->setState(*state);
     connect(m_keys, &KeyBrowserPage::scanStopped, this, &MainWindow::onKeysScanned);
     m_tabs->addTab(m_keys, tr("Keys"));
+    m_ttl = new TtlInspectorPage(m_connection, m_tabs);
+    m_tabs->addTab(m_ttl, tr("TTL"));
     m_overview = new ServerOverviewPage(m_connection, m_tabs);
     connect(m_overview, &ServerOverviewPage::infoUpdated, this, &MainWindow::onInfo);
     m_tabs->addTab(m_overview, tr("Overview"));
@@ -452,14 +455,15 @@ void MainWindow::closeSession()
     m_demo = DemoState::NotWanted;
     if (m_keys)
         m_keyStates.insert(m_sessionId, m_keys->state());
-    for (QWidget *page : {static_cast<QWidget *>(m_keys), static_cast<QWidget *>(m_overview),
-                          static_cast<QWidget *>(m_logView)}) {
+    for (QWidget *page : {static_cast<QWidget *>(m_keys), static_cast<QWidget *>(m_ttl),
+                          static_cast<QWidget *>(m_overview), static_cast<QWidget *>(m_logView)}) {
         if (page) {
             m_tabs->removeTab(m_tabs->indexOf(page));
             page->deleteLater();
         }
     }
     m_keys = nullptr;
+    m_ttl = nullptr;
     m_overview = nullptr;
     m_logView = nullptr;
     m_central->setCurrentIndex(0);

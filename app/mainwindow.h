@@ -12,6 +12,7 @@
 class ConnectionTreeModel;
 class EmbeddedServer;
 class KeyBrowserPage;
+class TtlInspectorPage;
 class ProfileStore;
 class QAbstractItemModel;
 class QAction;
@@ -53,6 +54,7 @@ public:
     RedisConnection *connection() const { return m_connection; }
     ServerOverviewPage *overviewPage() const { return m_overview; }
     KeyBrowserPage *keyBrowserPage() const { return m_keys; }
+    TtlInspectorPage *ttlInspectorPage() const { return m_ttl; }
     EmbeddedServer *embeddedServer() const { return m_embedded.get(); }
     ProfileStore *profileStore() const { return m_store; }
     QAbstractItemModel *connectionModel() const;
@@ -118,6 +120,7 @@ private:
     quint64 m_passwordRequest = 0;
     ServerOverviewPage *m_overview = nullptr;
     KeyBrowserPage *m_keys = nullptr;
+    TtlInspectorPage *m_ttl = nullptr;
     QHash<QString, KeyBrowserPage::State> m_keyStates; // per connection, for this run
     bool m_infoSeen = false;
     bool m_keysScanned = false;

@@ -80,6 +80,51 @@ QByteArray TtlAnalyzer::namespaceOf(QByteArrayView key, int depth)
     return key.first(end).toByteArray();
 }
 
+std::optional<std::optional<qint64>> TtlAnalyzer::parseExpected(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t.isEmpty() || t == QLatin1String("none") || t == QLatin1String("never") ||
+        t == QLatin1String("no expiry"))
+        return std::optional<qint64>();
+    qsizetype digits = 0;
+    while (digits < t.size() && (t[digits].isDigit() || t[digits] == QLatin1Char('.')))
+        ++digits;
+    bool ok = false;
+    const double amount = t.left(digits).toDouble(&ok);
+    if (!ok || amount <= 0)
+        return std::nullopt;
+    const QString unit = t.mid(digits).trimmed();
+    double factor = 0;
+    if (unit == QLatin1String("ms"))
+        factor = 1;
+    else if (unit.isEmpty() || unit == QLatin1String("s") || unit == QLatin1String("sec"))
+        factor = 1000;
+    else if (unit == QLatin1String("m") || unit == QLatin1String("min"))
+        factor = 60'000;
+    else if (unit == QLatin1String("h"))
+        factor = 3'600'000;
+    else if (unit == QLatin1String("d"))
+        factor = 86'400'000;
+    else
+        return std::nullopt;
+    return std::optional<qint64>(qint64(amount * factor));
+}
+
+const QList<qint64> &TtlAnalyzer::bucketBounds()
+{
+    static const QList<qint64> bounds{10'000,    60'000,     300'000,    900'000,
+                                      3'600'000, 21'600'000, 86'400'000, 604'800'000};
+    return bounds;
+}
+
+int TtlAnalyzer::bucketOf(qint64 ttlMs)
+{
+    if (ttlMs < 0)
+        return int(bucketBounds().size()) + 1;
+    const auto &bounds = bucketBounds();
+    return int(std::upper_bound(bounds.cbegin(), bounds.cend(), ttlMs) - bounds.cbegin());
+}
+
 bool TtlAnalyzer::globMatch(QByteArrayView pattern, QByteArrayView key)
 {
     qsizetype p = 0, k = 0;

@@ -74,6 +74,14 @@ public:
     // The namespace of one key: leading segments split at ':' or '/', at most depth of them, never the
     // last segment, stopping before a segment that is a number or a long hex / uuid-like id.
     static QByteArray namespaceOf(QByteArrayView key, int depth);
+    // "10s", "5m", "15 min", "1h", "2d", "500ms", or a number of seconds: milliseconds. "none", "never",
+    // "no expiry" (or empty): no expiry (std::nullopt in the outer optional's value). nullopt: not
+    // understood.
+    static std::optional<std::optional<qint64>> parseExpected(const QString &text);
+    // The histogram's buckets: below each bound (ms), then one at or above the last bound, then "no TTL".
+    static const QList<qint64> &bucketBounds();
+    // 0 … bucketBounds().size() for a TTL, bucketBounds().size() + 1 for no TTL (ttlMs < 0).
+    static int bucketOf(qint64 ttlMs);
     // Whether a key matches a glob (*, ?, [..], \ escapes) as Redis' stringmatchlen does.
     static bool globMatch(QByteArrayView pattern, QByteArrayView key);
 

@@ -24,6 +24,7 @@ private slots:
     void policyWarnings();
     void reproducesTheDemoMix();
     void cancel();
+    void parseExpected();
 
 private:
     bool fillMix();
@@ -307,6 +308,26 @@ void TestTtlAnalyzer::cancel()
     QTest::qWait(200); // replies still arriving change nothing
     QCOMPARE(finished.size(), 1);
     QCOMPARE(analyzer.sampled(), 0);
+}
+
+void TestTtlAnalyzer::parseExpected()
+{
+    using E = std::optional<std::optional<qint64>>;
+    QCOMPARE(TtlAnalyzer::parseExpected("10s"), E(10'000));
+    QCOMPARE(TtlAnalyzer::parseExpected("5m"), E(300'000));
+    QCOMPARE(TtlAnalyzer::parseExpected("15 min"), E(900'000));
+    QCOMPARE(TtlAnalyzer::parseExpected("1h"), E(3'600'000));
+    QCOMPARE(TtlAnalyzer::parseExpected("2d"), E(172'800'000));
+    QCOMPARE(TtlAnalyzer::parseExpected("500ms"), E(500));
+    QCOMPARE(TtlAnalyzer::parseExpected("30"), E(30'000));
+    QCOMPARE(TtlAnalyzer::parseExpected("none"), E(std::optional<qint64>()));
+    QCOMPARE(TtlAnalyzer::parseExpected(""), E(std::optional<qint64>()));
+    QCOMPARE(TtlAnalyzer::parseExpected("10 parsecs"), E());
+    QCOMPARE(TtlAnalyzer::parseExpected("-5s"), E());
+    QCOMPARE(TtlAnalyzer::bucketOf(-1), 9);
+    QCOMPARE(TtlAnalyzer::bucketOf(9'999), 0);
+    QCOMPARE(TtlAnalyzer::bucketOf(10'000), 1);
+    QCOMPARE(TtlAnalyzer::bucketOf(700'000'000), 8);
 }
 
 QTEST_GUILESS_MAIN(TestTtlAnalyzer)

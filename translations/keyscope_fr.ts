@@ -993,6 +993,10 @@ Un outil natif d’administration de Redis.</translation>
         <source>Keys</source>
         <translation>Clés</translation>
     </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
 </context>
 <context>
     <name>NewKeyDialog</name>
@@ -2087,6 +2091,225 @@ La vôtre :
     <message>
         <source>Choose a time in the future (a past time deletes the key).</source>
         <translation>Choisissez un instant futur (un instant passé supprime la clé).</translation>
+    </message>
+</context>
+<context>
+    <name>TtlInspectorPage</name>
+    <message>
+        <source>no expiry</source>
+        <translation>sans expiration</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>&lt; 10 s</source>
+        <translation>&lt; 10 s</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <source>&lt; 5 min</source>
+        <translation>&lt; 5 min</translation>
+    </message>
+    <message>
+        <source>&lt; 15 min</source>
+        <translation>&lt; 15 min</translation>
+    </message>
+    <message>
+        <source>&lt; 1 h</source>
+        <translation>&lt; 1 h</translation>
+    </message>
+    <message>
+        <source>&lt; 6 h</source>
+        <translation>&lt; 6 h</translation>
+    </message>
+    <message>
+        <source>&lt; 1 d</source>
+        <translation>&lt; 1 j</translation>
+    </message>
+    <message>
+        <source>&lt; 7 d</source>
+        <translation>&lt; 7 j</translation>
+    </message>
+    <message>
+        <source>≥ 7 d</source>
+        <translation>≥ 7 j</translation>
+    </message>
+    <message>
+        <source>no TTL</source>
+        <translation>sans TTL</translation>
+    </message>
+    <message>
+        <source>Keys to sample: a glob such as cache:* (\xHH for any byte)</source>
+        <translation>Clés à échantillonner : un motif glob comme cache:* (\xHH pour n’importe quel octet)</translation>
+    </message>
+    <message>
+        <source>depth </source>
+        <translation>profondeur </translation>
+    </message>
+    <message>
+        <source>How many leading segments of a key name make its namespace</source>
+        <translation>Nombre de segments de tête d’un nom de clé qui forment son espace de noms</translation>
+    </message>
+    <message>
+        <source>sample </source>
+        <translation>échantillon </translation>
+    </message>
+    <message>
+        <source>Keys sampled per node (SCAN + TYPE + PTTL for each)</source>
+        <translation>Clés échantillonnées par nœud (SCAN + TYPE + PTTL pour chacune)</translation>
+    </message>
+    <message>
+        <source>expiring within </source>
+        <translation>expirant sous </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Analyze</source>
+        <translation>Analyser</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Press Analyze to sample the keyspace&apos;s TTLs.</source>
+        <translation>Cliquez sur Analyser pour échantillonner les TTL de l’espace de clés.</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Espace de noms</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Clés</translation>
+    </message>
+    <message>
+        <source>No TTL</source>
+        <translation>Sans TTL</translation>
+    </message>
+    <message>
+        <source>Min TTL</source>
+        <translation>TTL min</translation>
+    </message>
+    <message>
+        <source>Median TTL</source>
+        <translation>TTL médian</translation>
+    </message>
+    <message>
+        <source>Max TTL</source>
+        <translation>TTL max</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>Expirent bientôt</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation>clés</translation>
+    </message>
+    <message>
+        <source>TTL distribution</source>
+        <translation>Répartition des TTL</translation>
+    </message>
+    <message>
+        <source>Expected TTLs (first matching pattern wins; e.g. cache:dashboard:* → 10s, user:* → none):</source>
+        <translation>TTL attendus (le premier motif correspondant l’emporte ; ex. cache:dashboard:* → 10s, user:* → none) :</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Expected TTL</source>
+        <translation>TTL attendu</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Ajouter une règle</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Retirer la règle</translation>
+    </message>
+    <message>
+        <source>Violations of the expected TTLs show here.</source>
+        <translation>Les écarts aux TTL attendus s’affichent ici.</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>The pattern is not valid: \xHH needs two hex digits.</source>
+        <translation>Le motif n’est pas valide : \xHH demande deux chiffres hexadécimaux.</translation>
+    </message>
+    <message>
+        <source>Rule %1 is not understood: the expected TTL is a duration such as 10s, 5m, 1h, 2d, 500ms, or “none”.</source>
+        <translation>La règle %1 n’est pas comprise : le TTL attendu est une durée comme 10s, 5m, 1h, 2d, 500ms, ou « none ».</translation>
+    </message>
+    <message>
+        <source>Sampling… %1 keys</source>
+        <translation>Échantillonnage… %1 clés</translation>
+    </message>
+    <message>
+        <source>Sampling…</source>
+        <translation>Échantillonnage…</translation>
+    </message>
+    <message>
+        <source>%1 keys sampled, %2 without TTL (%3%)</source>
+        <translation>%1 clés échantillonnées, %2 sans TTL (%3 %)</translation>
+    </message>
+    <message>
+        <source> — maxmemory-policy %1</source>
+        <translation> — maxmemory-policy %1</translation>
+    </message>
+    <message>
+        <source> — cancelled, partial</source>
+        <translation> — annulé, partiel</translation>
+    </message>
+    <message>
+        <source>(no namespace)</source>
+        <translation>(sans espace de noms)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>au plus %1</translation>
+    </message>
+    <message>
+        <source>No expected TTLs: add rules to check them.</source>
+        <translation>Aucun TTL attendu : ajoutez des règles pour les vérifier.</translation>
+    </message>
+    <message>
+        <source>%1 keys break the expected TTLs (the first %2 are listed).</source>
+        <translation>%1 clés ne respectent pas les TTL attendus (les %2 premières sont listées).</translation>
+    </message>
+    <message>
+        <source>%1 keys break the expected TTLs.</source>
+        <translation>%1 clés ne respectent pas les TTL attendus.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,87 @@
+#include "blockingcall.h"
+#include "redisconnection.h"
+#include "testserver.h"
+#include "ttlinspectorpage.h"
+
+#include <memory>
+#include <QLabel>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+
+class TestTtlInspectorPage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void showsNamespacesHistogramAndViolations();
+    void rejectsRulesItCannotRead();
+
+private:
+    RedisReply call(const QList<QByteArray> &args) { return blockingCall(*m_connection, args); }
+
+    TestServer m_server;
+    std::unique_ptr<RedisConnection> m_connection;
+};
+
+void TestTtlInspectorPage::initTestCase()
+{
+    QLocale::setDefault(QLocale::c());
+    QVERIFY(m_server.start());
+    m_connection = std::make_unique<RedisConnection>(m_server.config());
+    m_connection->open();
+    QTRY_VERIFY_WITH_TIMEOUT(m_connection->isReady(), 10000);
+}
+
+void TestTtlInspectorPage::showsNamespacesHistogramAndViolations()
+{
+    QCOMPARE(call({"CONFIG", "SET", "maxmemory-policy", "volatile-lru"}), RedisReply::status("OK"));
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(call({"SET", "cache:dashboard:" + QByteArray::number(i), "v", "EX", "8"}),
+                 RedisReply::status("OK"));
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(call({"SET", "<b>user</b>:" + QByteArray::number(i), "v"}), RedisReply::status("OK"));
+    QCOMPARE(call({"SET", "cache:dashboard:slow", "v", "EX", "600"}), RedisReply::status("OK"));
+
+    TtlInspectorPage page(m_connection.get());
+    page.resize(1000, 700);
+    page.show();
+    page.setRules({{"cache:dashboard:*", "10s"}, {"*", "none"}});
+    QSignalSpy finished(&page, &TtlInspectorPage::analysisFinished);
+    page.analyze();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(page.statusText(),
+             QString("31 keys sampled, 10 without TTL (32%) — maxmemory-policy volatile-lru"));
+    QVERIFY(page.warningsText().startsWith("maxmemory-policy is volatile-lru, but 32%"));
+    QTableWidget *namespaces = page.namespaceTable();
+    QCOMPARE(namespaces->rowCount(), 2);
+    QCOMPARE(namespaces->item(0, 0)->text(), QString("cache:dashboard"));
+    QCOMPARE(namespaces->item(0, 1)->text(), QString("21"));
+    QCOMPARE(namespaces->item(0, 2)->text(), QString("0%"));
+    QCOMPARE(namespaces->item(1, 0)->text(), QString("<b>user</b>"));
+    QCOMPARE(namespaces->item(1, 2)->text(), QString("100%"));
+    QCOMPARE(namespaces->item(1, 3)->text(), QString("—"));
+    // Histogram: 20 under 10 s, 1 under 15 min, 10 without TTL.
+    QCOMPARE(page.histogram(), (QList<double>{20, 0, 0, 1, 0, 0, 0, 0, 0, 10}));
+    namespaces->selectRow(1);
+    QCOMPARE(page.histogram(), (QList<double>{0, 0, 0, 0, 0, 0, 0, 0, 0, 10}));
+    // The slow dashboard breaks its rule.
+    QCOMPARE(page.violationTable()->rowCount(), 1);
+    QCOMPARE(page.violationTable()->item(0, 0)->text(), QString("cache:dashboard:slow"));
+    QCOMPARE(page.violationTable()->item(0, 2)->text(), QString("cache:dashboard:* → at most 10 s"));
+    for (const QLabel *label : page.findChildren<QLabel *>())
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+}
+
+void TestTtlInspectorPage::rejectsRulesItCannotRead()
+{
+    TtlInspectorPage page(m_connection.get());
+    page.setRules({{"a:*", "10 parsecs"}});
+    page.analyze();
+    QVERIFY(page.statusText().startsWith("Rule 1 is not understood"));
+    QVERIFY(!page.analyzer());
+}
+
+QTEST_MAIN(TestTtlInspectorPage)
+#include "tst_ttlinspectorpage.moc"
