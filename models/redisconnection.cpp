@@ -270,6 +270,15 @@ void RedisConnection::writePending(const std::shared_ptr<Pending> &pending)
         m_timeoutTimer->start();
 }
 
+bool RedisConnection::send(const QList<QByteArray> &args)
+{
+    if (args.isEmpty() || m_state != State::Ready || (m_config.readOnly && !RedisCommand::isReadOnly(args)))
+        return false;
+    m_socket->write(RedisCommand::encode(args));
+    m_socket->flush();
+    return true;
+}
+
 void RedisConnection::command(const QList<QByteArray> &args, QObject *context, Callback callback,
                               int timeoutMs)
 {
@@ -353,6 +362,13 @@ void RedisConnection::onReadyRead()
     QPointer<RedisConnection> self(this);
     const quint64 generation = m_generation;
     for (const RedisReply &reply : replies) {
+        if (m_pushHandler && m_state == State::Ready) {
+            const bool consumed = m_pushHandler(reply);
+            if (!self || generation != m_generation)
+                return;
+            if (consumed)
+                continue;
+        }
         if (m_sent.empty()) {
             fail({ConnectionError::Kind::Protocol,
                   tr("Protocol error: %1 sent a reply nobody asked for.").arg(m_config.endpoint())},

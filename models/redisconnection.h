@@ -70,6 +70,14 @@ public:
     // queued after this call run in the new database.
     void selectDatabase(int db, QObject *context, Callback callback);
 
+    // For a subscriber connection: every reply is offered to the handler first, and one it consumes
+    // (returns true) answers no command — pub/sub pushes such as ["message", channel, payload].
+    using PushHandler = std::function<bool(const RedisReply &)>;
+    void setPushHandler(PushHandler handler) { m_pushHandler = std::move(handler); }
+    // Writes a command whose replies are pushes (SUBSCRIBE, UNSUBSCRIBE …): nothing waits for them.
+    // Returns false (nothing sent) unless the connection is ready or refused by a read-only profile.
+    bool send(const QList<QByteArray> &args);
+
     // Sends PING and reports the round trip in microseconds (queueing included).
     void ping(QObject *context, std::function<void(qint64 micros, const RedisReply &reply)> callback);
 
@@ -120,4 +128,5 @@ private:
     std::deque<std::shared_ptr<Pending>> m_sent;    // written, waiting for a reply (in order)
     std::deque<std::shared_ptr<Pending>> m_waiting; // queued until the handshake is done
     QList<RedisReply> m_replyBuffer;
+    PushHandler m_pushHandler;
 };

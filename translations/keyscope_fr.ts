@@ -1260,6 +1260,17 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>PubSubWorker</name>
+    <message>
+        <source>The server may have dropped this subscriber for reading too slowly: Redis closes a subscriber whose output buffer exceeds client-output-buffer-limit pubsub (by default 32mb, or 8mb for 60 s), and logs “scheduled to be closed ASAP for overcoming of output buffer limits”. Keyscope reconnects and subscribes again; messages published meanwhile are lost.</source>
+        <translation>Le serveur a peut-être coupé cet abonné parce qu’il lisait trop lentement : Redis ferme un abonné dont le tampon de sortie dépasse client-output-buffer-limit pubsub (par défaut 32mb, ou 8mb pendant 60 s), et journalise « scheduled to be closed ASAP for overcoming of output buffer limits ». Keyscope se reconnecte et se réabonne ; les messages publiés entre-temps sont perdus.</translation>
+    </message>
+    <message>
+        <source>The server refused a subscription: %1</source>
+        <translation>Le serveur a refusé un abonnement : %1</translation>
+    </message>
+</context>
+<context>
     <name>RedisConnection</name>
     <message>
         <source>The connection to %1 was closed.</source>

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMetaType>
+
+// One pub/sub message as received: a value type, bytes kept as they came.
+struct PubSubMessage
+{
+    enum class Kind {
+        Channel, // SUBSCRIBE: "message"
+        Pattern, // PSUBSCRIBE: "pmessage"
+        Shard,   // SSUBSCRIBE: "smessage" (Redis >= 7)
+    };
+    qint64 receivedMs = 0; // ms since the Unix epoch, when the subscriber parsed it
+    Kind kind = Kind::Channel;
+    QByteArray channel;
+    QByteArray pattern; // the matching pattern, for Kind::Pattern
+    QByteArray payload;
+};
+
+Q_DECLARE_METATYPE(PubSubMessage)
