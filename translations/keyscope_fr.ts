@@ -1260,6 +1260,25 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>PubSubMessageModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Contenu</translation>
+    </message>
+</context>
+<context>
     <name>PubSubWorker</name>
     <message>
         <source>The server may have dropped this subscriber for reading too slowly: Redis closes a subscriber whose output buffer exceeds client-output-buffer-limit pubsub (by default 32mb, or 8mb for 60 s), and logs “scheduled to be closed ASAP for overcoming of output buffer limits”. Keyscope reconnects and subscribes again; messages published meanwhile are lost.</source>
