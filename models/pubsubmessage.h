@@ -11,7 +11,8 @@ struct PubSubMessage
         Pattern, // PSUBSCRIBE: "pmessage"
         Shard,   // SSUBSCRIBE: "smessage" (Redis >= 7)
     };
-    qint64 receivedMs = 0; // ms since the Unix epoch, when the subscriber parsed it
+    qint64 receivedMs = 0;       // ms since the Unix epoch, when the subscriber parsed it
+    qint64 receivedSteadyNs = 0; // the same moment on std::chrono::steady_clock (for latencies)
     Kind kind = Kind::Channel;
     QByteArray channel;
     QByteArray pattern; // the matching pattern, for Kind::Pattern

@@ -1,5 +1,6 @@
 #include "pubsubworker.h"
 
+#include <chrono>
 #include <QDateTime>
 #include <QTimer>
 
@@ -112,6 +113,9 @@ bool PubSubWorker::onPush(const RedisReply &reply)
         return true;
     }
     message.receivedMs = QDateTime::currentMSecsSinceEpoch();
+    message.receivedSteadyNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                   std::chrono::steady_clock::now().time_since_epoch())
+                                   .count();
     m_gotMessages = true;
     if (m_pending.size() >= m_capacity) {
         m_pending.removeFirst();

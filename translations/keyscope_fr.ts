@@ -1290,6 +1290,17 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>Publisher</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué : %2</translation>
+    </message>
+</context>
+<context>
     <name>RedisConnection</name>
     <message>
         <source>The connection to %1 was closed.</source>
