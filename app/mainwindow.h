@@ -13,6 +13,7 @@ class ConnectionTreeModel;
 class EmbeddedServer;
 class KeyBrowserPage;
 class TtlInspectorPage;
+class PubSubPage;
 class ProfileStore;
 class QAbstractItemModel;
 class QAction;
@@ -55,6 +56,7 @@ public:
     ServerOverviewPage *overviewPage() const { return m_overview; }
     KeyBrowserPage *keyBrowserPage() const { return m_keys; }
     TtlInspectorPage *ttlInspectorPage() const { return m_ttl; }
+    PubSubPage *pubSubPage() const { return m_pubsub; }
     EmbeddedServer *embeddedServer() const { return m_embedded.get(); }
     ProfileStore *profileStore() const { return m_store; }
     QAbstractItemModel *connectionModel() const;
@@ -121,6 +123,7 @@ private:
     ServerOverviewPage *m_overview = nullptr;
     KeyBrowserPage *m_keys = nullptr;
     TtlInspectorPage *m_ttl = nullptr;
+    PubSubPage *m_pubsub = nullptr;
     QHash<QString, KeyBrowserPage::State> m_keyStates; // per connection, for this run
     bool m_infoSeen = false;
     bool m_keysScanned = false;

@@ -220,6 +220,18 @@ QString BytesEscaper::escapePattern(const QByteArray &glob)
     return out;
 }
 
+QString BytesEscaper::readable(const QByteArray &bytes, bool multiline)
+{
+    for (const char c : bytes) {
+        const auto u = static_cast<unsigned char>(c);
+        const bool lineBreak = c == '\n' || c == '\r';
+        if ((u < 0x20 && c != '\t' && !(multiline && lineBreak)) || u == 0x7f)
+            return escape(bytes);
+    }
+    const QString text = QString::fromUtf8(bytes);
+    return text.toUtf8() == bytes ? text : escape(bytes);
+}
+
 QString BytesEscaper::toHex(const QByteArray &bytes)
 {
     return QString::fromLatin1(bytes.toHex(' '));

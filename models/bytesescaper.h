@@ -17,6 +17,9 @@ std::optional<QByteArray> unescape(const QString &text);
 std::optional<QByteArray> unescapePattern(const QString &text);
 // Inverse of unescapePattern() for a glob given as bytes.
 QString escapePattern(const QByteArray &glob);
+// For read-only display: the text itself when the bytes are valid UTF-8 without control characters
+// (tab allowed; line breaks too when multiline), else escape(). Not for reading back.
+QString readable(const QByteArray &bytes, bool multiline = false);
 // Value of one hex digit, or -1.
 int hexValue(QChar c);
 // Lower-case hex with a space between bytes ("de ad be ef").

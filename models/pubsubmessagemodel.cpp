@@ -178,11 +178,11 @@ QVariant PubSubMessageModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return timeText(m.receivedMs);
         case ChannelColumn:
-            return BytesEscaper::escape(m.channel);
+            return BytesEscaper::readable(m.channel);
         case PatternColumn:
-            return BytesEscaper::escape(m.pattern);
+            return BytesEscaper::readable(m.pattern);
         case PayloadColumn: {
-            QString text = BytesEscaper::escape(m.payload.left(kShownPayloadChars * 4));
+            QString text = BytesEscaper::readable(m.payload.left(kShownPayloadChars * 4));
             if (text.size() > kShownPayloadChars) {
                 text.truncate(kShownPayloadChars);
                 text += QStringLiteral(" …");

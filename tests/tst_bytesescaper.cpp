@@ -12,6 +12,7 @@ private slots:
     void rejectsMalformed();
     void patternKeepsGlobEscapes();
     void patternRoundTripsEveryGlob();
+    void readable();
 };
 
 void TestBytesEscaper::escape_data()
@@ -77,6 +78,17 @@ void TestBytesEscaper::patternRoundTripsEveryGlob()
         all += '\\' + QByteArray(1, char(i));
     all += '\\';
     QCOMPARE(BytesEscaper::unescapePattern(BytesEscaper::escapePattern(all)), std::optional<QByteArray>(all));
+}
+
+void TestBytesEscaper::readable()
+{
+    const QByteArray json = "{\"a\":\"b\\\"c\"}";
+    QCOMPARE(BytesEscaper::readable(json), QString::fromLatin1(json)); // JSON stays as it is
+    QCOMPARE(BytesEscaper::readable("caf\xc3\xa9\tx"), QString::fromUtf8("caf\xc3\xa9\tx"));
+    QCOMPARE(BytesEscaper::readable("two\nlines"), QString("two\\nlines"));
+    QCOMPARE(BytesEscaper::readable("two\nlines", true), QString("two\nlines"));
+    QCOMPARE(BytesEscaper::readable(QByteArray("\x00\xff", 2)), QString("\\0\\xff"));
+    QCOMPARE(BytesEscaper::readable("bad \xc3 utf8"), QString("bad \\xc3 utf8"));
 }
 
 QTEST_GUILESS_MAIN(TestBytesEscaper)

@@ -997,6 +997,10 @@ Un outil natif d’administration de Redis.</translation>
         <source>TTL</source>
         <translation>TTL</translation>
     </message>
+    <message>
+        <source>Pub/Sub</source>
+        <translation>Pub/Sub</translation>
+    </message>
 </context>
 <context>
     <name>NewKeyDialog</name>
@@ -1276,6 +1280,267 @@ Un outil natif d’administration de Redis.</translation>
     <message>
         <source>Payload</source>
         <translation>Contenu</translation>
+    </message>
+</context>
+<context>
+    <name>PubSubPage</name>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Shard channel</source>
+        <translation>Canal shardé</translation>
+    </message>
+    <message>
+        <source>SUBSCRIBE, PSUBSCRIBE or SSUBSCRIBE (Redis 7 and later)</source>
+        <translation>SUBSCRIBE, PSUBSCRIBE ou SSUBSCRIBE (Redis 7 et ultérieur)</translation>
+    </message>
+    <message>
+        <source>batch:123, socket.io#/#*, …</source>
+        <translation>batch:123, socket.io#/#*, …</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>S’abonner</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>Se désabonner</translation>
+    </message>
+    <message>
+        <source>No subscriber connection yet.</source>
+        <translation>Pas encore de connexion d’abonné.</translation>
+    </message>
+    <message>
+        <source>Filter messages (channel or payload text)</source>
+        <translation>Filtrer les messages (canal ou texte du contenu)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>JSON Lines…</source>
+        <translation>JSON Lines…</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hexa</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Sharded (SPUBLISH)</source>
+        <translation>Shardé (SPUBLISH)</translation>
+    </message>
+    <message>
+        <source>Payload (\xHH for any byte)</source>
+        <translation>Contenu (\xHH pour n’importe quel octet)</translation>
+    </message>
+    <message>
+        <source>From file…</source>
+        <translation>Depuis un fichier…</translation>
+    </message>
+    <message>
+        <source>× </source>
+        <translation>× </translation>
+    </message>
+    <message>
+        <source>max rate</source>
+        <translation>débit max</translation>
+    </message>
+    <message>
+        <source> msg/s</source>
+        <translation> msg/s</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>This connection is read-only: publishing is off.</source>
+        <translation>Cette connexion est en lecture seule : la publication est désactivée.</translation>
+    </message>
+    <message>
+        <source>Channels on the server (PUBSUB)</source>
+        <translation>Canaux sur le serveur (PUBSUB)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Subscribers</source>
+        <translation>Abonnés</translation>
+    </message>
+    <message>
+        <source>Latency (publish → subscriber)</source>
+        <translation>Latence (publication → abonné)</translation>
+    </message>
+    <message>
+        <source>Start probe</source>
+        <translation>Lancer la sonde</translation>
+    </message>
+    <message>
+        <source>Publishes a timestamped probe 5 times a second on its own channel.</source>
+        <translation>Publie une sonde horodatée 5 fois par seconde sur son propre canal.</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>msg/s</source>
+        <translation>msg/s</translation>
+    </message>
+    <message>
+        <source>Messages per second by channel</source>
+        <translation>Messages par seconde et par canal</translation>
+    </message>
+    <message>
+        <source>Type a channel or pattern (\xHH for any byte).</source>
+        <translation>Saisissez un canal ou un motif (\xHH pour n’importe quel octet).</translation>
+    </message>
+    <message>
+        <source>Export messages</source>
+        <translation>Exporter les messages</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Payload from file</source>
+        <translation>Contenu depuis un fichier</translation>
+    </message>
+    <message>
+        <source>Cannot use %1 (unreadable, or larger than 64 MiB).</source>
+        <translation>Impossible d’utiliser %1 (illisible, ou plus de 64 Mio).</translation>
+    </message>
+    <message>
+        <source>(%1 from %2)</source>
+        <translation>(%1 depuis %2)</translation>
+    </message>
+    <message>
+        <source>The payload has a malformed escape: use \xHH for a byte.</source>
+        <translation>Le contenu a un échappement mal formé : utilisez \xHH pour un octet.</translation>
+    </message>
+    <message>
+        <source>Type the channel to publish on.</source>
+        <translation>Saisissez le canal sur lequel publier.</translation>
+    </message>
+    <message>
+        <source>Published %1 of %2…</source>
+        <translation>%1 publiés sur %2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivered to %n subscriber(s).</source>
+        <translation>
+            <numerusform>Remis à %n abonné.</numerusform>
+            <numerusform>Remis à %n abonnés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Published %1 messages; the last reached %n subscriber(s).</source>
+        <translation>
+            <numerusform>%1 messages publiés ; le dernier a atteint %n abonné.</numerusform>
+            <numerusform>%1 messages publiés ; le dernier a atteint %n abonnés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Publication…</translation>
+    </message>
+    <message>
+        <source>Received %1 — in the buffer %2 of %3 — dropped %4</source>
+        <translation>Reçus %1 — dans le tampon %2 sur %3 — perdus %4</translation>
+    </message>
+    <message>
+        <source> — paused, %1 waiting</source>
+        <translation> — en pause, %1 en attente</translation>
+    </message>
+    <message>
+        <source>Subscriber connected.</source>
+        <translation>Abonné connecté.</translation>
+    </message>
+    <message>
+        <source>Subscriber connecting…</source>
+        <translation>Connexion de l’abonné…</translation>
+    </message>
+    <message>
+        <source>Subscriber reconnecting…</source>
+        <translation>Reconnexion de l’abonné…</translation>
+    </message>
+    <message>
+        <source>Subscriber disconnected.</source>
+        <translation>Abonné déconnecté.</translation>
+    </message>
+    <message>
+        <source>(not a JSON object or array)</source>
+        <translation>(pas un objet ou un tableau JSON)</translation>
+    </message>
+    <message>
+        <source>Pattern subscriptions: %1</source>
+        <translation>Abonnements par motif : %1</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>canal</translation>
+    </message>
+    <message>
+        <source>shard channel</source>
+        <translation>canal shardé</translation>
+    </message>
+    <message>
+        <source>p50 %1 ms — p95 %2 ms — p99 %3 ms (last %4 probes)</source>
+        <translation>p50 %1 ms — p95 %2 ms — p99 %3 ms (%4 dernières sondes)</translation>
+    </message>
+    <message>
+        <source>Stop probe</source>
+        <translation>Arrêter la sonde</translation>
+    </message>
+    <message>
+        <source>Exported %1 messages to %2</source>
+        <translation>%1 messages exportés vers %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,635 @@
+#include "pubsubpage.h"
+
+#include "bytesescaper.h"
+#include "publisher.h"
+#include "pubsubmessagemodel.h"
+#include "pubsubsubscriber.h"
+#include "redisconnection.h"
+#include "valuedecoder.h"
+
+#include <memory>
+#include <QCheckBox>
+#include <QComboBox>
+#include <qcustomplot.h>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPromise>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QTableWidget>
+#include <QThreadPool>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using Kind = PubSubMessage::Kind;
+
+namespace {
+
+constexpr int kRateWindowSeconds = 120;
+constexpr int kRateChannels = 6;
+const QList<QColor> kRateColours{QColor(0x2e, 0x86, 0xc1), QColor(0xca, 0x6f, 0x1e),
+                                 QColor(0x28, 0xb4, 0x63), QColor(0x8e, 0x44, 0xad),
+                                 QColor(0xc0, 0x39, 0x2b), QColor(0x7f, 0x8c, 0x8d)};
+
+QString kindPrefix(Kind kind)
+{
+    switch (kind) {
+    case Kind::Channel:
+        return QStringLiteral("SUBSCRIBE ");
+    case Kind::Pattern:
+        return QStringLiteral("PSUBSCRIBE ");
+    case Kind::Shard:
+        return QStringLiteral("SSUBSCRIBE ");
+    }
+    return {};
+}
+
+QLabel *plainLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+} // namespace
+
+PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
+    : QWidget(parent), m_connection(connection),
+      m_messages(new PubSubMessageModel(PubSubMessageModel::kDefaultCapacity, this)),
+      m_filtered(new QSortFilterProxyModel(this)), m_publisher(new Publisher(connection, this))
+{
+    const bool writable = connection && !connection->config().readOnly;
+    auto *layout = new QHBoxLayout(this);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    layout->addWidget(split);
+
+    // Left: subscriptions, messages, details.
+    auto *left = new QWidget(split);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto *subscribeRow = new QHBoxLayout;
+    m_kind = new QComboBox(left);
+    m_kind->addItem(tr("Channel"), int(Kind::Channel));
+    m_kind->addItem(tr("Pattern"), int(Kind::Pattern));
+    m_kind->addItem(tr("Shard channel"), int(Kind::Shard));
+    m_kind->setToolTip(tr("SUBSCRIBE, PSUBSCRIBE or SSUBSCRIBE (Redis 7 and later)"));
+    m_name = new QLineEdit(left);
+    m_name->setObjectName(QStringLiteral("subscribeName"));
+    m_name->setPlaceholderText(tr("batch:123, socket.io#/#*, …"));
+    auto *subscribeButton = new QPushButton(tr("Subscribe"), left);
+    subscribeRow->addWidget(m_kind);
+    subscribeRow->addWidget(m_name, 1);
+    subscribeRow->addWidget(subscribeButton);
+    leftLayout->addLayout(subscribeRow);
+    auto *subscriptionsRow = new QHBoxLayout;
+    m_subscriptions = new QListWidget(left);
+    m_subscriptions->setMaximumHeight(90);
+    auto *unsubscribe = new QPushButton(tr("Unsubscribe"), left);
+    subscriptionsRow->addWidget(m_subscriptions, 1);
+    auto *subscriptionsSide = new QVBoxLayout;
+    subscriptionsSide->addWidget(unsubscribe);
+    m_subscriberState = plainLabel(tr("No subscriber connection yet."), left);
+    m_subscriberState->setWordWrap(true);
+    subscriptionsSide->addWidget(m_subscriberState, 1);
+    subscriptionsRow->addLayout(subscriptionsSide, 1);
+    leftLayout->addLayout(subscriptionsRow);
+
+    auto *messageBar = new QHBoxLayout;
+    m_filter = new QLineEdit(left);
+    m_filter->setPlaceholderText(tr("Filter messages (channel or payload text)"));
+    m_filter->setClearButtonEnabled(true);
+    m_pause = new QCheckBox(tr("Pause"), left);
+    auto *clear = new QPushButton(tr("Clear"), left);
+    auto *exportButton = new QToolButton(left);
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(exportButton);
+    QAction *csv = exportMenu->addAction(tr("CSV…"));
+    QAction *jsonl = exportMenu->addAction(tr("JSON Lines…"));
+    exportButton->setMenu(exportMenu);
+    messageBar->addWidget(m_filter, 1);
+    messageBar->addWidget(m_pause);
+    messageBar->addWidget(clear);
+    messageBar->addWidget(exportButton);
+    leftLayout->addLayout(messageBar);
+    m_counters = plainLabel(QString(), left);
+    leftLayout->addWidget(m_counters);
+
+    auto *messagesSplit = new QSplitter(Qt::Vertical, left);
+    m_filtered->setSourceModel(m_messages);
+    m_filtered->setFilterKeyColumn(-1);
+    m_filtered->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_view = new QTableView(messagesSplit);
+    m_view->setModel(m_filtered);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 4);
+    m_view->horizontalHeader()->setSectionResizeMode(PubSubMessageModel::TimeColumn,
+                                                     QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(PubSubMessageModel::ChannelColumn, 160);
+    m_view->setColumnWidth(PubSubMessageModel::PatternColumn, 100);
+    auto *detailsBox = new QWidget(messagesSplit);
+    auto *detailsLayout = new QVBoxLayout(detailsBox);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    m_detailsMode = new QComboBox(detailsBox);
+    m_detailsMode->addItems({tr("Text"), tr("JSON"), tr("Hex")});
+    detailsLayout->addWidget(m_detailsMode);
+    m_details = new QPlainTextEdit(detailsBox);
+    m_details->setReadOnly(true);
+    m_details->setWordWrapMode(QTextOption::WrapAnywhere);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    detailsLayout->addWidget(m_details, 1);
+    messagesSplit->setStretchFactor(0, 3);
+    messagesSplit->setStretchFactor(1, 1);
+    leftLayout->addWidget(messagesSplit, 1);
+
+    // Right: publish, overview, latency, rates.
+    auto *right = new QWidget(split);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto *publishBox = new QGroupBox(tr("Publish"), right);
+    auto *publishLayout = new QVBoxLayout(publishBox);
+    auto *channelRow = new QHBoxLayout;
+    m_channel = new QLineEdit(publishBox);
+    m_channel->setObjectName(QStringLiteral("publishChannel"));
+    m_channel->setPlaceholderText(tr("Channel"));
+    m_sharded = new QCheckBox(tr("Sharded (SPUBLISH)"), publishBox);
+    channelRow->addWidget(m_channel, 1);
+    channelRow->addWidget(m_sharded);
+    publishLayout->addLayout(channelRow);
+    m_payload = new QPlainTextEdit(publishBox);
+    m_payload->setPlaceholderText(tr("Payload (\\xHH for any byte)"));
+    m_payload->setMaximumHeight(80);
+    publishLayout->addWidget(m_payload);
+    auto *repeatRow = new QHBoxLayout;
+    auto *fromFile = new QPushButton(tr("From file…"), publishBox);
+    m_repeat = new QSpinBox(publishBox);
+    m_repeat->setRange(1, 10'000'000);
+    m_repeat->setPrefix(tr("× "));
+    m_rate = new QSpinBox(publishBox);
+    m_rate->setRange(0, 1'000'000);
+    m_rate->setSpecialValueText(tr("max rate"));
+    m_rate->setSuffix(tr(" msg/s"));
+    m_publish = new QPushButton(tr("Publish"), publishBox);
+    m_stop = new QPushButton(tr("Stop"), publishBox);
+    m_stop->setEnabled(false);
+    for (QWidget *w : std::initializer_list<QWidget *>{fromFile, m_repeat, m_rate, m_publish, m_stop})
+        repeatRow->addWidget(w);
+    publishLayout->addLayout(repeatRow);
+    m_publishResult =
+        plainLabel(writable ? QString() : tr("This connection is read-only: publishing is off."), publishBox);
+    m_publishResult->setWordWrap(true);
+    publishLayout->addWidget(m_publishResult);
+    rightLayout->addWidget(publishBox);
+
+    auto *overviewBox = new QGroupBox(tr("Channels on the server (PUBSUB)"), right);
+    auto *overviewLayout = new QVBoxLayout(overviewBox);
+    auto *refresh = new QPushButton(tr("Refresh"), overviewBox);
+    m_patternCount = plainLabel(QString(), overviewBox);
+    auto *overviewBar = new QHBoxLayout;
+    overviewBar->addWidget(refresh);
+    overviewBar->addWidget(m_patternCount, 1);
+    overviewLayout->addLayout(overviewBar);
+    m_overview = new QTableWidget(0, 3, overviewBox);
+    m_overview->setHorizontalHeaderLabels({tr("Channel"), tr("Kind"), tr("Subscribers")});
+    m_overview->verticalHeader()->hide();
+    m_overview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_overview->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_overview->verticalHeader()->setDefaultSectionSize(m_overview->fontMetrics().height() + 4);
+    overviewLayout->addWidget(m_overview);
+    rightLayout->addWidget(overviewBox, 1);
+
+    auto *probeBox = new QGroupBox(tr("Latency (publish → subscriber)"), right);
+    auto *probeLayout = new QHBoxLayout(probeBox);
+    m_probeButton = new QPushButton(tr("Start probe"), probeBox);
+    m_probeResult =
+        plainLabel(tr("Publishes a timestamped probe 5 times a second on its own channel."), probeBox);
+    m_probeResult->setWordWrap(true);
+    probeLayout->addWidget(m_probeButton);
+    probeLayout->addWidget(m_probeResult, 1);
+    rightLayout->addWidget(probeBox);
+
+    m_rates = new QCustomPlot(right);
+    m_rates->setMinimumHeight(180);
+    m_rates->xAxis->setLabel(tr("seconds"));
+    m_rates->yAxis->setLabel(tr("msg/s"));
+    m_rates->legend->setVisible(true);
+    m_rates->legend->setFont(font());
+    m_rates->plotLayout()->insertRow(0);
+    m_rates->plotLayout()->addElement(0, 0,
+                                      new QCPTextElement(m_rates, tr("Messages per second by channel")));
+    rightLayout->addWidget(m_rates, 1);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    m_publish->setEnabled(writable);
+    fromFile->setEnabled(writable);
+    m_rateTimer = new QTimer(this);
+    m_rateTimer->setInterval(1000);
+    connect(m_rateTimer, &QTimer::timeout, this, &PubSubPage::sampleRates);
+
+    const auto subscribeTyped = [this] {
+        const auto name = BytesEscaper::unescape(m_name->text());
+        if (!name || name->isEmpty()) {
+            m_subscriberState->setText(tr("Type a channel or pattern (\\xHH for any byte)."));
+            return;
+        }
+        subscribe(Kind(m_kind->currentData().toInt()), *name);
+        m_name->clear();
+    };
+    connect(subscribeButton, &QPushButton::clicked, this, subscribeTyped);
+    connect(m_name, &QLineEdit::returnPressed, this, subscribeTyped);
+    connect(unsubscribe, &QPushButton::clicked, this, [this] {
+        QListWidgetItem *item = m_subscriptions->currentItem();
+        if (item && m_subscriber)
+            m_subscriber->unsubscribe(Kind(item->data(Qt::UserRole + 1).toInt()),
+                                      item->data(Qt::UserRole).toByteArray());
+    });
+    connect(m_filter, &QLineEdit::textChanged, this, &PubSubPage::setFilter);
+    connect(m_pause, &QCheckBox::toggled, this, &PubSubPage::setPaused);
+    connect(clear, &QPushButton::clicked, m_messages, &PubSubMessageModel::clear);
+    connect(m_messages, &PubSubMessageModel::countersChanged, this, &PubSubPage::updateCounters);
+    connect(csv, &QAction::triggered, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export messages"), QString(), tr("CSV (*.csv)"));
+        if (!path.isEmpty())
+            exportTo(path, false);
+    });
+    connect(jsonl, &QAction::triggered, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export messages"), QString(), tr("JSON Lines (*.jsonl)"));
+        if (!path.isEmpty())
+            exportTo(path, true);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &PubSubPage::showDetails);
+    connect(m_detailsMode, &QComboBox::currentIndexChanged, this, &PubSubPage::showDetails);
+    connect(m_payload, &QPlainTextEdit::textChanged, this, [this] { m_filePayload.clear(); });
+    connect(fromFile, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Payload from file"));
+        if (path.isEmpty())
+            return;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024 * 1024) {
+            m_publishResult->setText(tr("Cannot use %1 (unreadable, or larger than 64 MiB).").arg(path));
+            return;
+        }
+        const QByteArray bytes = file.readAll();
+        m_payload->setPlainText(tr("(%1 from %2)").arg(QLocale().formattedDataSize(bytes.size()), path));
+        m_payload->setReadOnly(false);
+        m_filePayload = bytes; // after setPlainText, which clears it
+    });
+    connect(m_publish, &QPushButton::clicked, this, [this] {
+        QByteArray payload = m_filePayload;
+        if (payload.isNull()) {
+            const auto typed = BytesEscaper::unescape(m_payload->toPlainText());
+            if (!typed) {
+                m_publishResult->setText(tr("The payload has a malformed escape: use \\xHH for a byte."));
+                return;
+            }
+            payload = *typed;
+        }
+        const auto channel = BytesEscaper::unescape(m_channel->text());
+        if (!channel || channel->isEmpty()) {
+            m_publishResult->setText(tr("Type the channel to publish on."));
+            return;
+        }
+        publish(*channel, payload, m_sharded->isChecked(), m_repeat->value(), m_rate->value());
+    });
+    connect(m_stop, &QPushButton::clicked, m_publisher, &Publisher::cancel);
+    connect(m_publisher, &Publisher::progress, this, [this](qint64 answered, qint64 total) {
+        m_publishResult->setText(
+            tr("Published %1 of %2…").arg(QLocale().toString(answered), QLocale().toString(total)));
+    });
+    connect(m_publisher, &Publisher::finished, this,
+            [this](qint64 answered, qint64 receivers, const QString &error) {
+                m_publish->setEnabled(true);
+                m_stop->setEnabled(false);
+                const QString done = answered == 1
+                                         ? tr("Delivered to %n subscriber(s).", nullptr, int(receivers))
+                                         : tr("Published %1 messages; the last reached %n subscriber(s).",
+                                              nullptr, int(receivers))
+                                               .arg(QLocale().toString(answered));
+                m_publishResult->setText(error.isEmpty() ? done : error);
+                emit published();
+            });
+    connect(refresh, &QPushButton::clicked, this, &PubSubPage::refreshOverview);
+    connect(m_probeButton, &QPushButton::clicked, this, [this] {
+        if (m_probe && m_probe->isRunning()) {
+            m_probe->stop();
+            m_probeButton->setText(tr("Start probe"));
+        } else {
+            startProbe();
+        }
+    });
+    updateCounters();
+}
+
+PubSubPage::~PubSubPage() = default;
+
+void PubSubPage::ensureSubscriber()
+{
+    if (m_subscriber || !m_connection)
+        return;
+    m_subscriber = std::make_unique<PubSubSubscriber>(m_connection->config(), m_messages->capacity());
+    connect(m_subscriber.get(), &PubSubSubscriber::messagesReceived, this, &PubSubPage::onMessages);
+    connect(m_subscriber.get(), &PubSubSubscriber::subscriptionsChanged, this,
+            &PubSubPage::updateSubscriptions);
+    connect(m_subscriber.get(), &PubSubSubscriber::stateChanged, this, &PubSubPage::updateSubscriptions);
+    connect(m_subscriber.get(), &PubSubSubscriber::errorChanged, this, &PubSubPage::updateSubscriptions);
+    m_subscriber->open();
+    m_rateStart = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    m_rateTimer->start();
+}
+
+void PubSubPage::subscribe(Kind kind, const QByteArray &name)
+{
+    ensureSubscriber();
+    if (m_subscriber)
+        m_subscriber->subscribe(kind, name);
+}
+
+void PubSubPage::publish(const QByteArray &channel, const QByteArray &payload, bool sharded, qint64 count,
+                         int perSecond)
+{
+    if (!m_connection || m_connection->config().readOnly)
+        return;
+    m_publish->setEnabled(false);
+    m_stop->setEnabled(true);
+    m_publishResult->setText(tr("Publishing…"));
+    m_publisher->publish(channel, payload, sharded, count, perSecond);
+}
+
+void PubSubPage::onMessages(const QList<PubSubMessage> &batch, qint64 dropped)
+{
+    QList<PubSubMessage> shown;
+    shown.reserve(batch.size());
+    for (const PubSubMessage &message : batch) {
+        if (m_probe && m_probe->consume(message))
+            continue;
+        ++m_secondCounts[message.channel];
+        shown.append(message);
+    }
+    QScrollBar *bar = m_view->verticalScrollBar();
+    const bool atBottom = bar->value() >= bar->maximum() - 2;
+    m_messages->append(shown, dropped);
+    if (atBottom && !m_messages->isPaused())
+        m_view->scrollToBottom();
+}
+
+void PubSubPage::setPaused(bool paused)
+{
+    if (m_pause->isChecked() != paused)
+        m_pause->setChecked(paused);
+    m_messages->setPaused(paused);
+}
+
+void PubSubPage::setFilter(const QString &text)
+{
+    if (m_filter->text() != text)
+        m_filter->setText(text);
+    m_filtered->setFilterFixedString(text);
+}
+
+QString PubSubPage::countersText() const
+{
+    return m_counters->text();
+}
+
+void PubSubPage::updateCounters()
+{
+    const QLocale locale;
+    QString text =
+        tr("Received %1 — in the buffer %2 of %3 — dropped %4")
+            .arg(locale.toString(m_messages->receivedCount()), locale.toString(m_messages->rowCount()),
+                 locale.toString(m_messages->capacity()), locale.toString(m_messages->droppedCount()));
+    if (m_messages->isPaused())
+        text += tr(" — paused, %1 waiting").arg(locale.toString(m_messages->heldCount()));
+    m_counters->setText(text);
+}
+
+QStringList PubSubPage::subscriptionTexts() const
+{
+    QStringList texts;
+    for (int i = 0; i < m_subscriptions->count(); ++i)
+        texts.append(m_subscriptions->item(i)->text());
+    return texts;
+}
+
+void PubSubPage::updateSubscriptions()
+{
+    if (!m_subscriber)
+        return;
+    m_subscriptions->clear();
+    for (const Kind kind : {Kind::Channel, Kind::Pattern, Kind::Shard}) {
+        for (const QByteArray &name : m_subscriber->subscriptions(kind)) {
+            if (m_probe && name == m_probe->channel())
+                continue;
+            auto *item = new QListWidgetItem(kindPrefix(kind) + BytesEscaper::escape(name), m_subscriptions);
+            item->setData(Qt::UserRole, name);
+            item->setData(Qt::UserRole + 1, int(kind));
+        }
+    }
+    QString state;
+    switch (m_subscriber->state()) {
+    case RedisConnection::State::Ready:
+        state = tr("Subscriber connected.");
+        break;
+    case RedisConnection::State::Connecting:
+    case RedisConnection::State::Authenticating:
+        state = tr("Subscriber connecting…");
+        break;
+    case RedisConnection::State::WaitingToReconnect:
+        state = tr("Subscriber reconnecting…");
+        break;
+    case RedisConnection::State::Disconnected:
+        state = tr("Subscriber disconnected.");
+        break;
+    }
+    if (!m_subscriber->errorText().isEmpty())
+        state += QLatin1Char(' ') + m_subscriber->errorText();
+    m_subscriberState->setText(state);
+}
+
+QString PubSubPage::detailsText() const
+{
+    return m_details->toPlainText();
+}
+
+void PubSubPage::showDetails()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        m_details->clear();
+        return;
+    }
+    const QByteArray payload = current.data(PubSubMessageModel::PayloadBytesRole).toByteArray();
+    switch (m_detailsMode->currentIndex()) {
+    case 1: {
+        const QString json = ValueDecoder::prettyJson(payload);
+        m_details->setPlainText(json.isEmpty() ? tr("(not a JSON object or array)") : json);
+        break;
+    }
+    case 2:
+        m_details->setPlainText(BytesEscaper::toHex(payload));
+        break;
+    default:
+        m_details->setPlainText(BytesEscaper::readable(payload, true));
+    }
+}
+
+QString PubSubPage::publishText() const
+{
+    return m_publishResult->text();
+}
+
+void PubSubPage::refreshOverview()
+{
+    if (!m_connection)
+        return;
+    // PUBSUB CHANNELS and SHARDCHANNELS, then the subscriber counts of what they list.
+    auto rows = std::make_shared<QList<QStringList>>();
+    const auto counts = [this, rows](const QByteArray &numsub, const QString &kind,
+                                     const RedisReply &channels, bool last) {
+        QList<QByteArray> args{"PUBSUB", numsub};
+        for (const RedisReply &channel : channels.elements())
+            args.append(channel.bytes());
+        m_connection->command(args, this, [this, rows, kind, last](const RedisReply &reply) {
+            const QList<RedisReply> &e = reply.elements();
+            for (qsizetype i = 0; i + 1 < e.size(); i += 2)
+                rows->append(
+                    {BytesEscaper::escape(e.at(i).bytes()), kind, QString::number(e.at(i + 1).toInteger())});
+            if (!last)
+                return;
+            std::sort(rows->begin(), rows->end());
+            m_overview->setRowCount(int(rows->size()));
+            for (int row = 0; row < rows->size(); ++row) {
+                for (int column = 0; column < 3; ++column)
+                    m_overview->setItem(row, column, new QTableWidgetItem(rows->at(row).at(column)));
+            }
+            emit overviewRefreshed();
+        });
+    };
+    m_connection->command({"PUBSUB", "NUMPAT"}, this, [this](const RedisReply &reply) {
+        m_patternCount->setText(reply.isError() ? reply.errorMessage()
+                                                : tr("Pattern subscriptions: %1").arg(reply.toInteger()));
+    });
+    m_connection->command({"PUBSUB", "CHANNELS"}, this, [counts](const RedisReply &reply) {
+        counts("NUMSUB", tr("channel"), reply, false);
+    });
+    m_connection->command({"PUBSUB", "SHARDCHANNELS"}, this, [this, counts](const RedisReply &reply) {
+        if (reply.isError()) { // Redis < 7 has no shard channels
+            counts("NUMSUB", tr("channel"), RedisReply::array({}), true);
+            return;
+        }
+        counts("SHARDNUMSUB", tr("shard channel"), reply, true);
+    });
+}
+
+void PubSubPage::startProbe(int intervalMs)
+{
+    ensureSubscriber();
+    if (!m_subscriber || !m_connection)
+        return;
+    if (!m_probe) {
+        m_probe = std::make_unique<LatencyProbe>(m_connection, m_subscriber.get());
+        connect(m_probe.get(), &LatencyProbe::statsChanged, this, [this] {
+            const LatencyProbe::Stats s = m_probe->stats();
+            if (s.samples == 0)
+                return;
+            m_probeResult->setText(tr("p50 %1 ms — p95 %2 ms — p99 %3 ms (last %4 probes)")
+                                       .arg(s.p50, 0, 'f', 2)
+                                       .arg(s.p95, 0, 'f', 2)
+                                       .arg(s.p99, 0, 'f', 2)
+                                       .arg(s.samples));
+        });
+    }
+    m_probe->start(intervalMs);
+    m_probeButton->setText(tr("Stop probe"));
+}
+
+QString PubSubPage::probeText() const
+{
+    return m_probeResult->text();
+}
+
+bool PubSubPage::exportTo(const QString &path, bool jsonLines)
+{
+    // Written on the thread pool from a snapshot (the bytes are shared, not copied).
+    const QList<PubSubMessage> snapshot = m_messages->snapshot();
+    auto promise = std::make_shared<QPromise<QString>>();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, count = snapshot.size()] {
+        watcher->deleteLater();
+        const QString error = watcher->future().result();
+        m_counters->setText(
+            error.isEmpty() ? tr("Exported %1 messages to %2").arg(QLocale().toString(count), path) : error);
+    });
+    watcher->setFuture(promise->future());
+    QThreadPool::globalInstance()->start([promise, snapshot, path, jsonLines] {
+        promise->start();
+        QSaveFile file(path);
+        QString error;
+        if (!file.open(QIODevice::WriteOnly) ||
+            !(jsonLines ? PubSubMessageModel::writeJsonLines(file, snapshot)
+                        : PubSubMessageModel::writeCsv(file, snapshot)) ||
+            !file.commit())
+            error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        promise->addResult(error);
+        promise->finish();
+    });
+    return true;
+}
+
+void PubSubPage::sampleRates()
+{
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0 - m_rateStart;
+    // A graph for each of the busiest channels; quiet ones get zeros.
+    QList<QPair<qint64, QByteArray>> busiest;
+    for (auto it = m_secondCounts.cbegin(); it != m_secondCounts.cend(); ++it)
+        busiest.append({it.value(), it.key()});
+    std::sort(busiest.begin(), busiest.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (const auto &[count, channel] : busiest) {
+        if (m_rateGraphs.contains(channel) || m_rateGraphs.size() >= kRateChannels)
+            continue;
+        QCPGraph *graph = m_rates->addGraph();
+        graph->setName(BytesEscaper::escape(channel));
+        graph->setPen(QPen(kRateColours.at(m_rateGraphs.size() % kRateColours.size()), 1.5));
+        m_rateGraphs.insert(channel, m_rates->graphCount() - 1);
+    }
+    double top = 1;
+    for (auto it = m_rateGraphs.cbegin(); it != m_rateGraphs.cend(); ++it) {
+        QCPGraph *graph = m_rates->graph(it.value());
+        const double rate = double(m_secondCounts.value(it.key()));
+        graph->addData(now, rate);
+        graph->data()->removeBefore(now - kRateWindowSeconds);
+        bool found = false;
+        const QCPRange range = graph->getValueRange(found);
+        if (found)
+            top = std::max(top, range.upper);
+    }
+    m_secondCounts.clear();
+    m_rates->xAxis->setRange(std::max(0.0, now - kRateWindowSeconds), std::max(10.0, now));
+    m_rates->yAxis->setRange(0, top * 1.15);
+    m_rates->replot(QCustomPlot::rpQueuedReplot);
+}

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "latencyprobe.h"
+#include "pubsubmessage.h"
+
+#include <memory>
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+class Publisher;
+class PubSubMessageModel;
+class PubSubSubscriber;
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QTableView;
+class QTableWidget;
+class QTimer;
+class RedisConnection;
+
+// The pub/sub console: subscribe to channels, patterns and shard channels on a dedicated subscriber
+// connection (PubSubSubscriber, its own thread), watch messages in a bounded buffer (filter, pause,
+// clear, export, payload as text / JSON / hex), publish (once, or N times at a rate), see the server's
+// channels and subscriber counts (PUBSUB), messages per second per channel, and the round-trip latency.
+class PubSubPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PubSubPage(RedisConnection *connection, QWidget *parent = nullptr);
+    ~PubSubPage() override;
+
+    void subscribe(PubSubMessage::Kind kind, const QByteArray &name);
+    void publish(const QByteArray &channel, const QByteArray &payload, bool sharded, qint64 count,
+                 int perSecond);
+    void refreshOverview();
+    void startProbe(int intervalMs = 200);
+    bool exportTo(const QString &path, bool jsonLines);
+
+    PubSubSubscriber *subscriber() const { return m_subscriber.get(); }
+    PubSubMessageModel *messages() const { return m_messages; }
+    QSortFilterProxyModel *filtered() const { return m_filtered; }
+    QTableView *view() const { return m_view; }
+    QTableWidget *overview() const { return m_overview; }
+    QString countersText() const;
+    QString publishText() const;
+    QString probeText() const;
+    QString detailsText() const;
+    QStringList subscriptionTexts() const;
+    void setPaused(bool paused);
+    void setFilter(const QString &text);
+
+signals:
+    void overviewRefreshed();
+    void published();
+
+private:
+    void ensureSubscriber();
+    void onMessages(const QList<PubSubMessage> &batch, qint64 dropped);
+    void updateCounters();
+    void updateSubscriptions();
+    void showDetails();
+    void sampleRates();
+
+    QPointer<RedisConnection> m_connection;
+    std::unique_ptr<PubSubSubscriber> m_subscriber;
+    std::unique_ptr<LatencyProbe> m_probe;
+    PubSubMessageModel *m_messages = nullptr;
+    QSortFilterProxyModel *m_filtered = nullptr;
+    Publisher *m_publisher = nullptr;
+
+    QComboBox *m_kind = nullptr;
+    QLineEdit *m_name = nullptr;
+    QListWidget *m_subscriptions = nullptr;
+    QLabel *m_subscriberState = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QCheckBox *m_pause = nullptr;
+    QLabel *m_counters = nullptr;
+    QTableView *m_view = nullptr;
+    QComboBox *m_detailsMode = nullptr;
+    QPlainTextEdit *m_details = nullptr;
+
+    QLineEdit *m_channel = nullptr;
+    QCheckBox *m_sharded = nullptr;
+    QPlainTextEdit *m_payload = nullptr;
+    QSpinBox *m_repeat = nullptr;
+    QSpinBox *m_rate = nullptr;
+    QPushButton *m_publish = nullptr;
+    QPushButton *m_stop = nullptr;
+    QLabel *m_publishResult = nullptr;
+    QByteArray m_filePayload; // set by "From file…", cleared when the text is edited
+
+    QTableWidget *m_overview = nullptr;
+    QLabel *m_patternCount = nullptr;
+    QPushButton *m_probeButton = nullptr;
+    QLabel *m_probeResult = nullptr;
+
+    QCustomPlot *m_rates = nullptr;
+    QTimer *m_rateTimer = nullptr;
+    QHash<QByteArray, qint64> m_secondCounts; // messages per channel in the current second
+    QHash<QByteArray, int> m_rateGraphs;      // channel -> graph index
+    double m_rateStart = 0;
+};
