@@ -6,7 +6,9 @@
 #include "testserver.h"
 
 #include <memory>
+#include <QClipboard>
 #include <QFile>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -73,6 +75,8 @@ void TestPubSubPage::subscribePublishAndSee()
     QCOMPARE(view->index(1, PubSubMessageModel::PatternColumn).data().toString(), QString("socket.io#*"));
     m_page->view()->setCurrentIndex(view->index(1, 0));
     QVERIFY(m_page->detailsText().contains("join"));
+    m_page->copyPayload();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QString("{\"ev\":\"join\",\"n\":1}"));
     QVERIFY(m_page->countersText().startsWith("Received 2 — in the buffer 2 of 100000 — dropped 0"));
     for (const QLabel *label : m_page->findChildren<QLabel *>())
         QCOMPARE(label->textFormat(), Qt::PlainText);

@@ -1542,6 +1542,14 @@ Un outil natif d’administration de Redis.</translation>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
+    <message>
+        <source>keep </source>
+        <translation>garder </translation>
+    </message>
+    <message>
+        <source>How many messages the buffer keeps; older ones are dropped and counted</source>
+        <translation>Nombre de messages gardés dans le tampon ; les plus anciens sont abandonnés et comptés</translation>
+    </message>
 </context>
 <context>
     <name>PubSubWorker</name>

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <qcustomplot.h>
 #include <QDateTime>
@@ -17,6 +18,7 @@
 #include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -29,6 +31,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -117,6 +120,12 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter messages (channel or payload text)"));
     m_filter->setClearButtonEnabled(true);
     m_pause = new QCheckBox(tr("Pause"), left);
+    m_capacity = new QSpinBox(left);
+    m_capacity->setRange(1000, 10'000'000);
+    m_capacity->setSingleStep(10'000);
+    m_capacity->setValue(int(m_messages->capacity()));
+    m_capacity->setPrefix(tr("keep "));
+    m_capacity->setToolTip(tr("How many messages the buffer keeps; older ones are dropped and counted"));
     auto *clear = new QPushButton(tr("Clear"), left);
     auto *exportButton = new QToolButton(left);
     exportButton->setText(tr("Export"));
@@ -127,6 +136,7 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     exportButton->setMenu(exportMenu);
     messageBar->addWidget(m_filter, 1);
     messageBar->addWidget(m_pause);
+    messageBar->addWidget(m_capacity);
     messageBar->addWidget(clear);
     messageBar->addWidget(exportButton);
     leftLayout->addLayout(messageBar);
@@ -268,6 +278,10 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     });
     connect(m_filter, &QLineEdit::textChanged, this, &PubSubPage::setFilter);
     connect(m_pause, &QCheckBox::toggled, this, &PubSubPage::setPaused);
+    connect(m_capacity, &QSpinBox::editingFinished, this,
+            [this] { m_messages->setCapacity(m_capacity->value()); });
+    auto *copy = new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(copy, &QShortcut::activated, this, &PubSubPage::copyPayload);
     connect(clear, &QPushButton::clicked, m_messages, &PubSubMessageModel::clear);
     connect(m_messages, &PubSubMessageModel::countersChanged, this, &PubSubPage::updateCounters);
     connect(csv, &QAction::triggered, this, [this] {
@@ -496,6 +510,14 @@ void PubSubPage::showDetails()
     default:
         m_details->setPlainText(BytesEscaper::readable(payload, true));
     }
+}
+
+void PubSubPage::copyPayload()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (current.isValid())
+        QGuiApplication::clipboard()->setText(
+            BytesEscaper::readable(current.data(PubSubMessageModel::PayloadBytesRole).toByteArray(), true));
 }
 
 QString PubSubPage::publishText() const

@@ -56,6 +56,8 @@ public:
     QStringList subscriptionTexts() const;
     void setPaused(bool paused);
     void setFilter(const QString &text);
+    // Copies the selected message's payload (as shown: text, or escaped bytes).
+    void copyPayload();
 
 signals:
     void overviewRefreshed();
@@ -82,6 +84,7 @@ private:
     QLabel *m_subscriberState = nullptr;
     QLineEdit *m_filter = nullptr;
     QCheckBox *m_pause = nullptr;
+    QSpinBox *m_capacity = nullptr;
     QLabel *m_counters = nullptr;
     QTableView *m_view = nullptr;
     QComboBox *m_detailsMode = nullptr;
