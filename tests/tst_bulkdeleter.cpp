@@ -47,9 +47,7 @@ private:
 void TestBulkDeleter::initTestCase()
 {
     QVERIFY(m_server.start());
-    m_connection = std::make_unique<RedisConnection>(m_server.config());
-    m_connection->open();
-    QTRY_VERIFY_WITH_TIMEOUT(m_connection->isReady(), 10000);
+    QVERIFY((m_connection = m_server.connect()));
 }
 
 void TestBulkDeleter::init()

@@ -89,9 +89,7 @@ void TestKeyBrowserPage::initTestCase()
 {
     QLocale::setDefault(QLocale::c());
     QVERIFY(m_server.start());
-    m_admin = std::make_unique<RedisConnection>(m_server.config());
-    m_admin->open();
-    QTRY_VERIFY_WITH_TIMEOUT(m_admin->isReady(), 10000);
+    QVERIFY((m_admin = m_server.connect()));
 }
 
 void TestKeyBrowserPage::init()

@@ -100,9 +100,7 @@ void TestKeyTreeModel::initTestCase()
 {
     QLocale::setDefault(QLocale::c()); // counts without group separators
     QVERIFY(m_server.start());
-    m_connection = std::make_unique<RedisConnection>(m_server.config());
-    m_connection->open();
-    QTRY_VERIFY_WITH_TIMEOUT(m_connection->isReady(), 10000);
+    QVERIFY((m_connection = m_server.connect()));
 }
 
 void TestKeyTreeModel::init()

@@ -27,9 +27,7 @@ private:
 void TestPublisher::initTestCase()
 {
     QVERIFY(m_server.start());
-    m_connection = std::make_unique<RedisConnection>(m_server.config());
-    m_connection->open();
-    QTRY_VERIFY_WITH_TIMEOUT(m_connection->isReady(), 10000);
+    QVERIFY((m_connection = m_server.connect()));
 }
 
 void TestPublisher::publishesOnceAndCountsReceivers()

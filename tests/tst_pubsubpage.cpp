@@ -43,9 +43,7 @@ void TestPubSubPage::initTestCase()
 {
     QLocale::setDefault(QLocale::c());
     QVERIFY(m_server.start());
-    m_connection = std::make_unique<RedisConnection>(m_server.config());
-    m_connection->open();
-    QTRY_VERIFY_WITH_TIMEOUT(m_connection->isReady(), 10000);
+    QVERIFY((m_connection = m_server.connect()));
 }
 
 bool TestPubSubPage::openPage()

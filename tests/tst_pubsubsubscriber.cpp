@@ -45,9 +45,7 @@ private:
 void TestPubSubSubscriber::initTestCase()
 {
     QVERIFY(m_server.start());
-    m_publisher = std::make_unique<RedisConnection>(m_server.config());
-    m_publisher->open();
-    QTRY_VERIFY_WITH_TIMEOUT(m_publisher->isReady(), 10000);
+    QVERIFY((m_publisher = m_server.connect()));
 }
 
 std::unique_ptr<PubSubSubscriber>

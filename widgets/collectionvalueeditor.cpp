@@ -3,6 +3,7 @@
 #include "bytesescaper.h"
 #include "elementdialog.h"
 #include "redisconnection.h"
+#include "widgetstyle.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -60,11 +61,7 @@ CollectionValueEditor::CollectionValueEditor(RedisConnection *connection, QByteA
         connect(m_increment, &QPushButton::clicked, this, &CollectionValueEditor::incrementCurrent);
     }
     layout->addLayout(actions);
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("elementError"));
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_error = WidgetStyle::errorLabel(this, QStringLiteral("elementError"));
     m_error->hide();
     layout->addWidget(m_error);
 
@@ -75,7 +72,7 @@ CollectionValueEditor::CollectionValueEditor(RedisConnection *connection, QByteA
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    WidgetStyle::compactRows(m_view);
     // The text column stretches; an index or a score takes what it needs.
     QHeaderView *header = m_view->horizontalHeader();
     if (kind == Kind::SortedSet) {

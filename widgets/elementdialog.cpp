@@ -1,6 +1,7 @@
 #include "elementdialog.h"
 
 #include "bytesescaper.h"
+#include "widgetstyle.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -33,11 +34,7 @@ ElementDialog::ElementDialog(const QString &title, const QString &firstLabel, co
     auto *hint = new QLabel(tr("Type \\xHH for any byte and \\\\ for a backslash."), this);
     hint->setTextFormat(Qt::PlainText);
     layout->addWidget(hint);
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_error = WidgetStyle::errorLabel(this, QStringLiteral("errorLabel"));
     m_error->hide();
     layout->addWidget(m_error);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

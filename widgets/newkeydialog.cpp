@@ -2,6 +2,7 @@
 
 #include "bytesescaper.h"
 #include "keyoperations.h"
+#include "widgetstyle.h"
 
 #include <limits>
 #include <QComboBox>
@@ -68,11 +69,7 @@ NewKeyDialog::NewKeyDialog(RedisConnection *connection, QWidget *parent)
     m_ttl->setSpecialValueText(tr("No expiry"));
     form->addRow(tr("T&TL:"), m_ttl);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_error = WidgetStyle::errorLabel(this, QStringLiteral("errorLabel"));
     m_error->hide();
     layout->addWidget(m_error);
 

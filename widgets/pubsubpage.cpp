@@ -6,6 +6,7 @@
 #include "pubsubsubscriber.h"
 #include "redisconnection.h"
 #include "valuedecoder.h"
+#include "widgetstyle.h"
 
 #include <memory>
 #include <QCheckBox>
@@ -153,7 +154,7 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 4);
+    WidgetStyle::compactRows(m_view);
     m_view->horizontalHeader()->setSectionResizeMode(PubSubMessageModel::TimeColumn,
                                                      QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
@@ -226,7 +227,7 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     m_overview->verticalHeader()->hide();
     m_overview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_overview->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_overview->verticalHeader()->setDefaultSectionSize(m_overview->fontMetrics().height() + 4);
+    WidgetStyle::compactRows(m_overview);
     overviewLayout->addWidget(m_overview);
     rightLayout->addWidget(overviewBox, 1);
 

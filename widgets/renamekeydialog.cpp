@@ -2,6 +2,7 @@
 
 #include "bytesescaper.h"
 #include "keyoperations.h"
+#include "widgetstyle.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -27,11 +28,7 @@ RenameKeyDialog::RenameKeyDialog(RedisConnection *connection, QByteArray key, QW
     m_name->selectAll();
     form->addRow(tr("&New name:"), m_name);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_error = WidgetStyle::errorLabel(this, QStringLiteral("errorLabel"));
     m_error->hide();
     layout->addWidget(m_error);
 

@@ -4,6 +4,7 @@
 #include "elementdialog.h"
 #include "redisconnection.h"
 #include "serverinfo.h"
+#include "widgetstyle.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -68,11 +69,7 @@ StreamValueEditor::StreamValueEditor(RedisConnection *connection, QByteArray key
     for (QPushButton *button : {reload, m_add, m_delete})
         bar->addWidget(button);
     entriesLayout->addLayout(bar);
-    m_error = new QLabel(entries);
-    m_error->setObjectName(QStringLiteral("streamError"));
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_error = WidgetStyle::errorLabel(entries, QStringLiteral("streamError"));
     m_error->hide();
     entriesLayout->addWidget(m_error);
     m_view = new QTableView(entries);
@@ -82,7 +79,7 @@ StreamValueEditor::StreamValueEditor(RedisConnection *connection, QByteArray key
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    WidgetStyle::compactRows(m_view);
     m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
     entriesLayout->addWidget(m_view, 1);

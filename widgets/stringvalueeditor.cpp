@@ -2,6 +2,7 @@
 
 #include "bytesescaper.h"
 #include "valuedecoder.h"
+#include "widgetstyle.h"
 
 #include <memory>
 #include <QComboBox>
@@ -110,11 +111,7 @@ StringValueEditor::StringValueEditor(RedisConnection *connection, QByteArray key
         bar->addWidget(button);
     layout->addLayout(bar);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("valueError"));
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_error = WidgetStyle::errorLabel(this, QStringLiteral("valueError"));
     m_error->hide();
     layout->addWidget(m_error);
 

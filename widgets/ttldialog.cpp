@@ -2,6 +2,7 @@
 
 #include "bytesescaper.h"
 #include "keyoperations.h"
+#include "widgetstyle.h"
 
 #include <limits>
 #include <QComboBox>
@@ -76,11 +77,7 @@ TtlDialog::TtlDialog(RedisConnection *connection, QByteArray key, qint64 current
             int(std::clamp<qint64>(seconds / kUnitSeconds[unit], 1, std::numeric_limits<int>::max())));
     }
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_error = WidgetStyle::errorLabel(this, QStringLiteral("errorLabel"));
     m_error->hide();
     layout->addWidget(m_error);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

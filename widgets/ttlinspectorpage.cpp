@@ -3,6 +3,7 @@
 #include "bytesescaper.h"
 #include "redisconnection.h"
 #include "serverinfo.h"
+#include "widgetstyle.h"
 
 #include <qcustomplot.h>
 #include <QHBoxLayout>
@@ -158,7 +159,7 @@ TtlInspectorPage::TtlInspectorPage(RedisConnection *connection, QWidget *parent)
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 2);
     for (QTableWidget *table : {m_namespaces, m_rules, m_violations})
-        table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+        WidgetStyle::compactRows(table);
     layout->addWidget(vertical, 1);
 
     connect(m_analyze, &QPushButton::clicked, this, &TtlInspectorPage::analyze);

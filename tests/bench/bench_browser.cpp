@@ -3,6 +3,7 @@
 // Run by hand: build/<preset>/tests/bench/bench_browser [keys]   (default 1,000,000; 10,000,000 works too)
 // Last line: browser-bench keys=N raw_s=... keyscope_s=... ratio=... bytes_per_key=... max_stall_ms=...
 // split_s=... rss_mb=...  (bytes_per_key: arena index + tree, beyond the key bytes themselves)
+#include "benchutil.h"
 #include "embeddedserver.h"
 #include "keyscanner.h"
 #include "keytreemodel.h"
@@ -14,7 +15,6 @@
 #include <memory>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTimer>
 
 namespace {
@@ -59,18 +59,6 @@ double rawHiredisScanSeconds(quint16 port, qint64 &keys)
     return seconds;
 }
 
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -107,7 +95,7 @@ int main(int argc, char *argv[])
         std::printf("browser-bench keys=%lld raw_s=%.2f keyscope_s=%.2f ratio=%.2f bytes_per_key=%.1f "
                     "max_stall_ms=%lld split_s=%.2f rss_mb=%.0f\n",
                     qint64(keys), rawSeconds, keyscopeSeconds, keyscopeSeconds / rawSeconds, perKey,
-                    maxStallMs, slowestSplit, peakRssMb());
+                    maxStallMs, slowestSplit, BenchUtil::peakRssMb());
         QCoreApplication::quit();
     };
     std::function<void(const QModelIndex &)> splitBiggestUnder = [&](const QModelIndex &parent) {

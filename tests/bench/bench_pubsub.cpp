@@ -4,6 +4,7 @@
 // lifted for the run so that neither subscriber is cut off while it catches up.
 // Run by hand: build/<preset>/tests/bench/bench_pubsub [messages]   (default 1,000,000)
 // Last line: pubsub-bench msgs=N raw_per_s=... keyscope_per_s=... ratio=... max_stall_ms=... rss_mb=...
+#include "benchutil.h"
 #include "embeddedserver.h"
 #include "pubsubmessagemodel.h"
 #include "pubsubsubscriber.h"
@@ -14,7 +15,6 @@
 #include <hiredis/hiredis.h>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTimer>
 #include <thread>
 
@@ -81,18 +81,6 @@ double rawSubscriberRate(quint16 port, int total)
     return rate;
 }
 
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -153,6 +141,6 @@ int main(int argc, char *argv[])
                  keyscopeRate, upstreamDropped, qint64(model.rowCount()));
     std::printf(
         "pubsub-bench msgs=%d raw_per_s=%.0f keyscope_per_s=%.0f ratio=%.2f max_stall_ms=%lld rss_mb=%.0f\n",
-        total, rawRate, keyscopeRate, keyscopeRate / rawRate, maxStallMs, peakRssMb());
+        total, rawRate, keyscopeRate, keyscopeRate / rawRate, maxStallMs, BenchUtil::peakRssMb());
     return 0;
 }

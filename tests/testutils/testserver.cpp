@@ -23,3 +23,14 @@ bool TestServer::start(const QStringList &extraArgs)
     qWarning().noquote() << "server log:\n" + m_server.log().join(QLatin1Char('\n'));
     return false;
 }
+
+std::unique_ptr<RedisConnection> TestServer::connect(const ConnectionConfig &config)
+{
+    auto connection = std::make_unique<RedisConnection>(config);
+    connection->open();
+    if (!QTest::qWaitFor([&connection] { return connection->isReady(); }, 10000)) {
+        qWarning().noquote() << "no connection to" << config.endpoint() << connection->lastError().message;
+        return nullptr;
+    }
+    return connection;
+}

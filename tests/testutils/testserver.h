@@ -2,7 +2,9 @@
 
 #include "connectionconfig.h"
 #include "embeddedserver.h"
+#include "redisconnection.h"
 
+#include <memory>
 #include <QStringList>
 
 // An EmbeddedServer for tests: start() waits until it is ready (tests may block, library code may not).
@@ -15,6 +17,9 @@ public:
     EmbeddedServer &server() { return m_server; }
     ConnectionConfig config() const { return m_server.connectionConfig(); }
     quint16 port() const { return m_server.port(); }
+    // A connection to it (or with config, e.g. read-only), opened and ready; nullptr after 10 s without.
+    std::unique_ptr<RedisConnection> connect() const { return connect(config()); }
+    static std::unique_ptr<RedisConnection> connect(const ConnectionConfig &config);
 
 private:
     EmbeddedServer m_server;
