@@ -67,12 +67,7 @@ CollectionValueEditor::CollectionValueEditor(RedisConnection *connection, QByteA
 
     m_view = new QTableView(this);
     m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    WidgetStyle::compactRows(m_view);
+    WidgetStyle::recordTable(m_view);
     // The text column stretches; an index or a score takes what it needs.
     QHeaderView *header = m_view->horizontalHeader();
     if (kind == Kind::SortedSet) {

@@ -150,11 +150,7 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     m_filtered->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_view = new QTableView(messagesSplit);
     m_view->setModel(m_filtered);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    WidgetStyle::compactRows(m_view);
+    WidgetStyle::recordTable(m_view);
     m_view->horizontalHeader()->setSectionResizeMode(PubSubMessageModel::TimeColumn,
                                                      QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);

@@ -74,12 +74,7 @@ StreamValueEditor::StreamValueEditor(RedisConnection *connection, QByteArray key
     entriesLayout->addWidget(m_error);
     m_view = new QTableView(entries);
     m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    WidgetStyle::compactRows(m_view);
+    WidgetStyle::recordTable(m_view);
     m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
     entriesLayout->addWidget(m_view, 1);

@@ -19,3 +19,13 @@ void WidgetStyle::compactRows(QTableView *view)
 {
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
 }
+
+void WidgetStyle::recordTable(QTableView *view)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    compactRows(view);
+}

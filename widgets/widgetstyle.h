@@ -12,4 +12,6 @@ namespace WidgetStyle {
 QLabel *errorLabel(QWidget *parent, const QString &objectName = {});
 // Rows as tall as a line of text, for tables of many short values.
 void compactRows(QTableView *view);
+// A read-only table of records: whole rows selected one at a time, no row header, no wrapping, compact rows.
+void recordTable(QTableView *view);
 } // namespace WidgetStyle
