@@ -396,6 +396,88 @@
     </message>
 </context>
 <context>
+    <name>InfoPoller</name>
+    <message>
+        <source>INFO failed: %1</source>
+        <translation>Échec de INFO : %1</translation>
+    </message>
+</context>
+<context>
+    <name>InfoSample</name>
+    <message>
+        <source>ops/s</source>
+        <translation>ops/s</translation>
+    </message>
+    <message>
+        <source>commands/s</source>
+        <translation>commandes/s</translation>
+    </message>
+    <message>
+        <source>used memory</source>
+        <translation>mémoire utilisée</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>RSS</translation>
+    </message>
+    <message>
+        <source>maxmemory</source>
+        <translation>maxmemory</translation>
+    </message>
+    <message>
+        <source>fragmentation</source>
+        <translation>fragmentation</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>clients</translation>
+    </message>
+    <message>
+        <source>blocked clients</source>
+        <translation>clients bloqués</translation>
+    </message>
+    <message>
+        <source>hit ratio</source>
+        <translation>taux de succès (hit ratio)</translation>
+    </message>
+    <message>
+        <source>network in kB/s</source>
+        <translation>réseau entrant ko/s</translation>
+    </message>
+    <message>
+        <source>network out kB/s</source>
+        <translation>réseau sortant ko/s</translation>
+    </message>
+    <message>
+        <source>evicted keys/s</source>
+        <translation>clés évincées/s</translation>
+    </message>
+    <message>
+        <source>expired keys/s</source>
+        <translation>clés expirées/s</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation>clés</translation>
+    </message>
+    <message>
+        <source>rejected connections/s</source>
+        <translation>connexions refusées/s</translation>
+    </message>
+    <message>
+        <source>latency p50 ms</source>
+        <translation>latence p50 ms</translation>
+    </message>
+    <message>
+        <source>latency p95 ms</source>
+        <translation>latence p95 ms</translation>
+    </message>
+    <message>
+        <source>latency p99 ms</source>
+        <translation>latence p99 ms</translation>
+    </message>
+</context>
+<context>
     <name>KeyBrowserPage</name>
     <message>
         <source>Database (SELECT)</source>

@@ -1,0 +1,131 @@
+#include "blockingcall.h"
+#include "infopoller.h"
+#include "redisconnection.h"
+#include "testserver.h"
+#include "timeseries.h"
+
+#include <memory>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+QByteArray info(qint64 commands, qint64 hits, qint64 misses, qint64 evicted, qint64 keys)
+{
+    return "# Stats\r\n"
+           "total_commands_processed:" +
+           QByteArray::number(commands) +
+           "\r\n"
+           "instantaneous_ops_per_sec:321\r\n"
+           "keyspace_hits:" +
+           QByteArray::number(hits) +
+           "\r\n"
+           "keyspace_misses:" +
+           QByteArray::number(misses) +
+           "\r\n"
+           "evicted_keys:" +
+           QByteArray::number(evicted) +
+           "\r\n"
+           "expired_keys:0\r\nrejected_connections:0\r\n"
+           "instantaneous_input_kbps:1.50\r\ninstantaneous_output_kbps:2.25\r\n"
+           "# Memory\r\nused_memory:1048576\r\nused_memory_rss:2097152\r\nmaxmemory:0\r\n"
+           "mem_fragmentation_ratio:2.00\r\n"
+           "# Clients\r\nconnected_clients:7\r\nblocked_clients:1\r\n"
+           "# Keyspace\r\ndb0:keys=" +
+           QByteArray::number(keys) +
+           ",expires=0,avg_ttl=0\r\n"
+           "db3:keys=5,expires=1,avg_ttl=10\r\n";
+}
+
+} // namespace
+
+class TestInfoPoller : public QObject
+{
+    Q_OBJECT
+private slots:
+    void derivesFromRecordedInfo();
+    void counterResetGivesNoRate();
+    void timeSeriesKeepsTheNewest();
+    void liveServerUnderLoad();
+};
+
+void TestInfoPoller::derivesFromRecordedInfo()
+{
+    const ServerInfo before = ServerInfo::parse(info(1000, 100, 50, 10, 20));
+    const ServerInfo after = ServerInfo::parse(info(3000, 190, 60, 30, 25));
+    const InfoSample s = InfoSample::derive(before, after, 2.0, 1700000000.0);
+    QCOMPARE(s.time, 1700000000.0);
+    QCOMPARE(*s.values[InfoSample::CommandsPerSecond], 1000.0);
+    QCOMPARE(*s.values[InfoSample::OpsPerSecond], 321.0);
+    QCOMPARE(*s.values[InfoSample::HitRatio], 0.9); // 90 hits, 10 misses in the interval
+    QCOMPARE(*s.values[InfoSample::EvictedPerSecond], 10.0);
+    QCOMPARE(*s.values[InfoSample::ExpiredPerSecond], 0.0);
+    QCOMPARE(*s.values[InfoSample::Keys], 30.0);
+    QCOMPARE(*s.values[InfoSample::UsedMemory], 1048576.0);
+    QCOMPARE(*s.values[InfoSample::Fragmentation], 2.0);
+    QCOMPARE(*s.values[InfoSample::ConnectedClients], 7.0);
+    QCOMPARE(*s.values[InfoSample::BlockedClients], 1.0);
+    QCOMPARE(*s.values[InfoSample::NetworkOutKBps], 2.25);
+    QVERIFY(!s.values[InfoSample::LatencyP50Ms]); // the poller adds those
+    // No lookups in the interval: no hit ratio rather than a made-up one.
+    QVERIFY(!InfoSample::derive(after, after, 1.0, 0).values[InfoSample::HitRatio]);
+    QCOMPARE(InfoSample::name(InfoSample::HitRatio), QString("hit ratio"));
+}
+
+void TestInfoPoller::counterResetGivesNoRate()
+{
+    // The server restarted between the two replies: its counters start again from zero.
+    const ServerInfo before = ServerInfo::parse(info(5000, 100, 50, 10, 20));
+    const ServerInfo after = ServerInfo::parse(info(40, 1, 1, 0, 20));
+    const InfoSample s = InfoSample::derive(before, after, 1.0, 0);
+    QVERIFY(!s.values[InfoSample::CommandsPerSecond]);
+    QVERIFY(!s.values[InfoSample::HitRatio]);
+    QVERIFY(s.values[InfoSample::UsedMemory]);
+}
+
+void TestInfoPoller::timeSeriesKeepsTheNewest()
+{
+    TimeSeries series(4);
+    for (int i = 0; i < 10; ++i)
+        series.append(i, i * 10);
+    QCOMPARE(series.size(), 4);
+    QCOMPARE(series.at(0).time, 6.0);
+    QCOMPARE(series.last().value, 90.0);
+    QCOMPARE(series.lowerBound(7.5), 2);
+    QCOMPARE(series.lowerBound(0), 0);
+    QCOMPARE(series.lowerBound(100), 4);
+    QCOMPARE(TimeSeries().capacity(), 86400); // 24 h at 1 Hz
+}
+
+void TestInfoPoller::liveServerUnderLoad()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto connection = server.connect();
+    QVERIFY(connection);
+    InfoPoller poller(connection.get());
+    poller.setInterval(100);
+    QCOMPARE(poller.interval(), InfoPoller::kMinIntervalMs);
+    QSignalSpy sampled(&poller, &InfoPoller::sampled);
+    poller.start();
+    QVERIFY(sampled.wait(5000));
+    QVERIFY(!poller.lastSample()->values[InfoSample::CommandsPerSecond]); // nothing to compare with yet
+    // Load with known lookups: 90 hits and 10 misses before the next sample.
+    QCOMPARE(blockingCall(*connection, {"SET", "k", "v"}), RedisReply::status("OK"));
+    for (int i = 0; i < 90; ++i)
+        connection->command({"GET", "k"}, this, [](const RedisReply &) {});
+    for (int i = 0; i < 10; ++i)
+        connection->command({"GET", "missing"}, this, [](const RedisReply &) {});
+    QVERIFY(sampled.wait(5000));
+    const InfoSample &s = *poller.lastSample();
+    QCOMPARE(*s.values[InfoSample::HitRatio], 0.9);
+    QVERIFY(*s.values[InfoSample::CommandsPerSecond] > 0);
+    QCOMPARE(*s.values[InfoSample::Keys], 1.0);
+    QVERIFY(*s.values[InfoSample::LatencyP50Ms] > 0);
+    QVERIFY(*s.values[InfoSample::LatencyP99Ms] >= *s.values[InfoSample::LatencyP50Ms]);
+    QCOMPARE(poller.series(InfoSample::UsedMemory).size(), 2);
+    QCOMPARE(poller.series(InfoSample::HitRatio).size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestInfoPoller)
+#include "tst_infopoller.moc"
