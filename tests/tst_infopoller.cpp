@@ -47,6 +47,7 @@ private slots:
     void counterResetGivesNoRate();
     void timeSeriesKeepsTheNewest();
     void liveServerUnderLoad();
+    void envelopeKeepsSpikes();
 };
 
 void TestInfoPoller::derivesFromRecordedInfo()
@@ -125,6 +126,33 @@ void TestInfoPoller::liveServerUnderLoad()
     QVERIFY(*s.values[InfoSample::LatencyP99Ms] >= *s.values[InfoSample::LatencyP50Ms]);
     QCOMPARE(poller.series(InfoSample::UsedMemory).size(), 2);
     QCOMPARE(poller.series(InfoSample::HitRatio).size(), 1);
+}
+
+void TestInfoPoller::envelopeKeepsSpikes()
+{
+    TimeSeries series;
+    for (int i = 0; i < 86400; ++i)
+        series.append(i, i == 50000 ? 1e6 : (i == 70000 ? -5 : 1));
+    // A day on 800 pixels: at most two points per pixel, and the spike and the dip are still there.
+    const std::vector<TimeSeries::Point> day = series.envelope(0, 86399, 800);
+    QVERIFY(day.size() <= 1600);
+    QVERIFY(std::any_of(day.cbegin(), day.cend(),
+                        [](const auto &p) { return p.value == 1e6 && p.time == 50000; }));
+    QVERIFY(std::any_of(day.cbegin(), day.cend(), [](const auto &p) { return p.value == -5; }));
+    QVERIFY(std::is_sorted(day.cbegin(), day.cend(),
+                           [](const auto &a, const auto &b) { return a.time < b.time; }));
+    // Two hours on 1,800 pixels: from the points themselves (less than a minute per two pixels).
+    const std::vector<TimeSeries::Point> hours = series.envelope(79200, 86399, 1800);
+    QVERIFY(hours.size() <= 3600);
+    // Per-minute level on a narrow chart: the spike is still there.
+    const std::vector<TimeSeries::Point> narrow = series.envelope(0, 86399, 100);
+    QVERIFY(narrow.size() <= 200);
+    QVERIFY(std::any_of(narrow.cbegin(), narrow.cend(), [](const auto &p) { return p.value == 1e6; }));
+    // Five minutes: every point.
+    const std::vector<TimeSeries::Point> recent = series.envelope(86100, 86399, 800);
+    QCOMPARE(recent.size(), size_t(300));
+    QCOMPARE(recent.front().time, 86100.0);
+    QVERIFY(series.envelope(90000, 95000, 800).empty());
 }
 
 QTEST_GUILESS_MAIN(TestInfoPoller)
