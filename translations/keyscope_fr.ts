@@ -396,6 +396,178 @@
     </message>
 </context>
 <context>
+    <name>HealthAdvisor</name>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <source>The default user needs a password.</source>
+        <translation>L’utilisateur par défaut exige un mot de passe.</translation>
+    </message>
+    <message>
+        <source>No password, but the server listens on loopback only: fine on a laptop, not on a shared host.</source>
+        <translation>Pas de mot de passe, mais le serveur n’écoute que sur la boucle locale : acceptable sur un portable, pas sur un hôte partagé.</translation>
+    </message>
+    <message>
+        <source>Anyone who can reach this port can read, change and delete every key, and run CONFIG.</source>
+        <translation>Quiconque atteint ce port peut lire, modifier et supprimer toutes les clés, et exécuter CONFIG.</translation>
+    </message>
+    <message>
+        <source>Protected mode</source>
+        <translation>Mode protégé</translation>
+    </message>
+    <message>
+        <source>protected-mode is off and the server listens beyond loopback (bind %1).</source>
+        <translation>protected-mode est désactivé et le serveur écoute au-delà de la boucle locale (bind %1).</translation>
+    </message>
+    <message>
+        <source>protected-mode is %1; bind %2.</source>
+        <translation>protected-mode vaut %1 ; bind %2.</translation>
+    </message>
+    <message>
+        <source>Memory limit</source>
+        <translation>Limite mémoire</translation>
+    </message>
+    <message>
+        <source>maxmemory is 0: Redis grows until the machine runs out of memory and the kernel kills it, and no eviction policy ever applies.</source>
+        <translation>maxmemory vaut 0 : Redis grossit jusqu’à épuiser la mémoire de la machine et se faire tuer par le noyau, et aucune politique d’éviction ne s’applique jamais.</translation>
+    </message>
+    <message>
+        <source>maxmemory is %1.</source>
+        <translation>maxmemory vaut %1.</translation>
+    </message>
+    <message>
+        <source>Eviction policy</source>
+        <translation>Politique d’éviction</translation>
+    </message>
+    <message>
+        <source>maxmemory-policy is %1.</source>
+        <translation>maxmemory-policy vaut %1.</translation>
+    </message>
+    <message>
+        <source>maxmemory-policy is %1 but only %2 of the keys have a TTL: the others are never evicted, and once memory is full writes fail with OOM.</source>
+        <translation>maxmemory-policy vaut %1 mais seules %2 des clés ont un TTL : les autres ne sont jamais évincées, et une fois la mémoire pleine les écritures échouent avec OOM.</translation>
+    </message>
+    <message>
+        <source>maxmemory-policy is noeviction but %1 of the keys have a TTL, like a cache: when memory is full, writes fail instead of evicting cache entries.</source>
+        <translation>maxmemory-policy vaut noeviction mais %1 des clés ont un TTL, comme un cache : quand la mémoire est pleine, les écritures échouent au lieu d’évincer des entrées de cache.</translation>
+    </message>
+    <message>
+        <source>Append-only file</source>
+        <translation>Fichier append-only (AOF)</translation>
+    </message>
+    <message>
+        <source>AOF is on.</source>
+        <translation>L’AOF est activé.</translation>
+    </message>
+    <message>
+        <source>AOF is off: after a crash, writes since the last RDB snapshot are lost.</source>
+        <translation>L’AOF est désactivé : après un plantage, les écritures depuis le dernier instantané RDB sont perdues.</translation>
+    </message>
+    <message>
+        <source>RDB snapshots</source>
+        <translation>Instantanés RDB</translation>
+    </message>
+    <message>
+        <source>save is “%1”.</source>
+        <translation>save vaut « %1 ».</translation>
+    </message>
+    <message>
+        <source>RDB snapshots are disabled (save &quot;&quot;): no point-in-time backup, and a full resync of a replica has to create one anyway.</source>
+        <translation>Les instantanés RDB sont désactivés (save "") : pas de sauvegarde ponctuelle, et une resynchronisation complète d’un réplica doit en créer un de toute façon.</translation>
+    </message>
+    <message>
+        <source>Last background save</source>
+        <translation>Dernière sauvegarde en arrière-plan</translation>
+    </message>
+    <message>
+        <source>The last BGSAVE failed: with stop-writes-on-bgsave-error (the default) Redis refuses writes until a save succeeds. The server log says why (disk full, permissions).</source>
+        <translation>Le dernier BGSAVE a échoué : avec stop-writes-on-bgsave-error (par défaut), Redis refuse les écritures jusqu’à ce qu’une sauvegarde réussisse. Le journal du serveur dit pourquoi (disque plein, permissions).</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>Réplication</translation>
+    </message>
+    <message>
+        <source>This replica is connected to its primary.</source>
+        <translation>Ce réplica est connecté à son primaire.</translation>
+    </message>
+    <message>
+        <source>This replica has lost its primary (master_link_status down): it serves stale data.</source>
+        <translation>Ce réplica a perdu son primaire (master_link_status down) : il sert des données périmées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replica(s) connected.</source>
+        <translation>
+            <numerusform>%n réplica connecté.</numerusform>
+            <numerusform>%n réplicas connectés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No replica is connected: if this server should have one, it is missing and there is no failover.</source>
+        <translation>Aucun réplica n’est connecté : si ce serveur doit en avoir un, il manque et aucune bascule n’est possible.</translation>
+    </message>
+    <message>
+        <source>Memory use</source>
+        <translation>Utilisation mémoire</translation>
+    </message>
+    <message>
+        <source>%1 of maxmemory in use.</source>
+        <translation>%1 de maxmemory utilisés.</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation>Taux de succès du cache</translation>
+    </message>
+    <message>
+        <source>%1 of lookups find their key, below %2: the cache saves less load than it could (keys expire too soon, or are evicted).</source>
+        <translation>%1 des lectures trouvent leur clé, sous %2 : le cache épargne moins de charge qu’il ne pourrait (clés expirées trop tôt, ou évincées).</translation>
+    </message>
+    <message>
+        <source>%1 of lookups find their key.</source>
+        <translation>%1 des lectures trouvent leur clé.</translation>
+    </message>
+    <message>
+        <source>Fragmentation</source>
+        <translation>Fragmentation</translation>
+    </message>
+    <message>
+        <source>mem_fragmentation_ratio is %1.</source>
+        <translation>mem_fragmentation_ratio vaut %1.</translation>
+    </message>
+    <message>
+        <source>Rejected connections</source>
+        <translation>Connexions refusées</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) were refused since the last check: maxclients is reached.</source>
+        <translation>
+            <numerusform>%n connexion a été refusée depuis la dernière vérification : maxclients est atteint.</numerusform>
+            <numerusform>%n connexions ont été refusées depuis la dernière vérification : maxclients est atteint.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evictions</source>
+        <translation>Évictions</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) were evicted since the last check: memory is full and keys are being dropped.</source>
+        <translation>
+            <numerusform>%n clé a été évincée depuis la dernière vérification : la mémoire est pleine et des clés sont abandonnées.</numerusform>
+            <numerusform>%n clés ont été évincées depuis la dernière vérification : la mémoire est pleine et des clés sont abandonnées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>INFO failed: %1</source>
+        <translation>Échec de INFO : %1</translation>
+    </message>
+</context>
+<context>
     <name>InfoPoller</name>
     <message>
         <source>INFO failed: %1</source>
