@@ -3,6 +3,7 @@
 #include "connectiontreemodel.h"
 #include "demodata.h"
 #include "embeddedserver.h"
+#include "healthdashboardpage.h"
 #include "profiledialog.h"
 #include "profilestore.h"
 #include "pubsubpage.h"
@@ -423,6 +424,8 @@ void MainWindow::openSession(const ConnectionConfig &config, const QString &id)
     m_tabs->addTab(m_ttl, tr("TTL"));
     m_pubsub = new PubSubPage(m_connection, m_tabs);
     m_tabs->addTab(m_pubsub, tr("Pub/Sub"));
+    m_health = new HealthDashboardPage(m_connection, m_tabs);
+    m_tabs->addTab(m_health, tr("Health"));
     m_overview = new ServerOverviewPage(m_connection, m_tabs);
     connect(m_overview, &ServerOverviewPage::infoUpdated, this, &MainWindow::onInfo);
     m_tabs->addTab(m_overview, tr("Overview"));
@@ -458,9 +461,9 @@ void MainWindow::closeSession()
     m_demo = DemoState::NotWanted;
     if (m_keys)
         m_keyStates.insert(m_sessionId, m_keys->state());
-    for (QWidget *page :
-         {static_cast<QWidget *>(m_keys), static_cast<QWidget *>(m_ttl), static_cast<QWidget *>(m_pubsub),
-          static_cast<QWidget *>(m_overview), static_cast<QWidget *>(m_logView)}) {
+    for (QWidget *page : {static_cast<QWidget *>(m_keys), static_cast<QWidget *>(m_ttl),
+                          static_cast<QWidget *>(m_pubsub), static_cast<QWidget *>(m_health),
+                          static_cast<QWidget *>(m_overview), static_cast<QWidget *>(m_logView)}) {
         if (page) {
             m_tabs->removeTab(m_tabs->indexOf(page));
             page->deleteLater();
@@ -469,6 +472,7 @@ void MainWindow::closeSession()
     m_keys = nullptr;
     m_ttl = nullptr;
     m_pubsub = nullptr;
+    m_health = nullptr;
     m_overview = nullptr;
     m_logView = nullptr;
     m_central->setCurrentIndex(0);

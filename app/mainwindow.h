@@ -14,6 +14,7 @@ class EmbeddedServer;
 class KeyBrowserPage;
 class TtlInspectorPage;
 class PubSubPage;
+class HealthDashboardPage;
 class ProfileStore;
 class QAbstractItemModel;
 class QAction;
@@ -57,6 +58,7 @@ public:
     KeyBrowserPage *keyBrowserPage() const { return m_keys; }
     TtlInspectorPage *ttlInspectorPage() const { return m_ttl; }
     PubSubPage *pubSubPage() const { return m_pubsub; }
+    HealthDashboardPage *healthPage() const { return m_health; }
     EmbeddedServer *embeddedServer() const { return m_embedded.get(); }
     ProfileStore *profileStore() const { return m_store; }
     QAbstractItemModel *connectionModel() const;
@@ -124,6 +126,7 @@ private:
     KeyBrowserPage *m_keys = nullptr;
     TtlInspectorPage *m_ttl = nullptr;
     PubSubPage *m_pubsub = nullptr;
+    HealthDashboardPage *m_health = nullptr;
     QHash<QString, KeyBrowserPage::State> m_keyStates; // per connection, for this run
     bool m_infoSeen = false;
     bool m_keysScanned = false;

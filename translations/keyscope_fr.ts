@@ -475,7 +475,7 @@
     </message>
     <message>
         <source>RDB snapshots are disabled (save &quot;&quot;): no point-in-time backup, and a full resync of a replica has to create one anyway.</source>
-        <translation>Les instantanés RDB sont désactivés (save "") : pas de sauvegarde ponctuelle, et une resynchronisation complète d’un réplica doit en créer un de toute façon.</translation>
+        <translation>Les instantanés RDB sont désactivés (save &quot;&quot;) : pas de sauvegarde ponctuelle, et une resynchronisation complète d’un réplica doit en créer un de toute façon.</translation>
     </message>
     <message>
         <source>Last background save</source>
@@ -565,6 +565,177 @@
     <message>
         <source>INFO failed: %1</source>
         <translation>Échec de INFO : %1</translation>
+    </message>
+</context>
+<context>
+    <name>HealthDashboardPage</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>every %1 s</source>
+        <translation>toutes les %1 s</translation>
+    </message>
+    <message>
+        <source>last 5 min</source>
+        <translation>5 dernières min</translation>
+    </message>
+    <message>
+        <source>last 15 min</source>
+        <translation>15 dernières min</translation>
+    </message>
+    <message>
+        <source>last hour</source>
+        <translation>dernière heure</translation>
+    </message>
+    <message>
+        <source>last 6 h</source>
+        <translation>6 dernières h</translation>
+    </message>
+    <message>
+        <source>last 24 h</source>
+        <translation>24 dernières h</translation>
+    </message>
+    <message>
+        <source>Pause (then drag and zoom)</source>
+        <translation>Pause (puis glisser et zoomer)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Opérations</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>par seconde</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>Mio</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>connections</source>
+        <translation>connexions</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation>Taux de succès du cache</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>kB/s</source>
+        <translation>ko/s</translation>
+    </message>
+    <message>
+        <source>Latency (PING)</source>
+        <translation>Latence (PING)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Evictions, expirations, rejections</source>
+        <translation>Évictions, expirations, refus</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Clés</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation>clés</translation>
+    </message>
+    <message>
+        <source>Health advisor</source>
+        <translation>Conseiller santé</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Select a check to read why it matters and how to fix it.</source>
+        <translation>Sélectionnez une vérification pour lire pourquoi elle compte et comment corriger.</translation>
+    </message>
+    <message>
+        <source>Export charts</source>
+        <translation>Exporter les graphiques</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export series</source>
+        <translation>Exporter les séries</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>%1 ops/s</source>
+        <translation>%1 ops/s</translation>
+    </message>
+    <message>
+        <source>hit ratio %1%</source>
+        <translation>taux de succès %1 %</translation>
+    </message>
+    <message>
+        <source>p99 %1 ms</source>
+        <translation>p99 %1 ms</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Correction : %1</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +1425,10 @@ Un outil natif d’administration de Redis.</translation>
     <message>
         <source>Pub/Sub</source>
         <translation>Pub/Sub</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
     </message>
 </context>
 <context>
