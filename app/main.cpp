@@ -94,7 +94,11 @@ CommandLine parseCommandLine(const QCoreApplication &app)
     const QCommandLineOption noDemoOption(
         QStringLiteral("no-demo"),
         QCoreApplication::translate("main", "Do not load the demo data into the local server."));
-    parser.addOptions({connectOption, screenshotOption, noDemoOption});
+    const QCommandLineOption tabOption(
+        QStringLiteral("tab"),
+        QCoreApplication::translate("main", "Show this tab first (its name as shown, e.g. Health)."),
+        QCoreApplication::translate("main", "NAME"));
+    parser.addOptions({connectOption, screenshotOption, noDemoOption, tabOption});
     parser.process(app);
 
     CommandLine result;
@@ -108,6 +112,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
         result.options.connectTo = *url.config;
     }
     result.options.demoData = !parser.isSet(noDemoOption);
+    result.options.firstTab = parser.value(tabOption);
     result.screenshot = parser.value(screenshotOption);
     if (!result.screenshot.isEmpty()) {
         result.options.useEmbedded = true;

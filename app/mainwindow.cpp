@@ -8,6 +8,7 @@
 #include "profilestore.h"
 #include "pubsubpage.h"
 #include "redisconnection.h"
+#include "serveradminpage.h"
 #include "serverinfo.h"
 #include "serverlogview.h"
 #include "serveroverviewpage.h"
@@ -429,9 +430,15 @@ void MainWindow::openSession(const ConnectionConfig &config, const QString &id)
     m_overview = new ServerOverviewPage(m_connection, m_tabs);
     connect(m_overview, &ServerOverviewPage::infoUpdated, this, &MainWindow::onInfo);
     m_tabs->addTab(m_overview, tr("Overview"));
+    m_server = new ServerAdminPage(m_connection, m_tabs);
+    m_tabs->addTab(m_server, tr("Server"));
     connect(m_connection, &RedisConnection::databaseChanged, this,
             [this](int db) { m_dbLabel->setText(tr("db%1").arg(db)); });
     m_central->setCurrentWidget(m_tabs);
+    for (int i = 0; i < m_tabs->count() && !m_options.firstTab.isEmpty(); ++i)
+        if (m_tabs->tabText(i).compare(m_options.firstTab, Qt::CaseInsensitive) == 0)
+            m_tabs->setCurrentIndex(i);
+    m_options.firstTab.clear(); // only the first connection opens on it
     if (id == ConnectionTreeModel::embeddedId()) {
         m_logView = new ServerLogView(m_embedded.get(), m_tabs);
         m_tabs->addTab(m_logView, tr("Server log"));
@@ -461,9 +468,10 @@ void MainWindow::closeSession()
     m_demo = DemoState::NotWanted;
     if (m_keys)
         m_keyStates.insert(m_sessionId, m_keys->state());
-    for (QWidget *page : {static_cast<QWidget *>(m_keys), static_cast<QWidget *>(m_ttl),
-                          static_cast<QWidget *>(m_pubsub), static_cast<QWidget *>(m_health),
-                          static_cast<QWidget *>(m_overview), static_cast<QWidget *>(m_logView)}) {
+    for (QWidget *page :
+         {static_cast<QWidget *>(m_keys), static_cast<QWidget *>(m_ttl), static_cast<QWidget *>(m_pubsub),
+          static_cast<QWidget *>(m_health), static_cast<QWidget *>(m_overview),
+          static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_logView)}) {
         if (page) {
             m_tabs->removeTab(m_tabs->indexOf(page));
             page->deleteLater();
@@ -474,6 +482,7 @@ void MainWindow::closeSession()
     m_pubsub = nullptr;
     m_health = nullptr;
     m_overview = nullptr;
+    m_server = nullptr;
     m_logView = nullptr;
     m_central->setCurrentIndex(0);
     if (m_connection) {

@@ -25,6 +25,7 @@ class QTabWidget;
 class QTimer;
 class QTreeView;
 class RedisConnection;
+class ServerAdminPage;
 class ServerInfo;
 class ServerLogView;
 class ServerOverviewPage;
@@ -44,6 +45,7 @@ public:
         bool useEmbedded = false;                  // open the local server whatever was open last time
         bool demoData = true;                      // load the demo keyspace into a fresh local server
         bool persistState = true;                  // remember geometry and the last connection
+        QString firstTab;                          // the tab shown first (its name as shown), e.g. "Health"
     };
 
     explicit MainWindow(Options options, QWidget *parent = nullptr);
@@ -59,6 +61,7 @@ public:
     TtlInspectorPage *ttlInspectorPage() const { return m_ttl; }
     PubSubPage *pubSubPage() const { return m_pubsub; }
     HealthDashboardPage *healthPage() const { return m_health; }
+    ServerAdminPage *serverAdminPage() const { return m_server; }
     EmbeddedServer *embeddedServer() const { return m_embedded.get(); }
     ProfileStore *profileStore() const { return m_store; }
     QAbstractItemModel *connectionModel() const;
@@ -127,6 +130,7 @@ private:
     TtlInspectorPage *m_ttl = nullptr;
     PubSubPage *m_pubsub = nullptr;
     HealthDashboardPage *m_health = nullptr;
+    ServerAdminPage *m_server = nullptr;
     QHash<QString, KeyBrowserPage::State> m_keyStates; // per connection, for this run
     bool m_infoSeen = false;
     bool m_keysScanned = false;

@@ -83,6 +83,73 @@
     </message>
 </context>
 <context>
+    <name>ClusterTopology</name>
+    <message>
+        <source>CLUSTER NODES, line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected at least 8 fields, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the address “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown flags “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the ping, pong or epoch fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown link state “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the slot field “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLUSTER NODES returned no node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected CLUSTER SHARDS reply: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a shard without slots or nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slot range %1-%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a node without id, role or port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected CLUSTER SLOTS reply: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a slot range without a master</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a node without address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CollectionModel</name>
     <message>
         <source>Not connected.</source>
@@ -328,6 +395,97 @@
     <message>
         <source>Malformed escape: use \xHH for a byte and \\ for a backslash.</source>
         <translation>Échappement mal formé : utilisez \xHH pour un octet et \\ pour une barre oblique inverse.</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddedCluster</name>
+    <message>
+        <source>The local cluster did not form within %1 s (step: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local cluster (embedded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Redis Cluster needs at least 3 masters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting the nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are not enough free TCP ports on 127.0.0.1 for a local cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1 of the local cluster failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assigning slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLUSTER MYID failed on node %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLUSTER ADDSLOTSRANGE failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>introducing the nodes (CLUSTER MEET)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLUSTER MEET failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting until every node knows every other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1 does not know every other node yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attaching the replicas (CLUSTER REPLICATE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLUSTER REPLICATE failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLUSTER REPLICATE: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for cluster_state:ok and the replication links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1 stopped answering: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1 reports cluster_state:%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1 does not see node %2 as a replica of node %3 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replication link of node %1 is not up yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1588,10 @@ Un outil natif d’administration de Redis.</translation>
         <source>Health</source>
         <translation>Santé</translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
 </context>
 <context>
     <name>NewKeyDialog</name>
@@ -1524,6 +1686,232 @@ Un outil natif d’administration de Redis.</translation>
     <message>
         <source>Enter a field name.</source>
         <translation>Saisissez un nom de champ.</translation>
+    </message>
+</context>
+<context>
+    <name>PgConfig</name>
+    <message>
+        <source>No TLS: passwords and data cross the network in the clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain first, TLS only if the server insists. Not protected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS when the server offers it, plain otherwise; the certificate is not checked (default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always TLS, but the certificate is not checked: protects against eavesdropping, not against an impostor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always TLS, and the certificate must be signed by the CA in sslrootcert (any host name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always TLS, the certificate must be signed by the CA in sslrootcert and name this host: the only mode that proves you reached the right server. Use it over the internet (Supabase, RDS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the connection string: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the connection string: out of memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown sslmode &quot;%1&quot;: use disable, allow, prefer, require, verify-ca or verify-full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connect_timeout must be a number of seconds, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PgConnection</name>
+    <message>
+        <source>The server cancelled the query (statement_timeout): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: this connection is read-only (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query failed: %1 (SQLSTATE %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation type="unfinished">Non connecté.</translation>
+    </message>
+    <message>
+        <source>Host %1 not found: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libpq is out of memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libpq has no socket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection within %1 s (connect_timeout).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from the server within %1 s: the connection is dropped and opened again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot send the query.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>COPY is not supported on this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PgError</name>
+    <message>
+        <source>Server said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refuses new connections: every connection slot is in use (SQLSTATE 53300, too many clients).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication failed: the server refused the password. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication failed: the server asks for a password and the profile has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s pg_hba.conf has no rule that lets this user connect from here (or with this TLS mode). %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication failed: no such role on the server. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database does not exist on the server. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS failed: the server does not accept TLS connections, but the profile&apos;s sslmode requires TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS verification failed: the server&apos;s certificate is for another host name. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS verification needs a root certificate (sslrootcert) to check the server against. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS verification failed: the server&apos;s certificate is not signed by a trusted authority. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS failed. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection refused: nothing listens on that host and port (is PostgreSQL running and listening on TCP?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host not found. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection timed out. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot accept connections now. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server closed the connection. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PgHealthPoller</name>
+    <message>
+        <source>The server refuses new connections: %1 of %2 used (SQLSTATE 53300, too many clients). Retrying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refuses new connections: every slot is used (SQLSTATE 53300, too many clients). Retrying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PgSample</name>
+    <message>
+        <source>The statistics query returned an unexpected shape (%1 results).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not visible)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(local socket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deadlock(s) in database %1 since the last sample: two transactions took the same locks in opposite orders.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 usable connections are in use (over %3%): the next pool to grow will hit &quot;too many clients&quot;. Lower the pools&apos; maximum size, or put a pooler (PgBouncer, Supavisor) in front.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sessions are idle in transaction: each holds its connection, its locks and old row versions until it ends. Find the code path that does not commit, and set idle_in_transaction_session_timeout.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2276,6 +2664,181 @@ Un outil natif d’administration de Redis.</translation>
     <message>
         <source>Protocol error: a reply array of %1 elements is larger than Keyscope accepts (%2).</source>
         <translation>Erreur de protocole : un tableau de réponse de %1 éléments dépasse ce que Keyscope accepte (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>ServerAdminPage</name>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation>INFO</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Paramètre</translation>
+    </message>
+    <message>
+        <source>Set value…</source>
+        <translation>Modifier la valeur…</translation>
+    </message>
+    <message>
+        <source>CONFIG SET on the running server (asks first)</source>
+        <translation>CONFIG SET sur le serveur en cours d’exécution (demande d’abord)</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Duration (µs)</source>
+        <translation>Durée (µs)</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Client name</source>
+        <translation>Nom du client</translation>
+    </message>
+    <message>
+        <source>Reset…</source>
+        <translation>Réinitialiser…</translation>
+    </message>
+    <message>
+        <source>SLOWLOG RESET (asks first)</source>
+        <translation>SLOWLOG RESET (demande d’abord)</translation>
+    </message>
+    <message>
+        <source>Slow log</source>
+        <translation>Slow log</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Age (s)</source>
+        <translation>Âge (s)</translation>
+    </message>
+    <message>
+        <source>Idle (s)</source>
+        <translation>Inactif (s)</translation>
+    </message>
+    <message>
+        <source>DB</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>Last command</source>
+        <translation>Dernière commande</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Kill…</source>
+        <translation>Déconnecter…</translation>
+    </message>
+    <message>
+        <source>CLIENT KILL ID (asks first)</source>
+        <translation>CLIENT KILL ID (demande d’abord)</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries; commands slower than %3 µs are logged</source>
+        <translation>%1 entrées sur %2 ; les commandes de plus de %3 µs sont journalisées</translation>
+    </message>
+    <message>
+        <source>Disabled: this connection is read-only</source>
+        <translation>Désactivé : cette connexion est en lecture seule</translation>
+    </message>
+    <message>
+        <source>Change configuration</source>
+        <translation>Modifier la configuration</translation>
+    </message>
+    <message>
+        <source>Set “%1” from “%2” to “%3” on %4?
+
+CONFIG SET changes the running server at once; it is lost at restart unless the configuration file is rewritten (CONFIG REWRITE).</source>
+        <translation>Passer « %1 » de « %2 » à « %3 » sur %4 ?
+
+CONFIG SET modifie immédiatement le serveur en cours d’exécution ; la valeur est perdue au redémarrage si le fichier de configuration n’est pas réécrit (CONFIG REWRITE).</translation>
+    </message>
+    <message>
+        <source>Set value</source>
+        <translation>Modifier la valeur</translation>
+    </message>
+    <message>
+        <source>New value of “%1”:</source>
+        <translation>Nouvelle valeur de « %1 » :</translation>
+    </message>
+    <message>
+        <source>Reset slow log</source>
+        <translation>Réinitialiser le slow log</translation>
+    </message>
+    <message>
+        <source>Delete every slow log entry on %1? This cannot be undone.</source>
+        <translation>Supprimer toutes les entrées du slow log sur %1 ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, name “%3”)</source>
+        <translation>%1 (%2, nom « %3 »)</translation>
+    </message>
+    <message>
+        <source>Disconnect client %1? Its connection is closed at once.</source>
+        <translation>Déconnecter le client %1 ? Sa connexion est fermée immédiatement.</translation>
+    </message>
+    <message>
+        <source>This is Keyscope&apos;s own connection: it will reconnect.</source>
+        <translation>C’est la connexion de Keyscope elle-même : elle se reconnectera.</translation>
+    </message>
+    <message>
+        <source>Kill client</source>
+        <translation>Déconnecter le client</translation>
     </message>
 </context>
 <context>
@@ -3096,6 +3659,14 @@ La vôtre :
     <message>
         <source>keyscope: --connect: %1</source>
         <translation>keyscope : --connect : %1</translation>
+    </message>
+    <message>
+        <source>Show this tab first (its name as shown, e.g. Health).</source>
+        <translation>Afficher d’abord cet onglet (son nom tel qu’affiché, par ex. Santé).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
     </message>
 </context>
 </TS>
