@@ -1,0 +1,16 @@
+#pragma once
+
+#include "embeddedcluster.h"
+
+// An EmbeddedCluster for tests: start() waits until it is ready (tests may block, library code may not).
+class TestCluster
+{
+public:
+    // False (with the error and every node's log tail as qWarning) on failure.
+    bool start(EmbeddedCluster::Options options);
+
+    EmbeddedCluster &cluster() { return m_cluster; }
+
+private:
+    EmbeddedCluster m_cluster;
+};
