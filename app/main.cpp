@@ -19,7 +19,7 @@ void printError(const QString &message)
 }
 
 // --screenshot: renders the window once loaded() and quits; every way out is a signal, never a wait.
-void arrangeScreenshot(MainWindow &window, const QString &file)
+void arrangeScreenshot(MainWindow &window, const QString &file, int delayMs)
 {
     auto finish = [&window](int code, const QString &message) {
         if (!message.isEmpty())
@@ -40,10 +40,10 @@ void arrangeScreenshot(MainWindow &window, const QString &file)
                          timeout->stop();
                          finish(1, QCoreApplication::translate("main", "keyscope: %1").arg(message));
                      });
-    QObject::connect(&window, &MainWindow::loaded, &window, [&window, file, finish, timeout] {
+    QObject::connect(&window, &MainWindow::loaded, &window, [&window, file, finish, timeout, delayMs] {
         timeout->stop();
-        // Let the pages lay out and paint what they just received.
-        QTimer::singleShot(300, &window, [&window, file, finish] {
+        // Let the pages lay out and paint what they just received (and charts gather points if asked).
+        QTimer::singleShot(delayMs, &window, [&window, file, finish] {
             if (window.grab().save(file))
                 finish(0, {});
             else
@@ -56,6 +56,7 @@ struct CommandLine
 {
     MainWindow::Options options;
     QString screenshot;
+    int screenshotDelayMs = 300;
     int exitCode = -1; // >= 0: quit at once with this code
 };
 
@@ -98,7 +99,12 @@ CommandLine parseCommandLine(const QCoreApplication &app)
         QStringLiteral("tab"),
         QCoreApplication::translate("main", "Show this tab first (its name as shown, e.g. Health)."),
         QCoreApplication::translate("main", "NAME"));
-    parser.addOptions({connectOption, screenshotOption, noDemoOption, tabOption});
+    const QCommandLineOption delayOption(
+        QStringLiteral("screenshot-delay"),
+        QCoreApplication::translate("main", "Wait this many seconds after loading before the screenshot "
+                                            "(default 0.3), e.g. to let charts fill."),
+        QCoreApplication::translate("main", "SECONDS"));
+    parser.addOptions({connectOption, screenshotOption, noDemoOption, tabOption, delayOption});
     parser.process(app);
 
     CommandLine result;
@@ -114,6 +120,18 @@ CommandLine parseCommandLine(const QCoreApplication &app)
     result.options.demoData = !parser.isSet(noDemoOption);
     result.options.firstTab = parser.value(tabOption);
     result.screenshot = parser.value(screenshotOption);
+    if (parser.isSet(delayOption)) {
+        bool ok = false;
+        const double seconds = parser.value(delayOption).toDouble(&ok);
+        if (!ok || seconds < 0 || seconds > 600) {
+            printError(QCoreApplication::translate("main", "keyscope: --screenshot-delay: expected seconds "
+                                                           "from 0 to 600, not “%1”.")
+                           .arg(parser.value(delayOption)));
+            result.exitCode = 2;
+            return result;
+        }
+        result.screenshotDelayMs = int(seconds * 1000);
+    }
     if (!result.screenshot.isEmpty()) {
         result.options.useEmbedded = true;
         result.options.persistState = false;
@@ -150,7 +168,7 @@ int main(int argc, char *argv[])
     MainWindow window(commandLine.options);
     if (!commandLine.screenshot.isEmpty()) {
         window.resize(1280, 800);
-        arrangeScreenshot(window, commandLine.screenshot);
+        arrangeScreenshot(window, commandLine.screenshot, commandLine.screenshotDelayMs);
     }
     window.show();
     QTimer::singleShot(0, &window, &MainWindow::start);

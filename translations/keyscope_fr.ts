@@ -83,6 +83,13 @@
     </message>
 </context>
 <context>
+    <name>ClusterCommand</name>
+    <message>
+        <source>%1 is not supported on a cluster connection: it needs a connection of its own (transactions, subscriptions, MONITOR) or does not apply to a cluster (SELECT, SWAPDB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClusterTopology</name>
     <message>
         <source>CLUSTER NODES, line %1: %2</source>
@@ -3667,6 +3674,18 @@ La vôtre :
     <message>
         <source>NAME</source>
         <translation>NOM</translation>
+    </message>
+    <message>
+        <source>Wait this many seconds after loading before the screenshot (default 0.3), e.g. to let charts fill.</source>
+        <translation>Attendre ce nombre de secondes après le chargement avant la capture (0,3 par défaut), par ex. pour laisser les graphiques se remplir.</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDES</translation>
+    </message>
+    <message>
+        <source>keyscope: --screenshot-delay: expected seconds from 0 to 600, not “%1”.</source>
+        <translation>keyscope : --screenshot-delay : un nombre de secondes de 0 à 600 est attendu, pas « %1 ».</translation>
     </message>
 </context>
 </TS>

@@ -207,6 +207,8 @@ HealthDashboardPage::Chart HealthDashboardPage::addChart(const QString &title, c
     QFont small = plot->legend->font();
     small.setPointSizeF(small.pointSizeF() * 0.8);
     plot->legend->setFont(small);
+    // Top left: the newest points are drawn at the right edge.
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     plot->axisRect()->setRangeDrag(Qt::Horizontal);
     plot->axisRect()->setRangeZoom(Qt::Horizontal);
     const Chart chart{plot, series, scale};
