@@ -12,6 +12,7 @@ PgHealthPoller::PgHealthPoller(PgConfig config, QObject *parent)
                                           TimeSeries(kHistory), TimeSeries(kHistory), TimeSeries(kHistory),
                                           TimeSeries(kHistory)}
 {
+    qRegisterMetaType<PgSample>();
     m_timer->setInterval(kDefaultIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &PgHealthPoller::poll);
     connect(m_connection, &PgConnection::ready, this, [this] {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -82,3 +83,5 @@ struct PgSample
     // Fills the derived fields; rates need previous (taken interval seconds before), none otherwise.
     static PgSample derive(PgSample sample, const PgSample *previous, const PgThresholds &thresholds);
 };
+
+Q_DECLARE_METATYPE(PgSample)

@@ -203,6 +203,9 @@ int TestPostgres::Session::pid() const
 
 std::optional<QString> TestPostgres::Session::exec(const QByteArray &sql)
 {
+    // First the end of whatever send() started.
+    while (PGresult *pending = PQgetResult(m_conn))
+        PQclear(pending);
     if (!isOk() || !PQsendQuery(m_conn, sql.constData())) {
         qWarning().noquote() << "test query failed:" << error();
         return std::nullopt;

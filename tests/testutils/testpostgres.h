@@ -54,7 +54,8 @@ public:
         bool isOk() const;
         QString error() const;
         int pid() const;
-        // Runs sql and waits; the first value of the last result, or std::nullopt (and a qWarning).
+        // Waits for what send() started, runs sql and waits; the first value of the last result, or
+        // std::nullopt (and a qWarning).
         std::optional<QString> exec(const QByteArray &sql);
         // Sends sql without waiting for its result (a query that will block on a lock).
         bool send(const QByteArray &sql);
