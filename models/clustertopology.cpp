@@ -267,6 +267,7 @@ std::optional<ClusterTopology> ClusterTopology::fromClusterShards(const RedisRep
                 topology.m_nodes[i].masterId = masterId;
         }
     }
+    topology.sortNodes();
     topology.rebuildSlotTable();
     return topology;
 }
@@ -314,8 +315,15 @@ std::optional<ClusterTopology> ClusterTopology::fromClusterSlots(const RedisRepl
     for (ClusterNode &node : topology.m_nodes)
         std::sort(node.slotRanges.begin(), node.slotRanges.end(),
                   [](const SlotRange &a, const SlotRange &b) { return a.first < b.first; });
+    topology.sortNodes();
     topology.rebuildSlotTable();
     return topology;
+}
+
+void ClusterTopology::sortNodes()
+{
+    std::sort(m_nodes.begin(), m_nodes.end(),
+              [](const ClusterNode &a, const ClusterNode &b) { return a.id < b.id; });
 }
 
 void ClusterTopology::rebuildSlotTable()

@@ -72,8 +72,8 @@ Q_DECLARE_OPERATORS_FOR_FLAGS(ClusterNode::Flags)
 // slot table is implicitly shared, so copies are cheap).
 //
 // Built from CLUSTER NODES (every flag, link states, migrations), CLUSTER SHARDS (Redis ≥ 7) or
-// CLUSTER SLOTS (older servers); the last two know roles, addresses and slots only, and a node a
-// shard reports with health "fail" gets the Failed flag.
+// CLUSTER SLOTS (older servers); the last two know roles, addresses and slots only (their nodes are
+// sorted by id), and a node a shard reports with health "fail" gets the Failed flag.
 class ClusterTopology
 {
 public:
@@ -112,6 +112,7 @@ public:
     static QList<SlotRange> rangesOf(QList<int> slotList);
 
 private:
+    void sortNodes(); // by id, so that replies listing nodes in another order compare equal
     void rebuildSlotTable();
 
     QList<ClusterNode> m_nodes;

@@ -85,11 +85,18 @@ std::pair<int, int> EmbeddedCluster::formedSlots(int index) const
     return {index == 0 ? 0 : lastOf(index - 1) + 1, lastOf(index)};
 }
 
-ConnectionConfig EmbeddedCluster::seedConfig() const
+ConnectionConfig EmbeddedCluster::nodeConfig(int index) const
 {
     ConnectionConfig config;
-    if (!m_nodes.empty())
-        config = m_nodes.front()->connectionConfig();
+    if (const EmbeddedServer *server = node(index))
+        config = server->connectionConfig();
+    config.password = m_options.password;
+    return config;
+}
+
+ConnectionConfig EmbeddedCluster::seedConfig() const
+{
+    ConnectionConfig config = nodeConfig(0);
     config.name = tr("Local cluster (embedded)");
     return config;
 }
@@ -147,8 +154,12 @@ void EmbeddedCluster::start()
                         QStringLiteral("--cluster-port"), QString::number(m_busPorts[i]),
                         QStringLiteral("--cluster-node-timeout"), QString::number(m_options.nodeTimeoutMs),
                         // Replicas sync at once instead of after the default 5 s.
-                        QStringLiteral("--repl-diskless-sync-delay"), QStringLiteral("0")} +
-            m_options.extraArgs;
+                        QStringLiteral("--repl-diskless-sync-delay"), QStringLiteral("0")};
+        if (!m_options.password.isEmpty()) {
+            options.extraArgs << QStringLiteral("--requirepass") << m_options.password
+                              << QStringLiteral("--masterauth") << m_options.password;
+        }
+        options.extraArgs += m_options.extraArgs;
         auto server = std::make_unique<EmbeddedServer>(options);
         connect(server.get(), &EmbeddedServer::ready, this, &EmbeddedCluster::onNodeReady);
         connect(server.get(), &EmbeddedServer::failed, this,
@@ -181,8 +192,8 @@ void EmbeddedCluster::form()
 {
     m_state = State::Forming;
     setStep(tr("assigning slots"));
-    for (const auto &server : m_nodes) {
-        ConnectionConfig config = server->connectionConfig();
+    for (int i = 0; i < nodeCount(); ++i) {
+        ConnectionConfig config = nodeConfig(i);
         config.clientName = QStringLiteral("keyscope-cluster-setup");
         auto connection = std::make_unique<RedisConnection>(config);
         connection->setAutoReconnect(false);

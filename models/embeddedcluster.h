@@ -37,6 +37,7 @@ public:
         int replicasPerMaster = 1;
         int nodeTimeoutMs = 5000; // cluster-node-timeout: failure detection takes about this long
         int formTimeoutMs = 30000;
+        QString password;      // non-empty: requirepass and masterauth on every node
         QStringList extraArgs; // appended to every node's command line
     };
 
@@ -65,7 +66,9 @@ public:
     QByteArray nodeId(int index) const;
     // The slots node index was given at formation ({-1, -1} for a replica).
     std::pair<int, int> formedSlots(int index) const;
-    // A config that reaches node 0 (plain TCP, no password): the seed for a ClusterClient.
+    // A config that reaches node index (plain TCP, with Options::password).
+    ConnectionConfig nodeConfig(int index) const;
+    // nodeConfig(0), named: the seed for a ClusterClient.
     ConnectionConfig seedConfig() const;
     // How long the last start() took until ready() (-1 before).
     qint64 formationMs() const { return m_formationMs; }

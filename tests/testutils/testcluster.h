@@ -10,6 +10,7 @@ public:
     bool start(EmbeddedCluster::Options options);
 
     EmbeddedCluster &cluster() { return m_cluster; }
+    const EmbeddedCluster &cluster() const { return m_cluster; }
 
 private:
     EmbeddedCluster m_cluster;

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+// Where the keys of a command are, for routing it in a cluster.
+//
+// Keyed (routed to the master of the keys' slot; a command whose keys map to different slots is
+// refused by ClusterClient):
+// - the first argument for ordinary commands (GET, SET, HSET, LPUSH, XADD, EXPIRE, SPUBLISH …);
+// - every argument: DEL UNLINK EXISTS TOUCH MGET SINTER SUNION SDIFF SINTERSTORE SUNIONSTORE
+//   SDIFFSTORE PFCOUNT PFMERGE RENAME RENAMENX; every other one: MSET MSETNX;
+// - the first two: SMOVE RPOPLPUSH LMOVE BLMOVE BRPOPLPUSH COPY LCS GEOSEARCHSTORE;
+// - all but the timeout: BLPOP BRPOP BZPOPMIN BZPOPMAX;
+// - counted keys: ZUNION ZINTER ZDIFF ZINTERCARD SINTERCARD LMPOP ZMPOP (numkeys first),
+//   ZUNIONSTORE ZINTERSTORE ZDIFFSTORE (destination, numkeys), BLMPOP BZMPOP (timeout, numkeys),
+//   EVAL EVALSHA EVAL_RO EVALSHA_RO FCALL FCALL_RO (script, numkeys; none = keyless);
+// - BITOP (destination and sources), OBJECT / MEMORY USAGE / XINFO / XGROUP (after the
+//   subcommand), XREAD / XREADGROUP (the keys after STREAMS).
+// Keyless (any master, or a chosen node): PING ECHO INFO DBSIZE SCAN KEYS RANDOMKEY FLUSHDB FLUSHALL
+// CONFIG CLIENT CLUSTER COMMAND TIME LASTSAVE SLOWLOG LATENCY DEBUG SCRIPT FUNCTION ACL PUBLISH
+// PUBSUB SAVE BGSAVE BGREWRITEAOF ROLE WAIT READONLY READWRITE LOLWUT MODULE MEMORY OBJECT HELP …
+// Unsupported through a shared, routed connection: MULTI EXEC DISCARD WATCH UNWATCH (transactions
+// need one connection), (P|S)(UN)SUBSCRIBE and MONITOR (need a dedicated connection), SELECT
+// (a cluster has database 0 only), QUIT RESET HELLO AUTH SHUTDOWN REPLICAOF SLAVEOF SWAPDB.
+namespace ClusterCommand {
+
+struct Keys
+{
+    enum class Kind { Keyless, Keyed, Unsupported };
+    Kind kind = Kind::Keyless;
+    QList<QByteArray> keys; // Keyed: at least one
+    QString reason;         // Unsupported: why, for people
+};
+
+Keys keysOf(const QList<QByteArray> &args);
+
+} // namespace ClusterCommand
