@@ -5,6 +5,8 @@
 #include "rediscommand.h"
 
 #include <algorithm>
+#include <optional>
+#include <QMap>
 #include <QTimer>
 
 struct ClusterClient::Request
@@ -170,6 +172,10 @@ void ClusterClient::command(const QList<QByteArray> &args, QObject *context, Cal
         request->slot = ClusterSlot::slotOf(keys.keys.first());
         for (const QByteArray &key : keys.keys) {
             const int slot = ClusterSlot::slotOf(key);
+            if (slot != request->slot && isSplittable(args)) {
+                commandPerSlot(request);
+                return;
+            }
             if (slot != request->slot) {
                 deliverLater(
                     request,
@@ -189,6 +195,62 @@ void ClusterClient::command(const QList<QByteArray> &args, QObject *context, Cal
         return;
     }
     dispatch(request);
+}
+
+bool ClusterClient::isSplittable(const QList<QByteArray> &args)
+{
+    const QByteArray name = args.first().toUpper();
+    return name == "DEL" || name == "UNLINK" || name == "EXISTS" || name == "TOUCH" || name == "MGET";
+}
+
+void ClusterClient::commandPerSlot(const RequestPtr &request)
+{
+    // One command per slot, keys in their original order; the replies are put back together:
+    // MGET's values in the order of its keys, the others' counts summed. Not atomic, as with
+    // separate commands; the first error, if any, is the reply.
+    struct Join
+    {
+        RequestPtr request;
+        QList<RedisReply> values; // MGET: one per key
+        qint64 sum = 0;
+        std::optional<RedisReply> error;
+        int remaining = 0;
+    };
+    const QByteArray name = request->args.first();
+    const bool mget = name.toUpper() == "MGET";
+    auto join = std::make_shared<Join>();
+    join->request = request;
+    join->values.resize(request->args.size() - 1);
+    QMap<int, QList<qsizetype>> bySlot; // slot → positions of its keys in args
+    for (qsizetype i = 1; i < request->args.size(); ++i)
+        bySlot[ClusterSlot::slotOf(request->args[i])].append(i);
+    join->remaining = int(bySlot.size());
+    for (auto it = bySlot.cbegin(); it != bySlot.cend(); ++it) {
+        QList<QByteArray> args{name};
+        for (const qsizetype position : it.value())
+            args.append(request->args[position]);
+        const QList<qsizetype> positions = it.value();
+        command(
+            args, this,
+            [this, join, positions, mget](const RedisReply &reply) {
+                if (reply.isError() || (mget ? !reply.isArray() || reply.elements().size() != positions.size()
+                                             : reply.type() != RedisReply::Type::Integer)) {
+                    if (!join->error)
+                        join->error = reply;
+                } else if (mget) {
+                    for (qsizetype k = 0; k < positions.size(); ++k)
+                        join->values[positions[k] - 1] = reply.elements()[k];
+                } else {
+                    join->sum += reply.toInteger();
+                }
+                if (--join->remaining > 0)
+                    return;
+                deliver(join->request, join->error ? *join->error
+                                       : mget      ? RedisReply::array(join->values)
+                                                   : RedisReply::integer(join->sum));
+            },
+            request->timeoutMs);
+    }
 }
 
 void ClusterClient::commandOnNode(const QByteArray &nodeId, const QList<QByteArray> &args, QObject *context,
@@ -243,13 +305,12 @@ void ClusterClient::dispatch(const RequestPtr &request)
         }
         if (!node) {
             // An uncovered slot: like CLUSTERDOWN, it may be a failover in progress.
-            retryLater(
-                request,
-                RedisReply::error(request->slot >= 0
-                                      ? tr("CLUSTERDOWN Hash slot %1 is not served by any master.")
-                                            .arg(request->slot)
-                                            .toUtf8()
-                                      : tr("CLUSTERDOWN The cluster has no master serving slots.").toUtf8()));
+            retryLater(request, RedisReply::error(
+                                    "CLUSTERDOWN " +
+                                    (request->slot >= 0
+                                         ? tr("Hash slot %1 is not served by any master.").arg(request->slot)
+                                         : tr("The cluster has no master serving slots."))
+                                        .toUtf8()));
             return;
         }
         host = node->host;
@@ -303,8 +364,11 @@ void ClusterClient::onReply(const RequestPtr &request, const QString &host, cons
         request->targetHost.clear();
         request->targetPort = 0;
         if (moved) {
+            const QStringList mastersBefore = servingMasters();
             if (m_topology.assignSlot(slot, targetHost, targetPort)) {
                 emit topologyChanged();
+                if (servingMasters() != mastersBefore)
+                    emit mastersChanged();
             } else {
                 request->targetHost = targetHost; // a master the map does not know yet
                 request->targetPort = targetPort;
@@ -483,10 +547,21 @@ void ClusterClient::onTopologyLoaded(std::optional<ClusterTopology> topology, co
         requestRefresh();
 }
 
+QStringList ClusterClient::servingMasters() const
+{
+    QStringList endpoints;
+    for (const ClusterNode *master : m_topology.masters()) {
+        if (master->slotCount() > 0 && !master->isFailed())
+            endpoints.append(master->endpoint());
+    }
+    return endpoints;
+}
+
 void ClusterClient::setTopology(ClusterTopology topology)
 {
     if (topology == m_topology)
         return;
+    const QStringList mastersBefore = servingMasters();
     m_topology = std::move(topology);
     // Nodes that left the cluster (CLUSTER FORGET) lose their connection; the seed stays.
     const QString seed = endpointOf(m_seed.host, m_seed.port);
@@ -502,4 +577,6 @@ void ClusterClient::setTopology(ClusterTopology topology)
         it = m_connections.erase(it);
     }
     emit topologyChanged();
+    if (servingMasters() != mastersBefore)
+        emit mastersChanged();
 }

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 
 class QTimer;
 
@@ -21,8 +22,9 @@ class QTimer;
 // and emits ready(). command() has RedisConnection's shape and routes each command by its keys
 // (ClusterCommand::keysOf lists which commands are keyed and where their keys are) to the master
 // of their slot; keyless commands go to a master (commandOnNode() targets a chosen node).
-// A multi-key command whose keys map to different slots is refused, as are transactions and
-// subscriptions (they need a connection of their own).
+// A multi-key command whose keys map to different slots is refused, except DEL, UNLINK, EXISTS,
+// TOUCH (one command per slot, the counts summed) and MGET (one per slot, the values put back in
+// order); so are transactions and subscriptions (they need a connection of their own).
 //
 // Redirections and retries, at most kMaxAttempts tries per command:
 // - MOVED: the slot is moved in the map, the command is sent to the new owner, a topology
@@ -33,7 +35,9 @@ class QTimer;
 // A command that gets no reply (node down, timeout) is not retried — it may have run — but a
 // refresh is requested. Refreshes: at most one in flight and kMinRefreshGapMs apart when
 // requested by a redirection or failure, and every refreshInterval() (at least 5 s) by a timer.
-// topologyChanged() whenever the map or the nodes changed.
+// topologyChanged() whenever the map or the nodes changed; mastersChanged() when the masters that
+// serve slots changed (a failover, a master added or emptied): per-master work such as a
+// KeyScanner over masterConnections() should start again.
 class ClusterClient : public QObject
 {
     Q_OBJECT
@@ -84,12 +88,16 @@ signals:
     void ready();
     void failed(const QString &message);
     void topologyChanged();
+    void mastersChanged();
 
 private:
     struct Request;
     using RequestPtr = std::shared_ptr<Request>;
 
+    static bool isSplittable(const QList<QByteArray> &args);
+    void commandPerSlot(const RequestPtr &request);
     RedisConnection *connectionTo(const QString &host, quint16 port);
+    QStringList servingMasters() const;
     void dispatch(const RequestPtr &request);
     void onReply(const RequestPtr &request, const QString &host, const RedisReply &reply);
     void retryLater(const RequestPtr &request, const RedisReply &reply);

@@ -74,6 +74,7 @@ private slots:
     void keysLandOnTheirMasters();
     void multiKeyAndKeylessCommands();
     void refusals();
+    void splitPerSlot();
     void movedAfterMigration();
     void askDuringMigration();
     void keyScannerOverMasters();
@@ -214,10 +215,9 @@ void TestClusterClient::multiKeyAndKeylessCommands()
 void TestClusterClient::refusals()
 {
     QVERIFY(ClusterSlot::slotOf("a") != ClusterSlot::slotOf("b"));
-    for (const QList<QByteArray> &args : QList<QList<QByteArray>>{{"MGET", "a", "b"},
-                                                                  {"DEL", "a", "b"},
-                                                                  {"MSET", "a", "1", "b", "2"},
+    for (const QList<QByteArray> &args : QList<QList<QByteArray>>{{"MSET", "a", "1", "b", "2"},
                                                                   {"RENAME", "a", "b"},
+                                                                  {"SUNION", "a", "b"},
                                                                   {"EVAL", "return 1", "2", "a", "b"}}) {
         const RedisReply reply = call(*m_client, args);
         QVERIFY(reply.isFailure());
@@ -234,9 +234,31 @@ void TestClusterClient::refusals()
     QCOMPARE(call(*m_client, {"EXISTS", "b"}).toInteger(), 0);
     // Refusals are asynchronous, like replies.
     bool called = false;
-    m_client->command({"MGET", "a", "b"}, nullptr, [&called](const RedisReply &) { called = true; });
+    m_client->command({"MSET", "a", "1", "b", "2"}, nullptr,
+                      [&called](const RedisReply &) { called = true; });
     QVERIFY(!called);
     QTRY_VERIFY(called);
+}
+
+// DEL, UNLINK, EXISTS, TOUCH and MGET over keys of several slots: one command per slot, joined.
+void TestClusterClient::splitPerSlot()
+{
+    const QList<QByteArray> keys{"a", "b", "c", "d", "e", "f"};
+    QSet<int> masters;
+    for (const QByteArray &key : keys) {
+        masters.insert(masterIndexOf(ClusterSlot::slotOf(key)));
+        QCOMPARE(call(*m_client, {"SET", key, "v-" + key}), RedisReply::status("OK"));
+    }
+    QCOMPARE(masters.size(), 3); // the keys are spread over every master
+    QCOMPARE(call(*m_client, {"MGET", "a", "missing", "b", "c", "d", "e", "f", "a"}),
+             RedisReply::array({RedisReply::bulk("v-a"), RedisReply::nil(), RedisReply::bulk("v-b"),
+                                RedisReply::bulk("v-c"), RedisReply::bulk("v-d"), RedisReply::bulk("v-e"),
+                                RedisReply::bulk("v-f"), RedisReply::bulk("v-a")}));
+    QCOMPARE(call(*m_client, {"EXISTS", "a", "b", "c", "d", "e", "f", "missing", "a"}).toInteger(), 7);
+    QCOMPARE(call(*m_client, {"TOUCH", "a", "b", "missing"}).toInteger(), 2);
+    QCOMPARE(call(*m_client, {"UNLINK", "a", "b", "c"}).toInteger(), 3);
+    QCOMPARE(call(*m_client, {"DEL", "a", "d", "e", "f"}).toInteger(), 3);
+    QCOMPARE(call(*m_client, {"EXISTS", "a", "b", "c", "d", "e", "f"}).toInteger(), 0);
 }
 
 void TestClusterClient::migrate(int slot, int from, int to, const QList<QByteArray> &keys, bool keepMigrating)
@@ -301,8 +323,10 @@ void TestClusterClient::movedAfterMigration()
              m_cluster.cluster().nodeId(from)); // still the old map
 
     QSignalSpy changed(m_client.get(), &ClusterClient::topologyChanged);
+    QSignalSpy mastersChanged(m_client.get(), &ClusterClient::mastersChanged);
     QCOMPARE(call(*m_client, {"GET", key}), RedisReply::bulk("before")); // MOVED, followed
     QVERIFY(changed.count() >= 1);
+    QCOMPARE(mastersChanged.count(), 0); // the same three masters
     QCOMPARE(m_client->topology().masterForSlot(slot)->id, m_cluster.cluster().nodeId(to));
     QCOMPARE(m_client->topology().masterForSlot(slot == 0 ? 1 : slot - 1)->id,
              m_cluster.cluster().nodeId(masterIndexOf(slot == 0 ? 1 : slot - 1)));
@@ -415,6 +439,7 @@ void TestClusterClient::failoverThenReadsAgain()
     QCOMPARE(blockingCall(*m_admin[0], {"WAIT", "1", "5000"}).toInteger(), 1);
 
     QSignalSpy changed(m_client.get(), &ClusterClient::topologyChanged);
+    QSignalSpy mastersChanged(m_client.get(), &ClusterClient::mastersChanged);
     QElapsedTimer clock;
     clock.start();
     QVERIFY(::kill(pid_t(cluster.node(0)->processId()), SIGKILL) == 0);
@@ -436,6 +461,7 @@ void TestClusterClient::failoverThenReadsAgain()
     qInfo("kill -> promoted replica serving reads: %lld ms (%d failed reads before)", servedAfter, failures);
     QVERIFY(failures > 0);
     QVERIFY(changed.count() >= 1);
+    QVERIFY(mastersChanged.count() >= 1);
     QTRY_COMPARE_WITH_TIMEOUT(m_client->topology().masterForSlot(0)->id, cluster.nodeId(3), 10000);
     qInfo("kill -> client topology shows the promoted replica: %lld ms", clock.elapsed());
     const ClusterNode *dead = m_client->topology().node(cluster.nodeId(0));
