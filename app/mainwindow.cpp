@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "connectiontreemodel.h"
 #include "demodata.h"
 #include "embeddedserver.h"
@@ -12,6 +13,7 @@
 #include "serverinfo.h"
 #include "serverlogview.h"
 #include "serveroverviewpage.h"
+#include "shortcutsdialog.h"
 #include "ttlinspectorpage.h"
 
 #include <QAction>
@@ -134,7 +136,17 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     createStatusBar();
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(dock->toggleViewAction());
+    viewMenu->addSeparator();
+    for (int i = 0; i < 9; ++i) {
+        QAction *tab = viewMenu->addAction(tr("Tab %1").arg(i + 1), this, [this, i] {
+            if (i < m_tabs->count())
+                m_tabs->setCurrentIndex(i);
+        });
+        tab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setShortcut(QKeySequence::HelpContents);
     helpMenu->addAction(tr("&About Keyscope"), this, &MainWindow::showAbout);
 
     connect(m_tree, &QTreeView::activated, this, &MainWindow::connectSelected);
@@ -189,10 +201,12 @@ void MainWindow::createActions()
     m_disconnectAction =
         new QAction(themeIcon(QStringLiteral("network-disconnect"), QStyle::SP_DialogCancelButton, style),
                     tr("&Disconnect"), this);
+    m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
     connect(m_disconnectAction, &QAction::triggered, this, &MainWindow::closeSession);
     m_newProfileAction = new QAction(themeIcon(QStringLiteral("document-new"), QStyle::SP_FileIcon, style),
                                      tr("&New profile…"), this);
-    m_newProfileAction->setShortcut(QKeySequence::New);
+    // Ctrl+N is the key browser's New key.
+    m_newProfileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     connect(m_newProfileAction, &QAction::triggered, this, &MainWindow::newProfile);
     m_editProfileAction = new QAction(
         themeIcon(QStringLiteral("document-properties"), QStyle::SP_FileDialogDetailedView, style),
@@ -764,14 +778,34 @@ void MainWindow::deleteProfile()
 
 void MainWindow::showAbout()
 {
-    auto *box = new QMessageBox(
-        QMessageBox::Information, tr("About Keyscope"),
-        tr("Keyscope %1\nA native desktop admin for Redis.").arg(QCoreApplication::applicationVersion()),
-        QMessageBox::Ok, this);
-    box->setTextFormat(Qt::PlainText);
-    box->setIconPixmap(QIcon(QStringLiteral(":/icons/keyscope.svg")).pixmap(64, 64));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    QString server;
+    if (m_overview && !m_overview->info().version().isEmpty()) {
+        server = m_overview->info().version();
+        if (m_sessionId == ConnectionTreeModel::embeddedId())
+            server = tr("%1 (embedded, %2)")
+                         .arg(server, m_embedded->options().executable.isEmpty()
+                                          ? EmbeddedServer::findExecutable()
+                                          : m_embedded->options().executable);
+        else
+            server = tr("%1 (on %2)").arg(server, m_connection->config().endpoint());
+    }
+    auto *dialog = new AboutDialog(server, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showShortcuts()
+{
+    QList<ShortcutsDialog::Entry> main = ShortcutsDialog::collect(menuBar());
+    for (const ShortcutsDialog::Entry &entry : ShortcutsDialog::collect(this, Qt::FindDirectChildrenOnly))
+        if (!main.contains(entry))
+            main.append(entry);
+    QList<ShortcutsDialog::Area> areas{{tr("Main window"), main}};
+    for (int i = 0; i < m_tabs->count(); ++i)
+        areas.append({m_tabs->tabText(i), ShortcutsDialog::collect(m_tabs->widget(i))});
+    auto *dialog = new ShortcutsDialog(areas, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

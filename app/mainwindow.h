@@ -95,6 +95,7 @@ private:
     void deleteProfile();
     void toggleLocalServer();
     void showAbout();
+    void showShortcuts();
     void onEmbeddedReady();
     void onEmbeddedFailed(const QString &message);
     void onEmbeddedStopped();

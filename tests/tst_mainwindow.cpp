@@ -5,6 +5,7 @@
 #include "redisconnection.h"
 #include "serverlogview.h"
 #include "serveroverviewpage.h"
+#include "shortcutsdialog.h"
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 class TestMainWindow : public QObject
 {
@@ -116,6 +118,45 @@ private slots:
         QVERIFY(!window.findChild<QLabel *>(QStringLiteral("stateLabel"))
                      ->text()
                      .contains(QStringLiteral("Connected")));
+    }
+
+    void shortcutsAreListedAndUnambiguous()
+    {
+        MainWindow::Options options;
+        ConnectionConfig config;
+        config.port = EmbeddedServer::freePort(); // nothing listens: the pages exist all the same
+        options.connectTo = config;
+        options.persistState = false;
+        MainWindow window(options);
+        window.show();
+        window.start();
+        QAction *help = nullptr;
+        for (QAction *action : window.findChildren<QAction *>())
+            if (action->text() == QStringLiteral("&Keyboard shortcuts"))
+                help = action;
+        QVERIFY(help);
+        QCOMPARE(help->shortcut(), QKeySequence(QKeySequence::HelpContents));
+        help->trigger();
+        ShortcutsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<ShortcutsDialog *>()));
+        QHash<QString, QHash<QString, QString>> shown; // area -> action -> keys
+        for (int i = 0; i < dialog->tree()->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem *area = dialog->tree()->topLevelItem(i);
+            for (int j = 0; j < area->childCount(); ++j)
+                shown[area->text(0)].insert(area->child(j)->text(0), area->child(j)->text(1));
+        }
+        QCOMPARE(shown["Main window"].value("New profile…"), QKeySequence("Ctrl+Shift+N").toString());
+        QCOMPARE(shown["Main window"].value("Tab 2"), QKeySequence("Ctrl+2").toString());
+        QCOMPARE(shown["Keys"].value("Delete…"), QKeySequence(QKeySequence::Delete).toString());
+        QCOMPARE(shown["Keys"].value("New key…"), QKeySequence(QKeySequence::New).toString());
+        QCOMPARE(shown["Pub/Sub"].value("Copy the selected payload"),
+                 QKeySequence(QKeySequence::Copy).toString());
+        // A key of the main window is never also a page's: Qt would call it ambiguous and do nothing.
+        const QList<QString> mainKeys = shown["Main window"].values();
+        for (auto area = shown.cbegin(); area != shown.cend(); ++area)
+            if (area.key() != "Main window")
+                for (const QString &keys : area.value())
+                    QVERIFY2(!mainKeys.contains(keys), qPrintable(area.key() + ": " + keys));
     }
 
     void connectionModelFollowsProfiles()

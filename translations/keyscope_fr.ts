@@ -2,6 +2,51 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Keyscope</source>
+        <translation>À propos de Keyscope</translation>
+    </message>
+    <message>
+        <source>Keyscope</source>
+        <translation>Keyscope</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>hiredis</source>
+        <translation>hiredis</translation>
+    </message>
+    <message>
+        <source>libpq</source>
+        <translation>libpq</translation>
+    </message>
+    <message>
+        <source>QCustomPlot</source>
+        <translation>QCustomPlot</translation>
+    </message>
+    <message>
+        <source>redis-server</source>
+        <translation>redis-server</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>Keyscope %1
+A native desktop admin for Redis.</source>
+        <translation>Keyscope %1
+Un outil natif d’administration de Redis.</translation>
+    </message>
+    <message>
+        <source>Copy versions</source>
+        <translation>Copier les versions</translation>
+    </message>
+</context>
+<context>
     <name>BulkDeleteDialog</name>
     <message>
         <source>Delete keys matching a pattern</source>
@@ -83,6 +128,65 @@
     </message>
 </context>
 <context>
+    <name>ClusterClient</name>
+    <message>
+        <source>The cluster connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is refused: its keys map to different hash slots (%2 and %3), and in a cluster the keys of one command must share a slot. Give them a common {hash tag}, or send one command per key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster has no node %1 (or is not connected).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the cluster %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash slot %1 is not served by any master.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster has no master serving slots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (gave up after %2 redirections)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cluster is down or a slot has no master, e.g. during a failover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keys&apos; slot is being migrated between nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (gave up after %2 attempts in %3 s: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a cluster node (cluster support is disabled): connect to it as a standalone server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 serves no slots yet (the cluster is not set up).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the cluster topology from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClusterCommand</name>
     <message>
         <source>%1 is not supported on a cluster connection: it needs a connection of its own (transactions, subscriptions, MONITOR) or does not apply to a cluster (SELECT, SWAPDB).</source>
@@ -153,6 +257,115 @@
     </message>
     <message>
         <source>a node without address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClusterTopologyView</name>
+    <message>
+        <source>%1 migrating to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 importing from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished">ID</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished">Indicateurs</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cluster topology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n master(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replica(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possibly failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all 16384 slots covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slot(s) not covered</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slot(s) being moved</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slots %1-%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slot %1 is being moved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -380,6 +593,10 @@
     <message>
         <source>Enter a number, e.g. 1 or -0.5.</source>
         <translation>Saisissez un nombre, par ex. 1 ou -0.5.</translation>
+    </message>
+    <message>
+        <source>Delete the selected element</source>
+        <translation>Supprimer l’élément sélectionné</translation>
     </message>
 </context>
 <context>
@@ -1570,16 +1787,6 @@ Répertoire de données : %3</translation>
         <translation>Supprimer le profil « %1 » ? Son mot de passe enregistré sera supprimé aussi.</translation>
     </message>
     <message>
-        <source>About Keyscope</source>
-        <translation>À propos de Keyscope</translation>
-    </message>
-    <message>
-        <source>Keyscope %1
-A native desktop admin for Redis.</source>
-        <translation>Keyscope %1
-Un outil natif d’administration de Redis.</translation>
-    </message>
-    <message>
         <source>Keys</source>
         <translation>Clés</translation>
     </message>
@@ -1598,6 +1805,26 @@ Un outil natif d’administration de Redis.</translation>
     <message>
         <source>Server</source>
         <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Tab %1</source>
+        <translation>Onglet %1</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>%1 (embedded, %2)</source>
+        <translation>%1 (intégré, %2)</translation>
+    </message>
+    <message>
+        <source>%1 (on %2)</source>
+        <translation>%1 (sur %2)</translation>
+    </message>
+    <message>
+        <source>Main window</source>
+        <translation>Fenêtre principale</translation>
     </message>
 </context>
 <context>
@@ -1918,6 +2145,237 @@ Un outil natif d’administration de Redis.</translation>
     </message>
     <message>
         <source>%1 sessions are idle in transaction: each holds its connection, its locks and old row versions until it ends. Find the code path that does not commit, and set idle_in_transaction_session_timeout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostgresPage</name>
+    <message>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle in transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle in transaction (aborted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transactions/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %1 s</source>
+        <translation type="unfinished">toutes les %1 s</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"> s</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long query after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long idle in transaction after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advise when idle in transaction ≥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connections</source>
+        <translation type="unfinished">connexions</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation type="unfinished">par seconde</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished">Connexions</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished">Base</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished">Utilisateur</translation>
+    </message>
+    <message>
+        <source>Wait type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <source>For (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long-running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hit ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tuples returned/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tuples fetched/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadlocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temp files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temp bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a waiting or long-running session to read its whole query.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1.%2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished">Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Retrying %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to %1</source>
+        <translation type="unfinished">Non connecté à %1. {1?}</translation>
+    </message>
+    <message>
+        <source>Connections: %1 of %2 usable (max_connections %3, %4 reserved for superusers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting, longest %2 s (pid %3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 transactions/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2373,6 +2831,10 @@ Un outil natif d’administration de Redis.</translation>
     <message>
         <source>How many messages the buffer keeps; older ones are dropped and counted</source>
         <translation>Nombre de messages gardés dans le tampon ; les plus anciens sont abandonnés et comptés</translation>
+    </message>
+    <message>
+        <source>Copy the selected payload</source>
+        <translation>Copier le message sélectionné</translation>
     </message>
 </context>
 <context>
@@ -2983,6 +3445,21 @@ CONFIG SET modifie immédiatement le serveur en cours d’exécution ; la valeur
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,7 @@ CollectionValueEditor::CollectionValueEditor(RedisConnection *connection, QByteA
     layout->addWidget(m_view, 1);
 
     auto *deleteKey = new QShortcut(QKeySequence::Delete, m_view, nullptr, nullptr, Qt::WidgetShortcut);
+    deleteKey->setWhatsThis(tr("Delete the selected element"));
     connect(deleteKey, &QShortcut::activated, this, &CollectionValueEditor::deleteCurrent);
     connect(m_view, &QTableView::doubleClicked, this, &CollectionValueEditor::editCurrent);
     connect(m_filter, &QLineEdit::returnPressed, this, [this] { search(m_filter->text()); });

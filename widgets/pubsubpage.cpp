@@ -278,6 +278,7 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     connect(m_capacity, &QSpinBox::editingFinished, this,
             [this] { m_messages->setCapacity(m_capacity->value()); });
     auto *copy = new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut);
+    copy->setWhatsThis(tr("Copy the selected payload"));
     connect(copy, &QShortcut::activated, this, &PubSubPage::copyPayload);
     connect(clear, &QPushButton::clicked, m_messages, &PubSubMessageModel::clear);
     connect(m_messages, &PubSubMessageModel::countersChanged, this, &PubSubPage::updateCounters);
