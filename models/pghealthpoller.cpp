@@ -90,8 +90,8 @@ void PgHealthPoller::onReply(const PgReply &reply)
 {
     m_inFlight = false;
     if (reply.isError()) {
-        // Connection errors were reported by errorOccurred already.
-        if (reply.error.kind == PgError::Kind::Query || reply.error.kind == PgError::Kind::Timeout)
+        // When the connection failed, errorOccurred has reported it already.
+        if (m_connection->isReady())
             report(reply.error.message);
         return;
     }

@@ -242,7 +242,9 @@ void TestPgConnection::noStallWhileTheServerIsStopped()
     QVERIFY2(!reply->isError(), qPrintable(reply->error.message));
     QCOMPARE(reply->results[0].text(0, "answer"), QString("42"));
     qInfo() << "longest event-loop gap while the server was stopped:" << stoppedGap << "ms";
-    QVERIFY2(stoppedGap < 100, qPrintable(QString::number(stoppedGap)));
+    // A blocking libpq call would freeze the loop for the whole stop (1.5 s); 500 ms leaves room for a
+    // loaded machine.
+    QVERIFY2(stoppedGap < 500, qPrintable(QString::number(stoppedGap)));
 
     // Stopped for longer than the query timeout: the query fails, the connection is opened again.
     QVERIFY(::kill(backend, SIGSTOP) == 0);
@@ -255,7 +257,7 @@ void TestPgConnection::noStallWhileTheServerIsStopped()
     QVERIFY2(reply->error.message.contains("No answer from the server within 3 s"),
              qPrintable(reply->error.message));
     QVERIFY(::kill(backend, SIGCONT) == 0);
-    QVERIFY2(longestGap < 100, qPrintable(QString::number(longestGap)));
+    QVERIFY2(longestGap < 500, qPrintable(QString::number(longestGap)));
     QTRY_VERIFY(connection->isReady());
     QVERIFY(connection->backendPid() != int(backend));
     QVERIFY(!blockingQuery(*connection, "SELECT 1").isError());
