@@ -1,5 +1,7 @@
+#include "appsettings.h"
 #include "mainwindow.h"
 #include "redisurl.h"
+#include "theme.h"
 
 #include <cstdio>
 #include <QApplication>
@@ -143,16 +145,20 @@ CommandLine parseCommandLine(const QCoreApplication &app)
 int main(int argc, char *argv[])
 {
     QTranslator qtTranslator;
-    (void)qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                            QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     QTranslator translator;
-    (void)translator.load(QLocale(), QStringLiteral("keyscope"), QStringLiteral("_"),
-                          QStringLiteral(":/i18n"));
-
+    AppSettings preferences;
     CommandLine commandLine;
     {
         QCoreApplication core(argc, argv);
         setApplicationInfo();
+        // The language of the settings if one was chosen, else the system's.
+        preferences = AppSettings::load();
+        if (!preferences.language.isEmpty())
+            QLocale::setDefault(QLocale(preferences.language));
+        (void)qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                                QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+        (void)translator.load(QLocale(), QStringLiteral("keyscope"), QStringLiteral("_"),
+                              QStringLiteral(":/i18n"));
         installTranslators(qtTranslator, translator);
         commandLine = parseCommandLine(core);
     }
@@ -164,6 +170,7 @@ int main(int argc, char *argv[])
     installTranslators(qtTranslator, translator);
     QApplication::setDesktopFileName(QStringLiteral("keyscope"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/keyscope.svg")));
+    Theme::apply(preferences.theme);
 
     MainWindow window(commandLine.options);
     if (!commandLine.screenshot.isEmpty()) {

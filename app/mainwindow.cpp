@@ -5,6 +5,7 @@
 #include "demodata.h"
 #include "embeddedserver.h"
 #include "healthdashboardpage.h"
+#include "keydetailspanel.h"
 #include "profiledialog.h"
 #include "profilestore.h"
 #include "pubsubpage.h"
@@ -13,7 +14,9 @@
 #include "serverinfo.h"
 #include "serverlogview.h"
 #include "serveroverviewpage.h"
+#include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "theme.h"
 #include "ttlinspectorpage.h"
 
 #include <QAction>
@@ -99,6 +102,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
 {
     initResources();
     setObjectName(QStringLiteral("mainWindow"));
+    m_settings = AppSettings::load();
     setWindowTitle(tr("Keyscope"));
     m_treeModel->setEmbeddedIcon(QIcon(QStringLiteral(":/icons/keyscope.svg")));
 
@@ -217,12 +221,17 @@ void MainWindow::createActions()
     connect(m_deleteProfileAction, &QAction::triggered, this, &MainWindow::deleteProfile);
     m_localServerAction = new QAction(this);
     connect(m_localServerAction, &QAction::triggered, this, &MainWindow::toggleLocalServer);
+    auto *settingsAction = new QAction(tr("&Settings…"), this);
+    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setShortcut(QKeySequence::Quit);
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_newProfileAction);
+    fileMenu->addAction(settingsAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
     QMenu *connectionMenu = menuBar()->addMenu(tr("&Connection"));
@@ -431,8 +440,14 @@ void MainWindow::openSession(const ConnectionConfig &config, const QString &id)
     connect(m_connection, &RedisConnection::errorOccurred, this, &MainWindow::onConnectionError);
 
     m_keys = new KeyBrowserPage(m_connection, m_tabs);
-    if (const auto state = m_keyStates.constFind(id); state != m_keyStates.constEnd())
+    m_keys->setScanCount(m_settings.scanCount);
+    if (const auto state = m_keyStates.constFind(id); state != m_keyStates.constEnd()) {
         m_keys->setState(*state);
+    } else if (m_settings.delimiters != KeyBrowserPage::State().delimiters) {
+        KeyBrowserPage::State fresh;
+        fresh.delimiters = m_settings.delimiters;
+        m_keys->setState(fresh);
+    }
     connect(m_keys, &KeyBrowserPage::scanStopped, this, &MainWindow::onKeysScanned);
     m_tabs->addTab(m_keys, tr("Keys"));
     m_ttl = new TtlInspectorPage(m_connection, m_tabs);
@@ -446,6 +461,7 @@ void MainWindow::openSession(const ConnectionConfig &config, const QString &id)
     m_tabs->addTab(m_overview, tr("Overview"));
     m_server = new ServerAdminPage(m_connection, m_tabs);
     m_tabs->addTab(m_server, tr("Server"));
+    applySettings();
     connect(m_connection, &RedisConnection::databaseChanged, this,
             [this](int db) { m_dbLabel->setText(tr("db%1").arg(db)); });
     m_central->setCurrentWidget(m_tabs);
@@ -806,6 +822,34 @@ void MainWindow::showShortcuts()
     auto *dialog = new ShortcutsDialog(areas, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const AppSettings before = m_settings;
+        m_settings = dialog->settings();
+        if (m_options.persistState)
+            m_settings.save();
+        if (m_settings.theme != before.theme)
+            Theme::apply(m_settings.theme);
+        applySettings();
+    });
+    dialog->open();
+}
+
+void MainWindow::applySettings()
+{
+    if (m_keys) {
+        m_keys->setScanCount(m_settings.scanCount);
+        m_keys->details()->setPreviewThreshold(m_settings.previewThreshold);
+    }
+    if (m_health)
+        m_health->setInterval(m_settings.healthIntervalMs);
+    if (m_pubsub)
+        m_pubsub->setCapacity(m_settings.pubsubBuffer);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "appsettings.h"
 #include "connectionconfig.h"
 #include "keybrowserpage.h"
 
@@ -96,6 +97,9 @@ private:
     void toggleLocalServer();
     void showAbout();
     void showShortcuts();
+    void showSettings();
+    // Puts m_settings into the open pages.
+    void applySettings();
     void onEmbeddedReady();
     void onEmbeddedFailed(const QString &message);
     void onEmbeddedStopped();
@@ -132,6 +136,7 @@ private:
     PubSubPage *m_pubsub = nullptr;
     HealthDashboardPage *m_health = nullptr;
     ServerAdminPage *m_server = nullptr;
+    AppSettings m_settings;
     QHash<QString, KeyBrowserPage::State> m_keyStates; // per connection, for this run
     bool m_infoSeen = false;
     bool m_keysScanned = false;

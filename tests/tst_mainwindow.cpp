@@ -1,19 +1,31 @@
 #include "connectiontreemodel.h"
 #include "embeddedserver.h"
+#include "healthdashboardpage.h"
+#include "infopoller.h"
+#include "keybrowserpage.h"
+#include "keyscanner.h"
 #include "mainwindow.h"
 #include "profilestore.h"
+#include "pubsubmessagemodel.h"
+#include "pubsubpage.h"
 #include "redisconnection.h"
 #include "serverlogview.h"
 #include "serveroverviewpage.h"
+#include "settingsdialog.h"
 #include "shortcutsdialog.h"
 #include "testserver.h"
+#include "theme.h"
 
 #include <QAbstractItemModelTester>
+#include <qcustomplot.h>
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
 #include <QInputDialog>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -157,6 +169,57 @@ private slots:
             if (area.key() != "Main window")
                 for (const QString &keys : area.value())
                     QVERIFY2(!mainKeys.contains(keys), qPrintable(area.key() + ": " + keys));
+    }
+
+    void preferencesReachThePages()
+    {
+        {
+            QSettings file;
+            file.beginGroup(QStringLiteral("preferences"));
+            file.setValue(QStringLiteral("scanCount"), 5000);
+            file.setValue(QStringLiteral("delimiters"), QStringLiteral(":/"));
+            file.setValue(QStringLiteral("healthIntervalMs"), 5000);
+            file.setValue(QStringLiteral("pubsubBuffer"), 250000);
+        }
+        MainWindow::Options options;
+        ConnectionConfig config;
+        config.port = EmbeddedServer::freePort();
+        options.connectTo = config;
+        options.persistState = false;
+        MainWindow window(options);
+        window.show();
+        window.start();
+        QTRY_VERIFY(window.keyBrowserPage());
+        QCOMPARE(window.keyBrowserPage()->scanner()->options().count, 5000);
+        QCOMPARE(window.keyBrowserPage()->state().delimiters, QStringLiteral(":/"));
+        QCOMPARE(window.healthPage()->poller()->interval(), 5000);
+        QCOMPARE(window.pubSubPage()->messages()->capacity(), 250000);
+
+        // Changed in the dialog: the open pages follow, the theme too.
+        QAction *settings = nullptr;
+        for (QAction *action : window.findChildren<QAction *>())
+            if (action->text() == QStringLiteral("&Settings…"))
+                settings = action;
+        QVERIFY(settings);
+        settings->trigger();
+        SettingsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<SettingsDialog *>()));
+        dialog->findChild<QSpinBox *>(QStringLiteral("scanCount"))->setValue(200);
+        dialog->findChild<QSpinBox *>(QStringLiteral("pubsubBuffer"))->setValue(5000);
+        auto *theme = dialog->findChild<QComboBox *>(QStringLiteral("theme"));
+        theme->setCurrentIndex(theme->findText(QStringLiteral("Dark")));
+        dialog->accept();
+        QCOMPARE(window.keyBrowserPage()->scanner()->options().count, 200);
+        QCOMPARE(window.pubSubPage()->messages()->capacity(), 5000);
+        QVERIFY(Theme::isDark(QApplication::palette()));
+        QTRY_VERIFY(Theme::isDark(window.healthPage()->palette()));
+        // The charts are drawn on the dark base too.
+        auto *chart = window.healthPage()->findChild<QCustomPlot *>();
+        QVERIFY(chart);
+        QTRY_VERIFY(qGray(chart->grab().toImage().pixel(3, 3)) < 80);
+        Theme::apply(AppSettings::Theme::System);
+        QVERIFY(!Theme::isDark(QApplication::palette()));
+        QSettings().remove(QStringLiteral("preferences"));
     }
 
     void connectionModelFollowsProfiles()

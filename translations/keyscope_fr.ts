@@ -1826,6 +1826,10 @@ Répertoire de données : %3</translation>
         <source>Main window</source>
         <translation>Fenêtre principale</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
 </context>
 <context>
     <name>NewKeyDialog</name>
@@ -2376,6 +2380,10 @@ Répertoire de données : %3</translation>
     </message>
     <message>
         <source>query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 for %3 s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3445,6 +3453,85 @@ CONFIG SET modifie immédiatement le serveur en cours d’exécution ; la valeur
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Keys asked per SCAN call: larger is faster over the network, smaller keeps each call shorter on a busy server</source>
+        <translation>Clés demandées par appel SCAN : plus grand va plus vite sur le réseau, plus petit garde chaque appel court sur un serveur chargé</translation>
+    </message>
+    <message>
+        <source>SCAN COUNT</source>
+        <translation>COUNT de SCAN</translation>
+    </message>
+    <message>
+        <source>Characters that split key names into folders (&quot;:/&quot; for both), for connections opened from now on; empty for a flat list</source>
+        <translation>Caractères qui découpent les noms de clés en dossiers (« :/ » pour les deux), pour les connexions ouvertes désormais ; vide pour une liste à plat</translation>
+    </message>
+    <message>
+        <source>Namespace delimiters</source>
+        <translation>Séparateurs d’espaces de noms</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Health poll interval</source>
+        <translation>Intervalle d’interrogation (Santé)</translation>
+    </message>
+    <message>
+        <source> messages</source>
+        <translation> messages</translation>
+    </message>
+    <message>
+        <source>Pub/Sub buffer</source>
+        <translation>Tampon Pub/Sub</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>Strings longer than this show a 64 KiB preview; Save to file gets the whole value</source>
+        <translation>Les chaînes plus longues n’affichent qu’un aperçu de 64 Kio ; Enregistrer dans un fichier récupère la valeur entière</translation>
+    </message>
+    <message>
+        <source>String preview above</source>
+        <translation>Aperçu des chaînes au-delà de</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start.</source>
+        <translation>La langue change au prochain démarrage.</translation>
     </message>
 </context>
 <context>

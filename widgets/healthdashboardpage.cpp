@@ -1,6 +1,7 @@
 #include "healthdashboardpage.h"
 
 #include "infopoller.h"
+#include "plotpalette.h"
 #include "redisconnection.h"
 #include "serverinfo.h"
 
@@ -209,12 +210,24 @@ HealthDashboardPage::Chart HealthDashboardPage::addChart(const QString &title, c
     plot->legend->setFont(small);
     // Top left: the newest points are drawn at the right edge.
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    PlotPalette::follow(plot);
     plot->axisRect()->setRangeDrag(Qt::Horizontal);
     plot->axisRect()->setRangeZoom(Qt::Horizontal);
     const Chart chart{plot, series, scale};
     connect(plot, &QCustomPlot::mouseMove, this,
             [this, plot, chart](QMouseEvent *event) { showHover(plot, chart, event); });
     return chart;
+}
+
+void HealthDashboardPage::setInterval(int ms)
+{
+    int index = m_interval->findData(ms);
+    if (index < 0) {
+        m_interval->addItem(tr("every %1 s").arg(QLocale().toString(ms / 1000.0)), ms);
+        index = m_interval->count() - 1;
+    }
+    m_interval->setCurrentIndex(index);
+    m_poller->setInterval(ms);
 }
 
 void HealthDashboardPage::setWindowSeconds(int seconds)

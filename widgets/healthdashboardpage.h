@@ -29,6 +29,8 @@ public:
     InfoPoller *poller() const { return m_poller; }
     HealthAdvisor *advisor() const { return m_advisor; }
     void setWindowSeconds(int seconds);
+    // INFO poll interval (the selector follows; an interval it does not list is added to it).
+    void setInterval(int ms);
     int windowSeconds() const { return m_window; }
     void setPaused(bool paused);
     // Points drawn for a series now (after the envelope), for tests.

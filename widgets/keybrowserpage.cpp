@@ -193,6 +193,7 @@ void KeyBrowserPage::rebuildScanner()
     const std::optional<QByteArray> pattern = BytesEscaper::unescapePattern(m_pattern->text());
     options.pattern = pattern && !pattern->isEmpty() ? *pattern : QByteArray("*");
     options.type = m_type->currentData().toString().toLatin1();
+    options.count = m_scanCount;
 
     delete m_model;
     delete m_scanner;
@@ -223,6 +224,15 @@ void KeyBrowserPage::rebuildScanner()
     connect(m_model, &KeyTreeModel::idle, this, &KeyBrowserPage::onScanProgress);
     m_details->clear();
     onScanProgress();
+}
+
+void KeyBrowserPage::setScanCount(int count)
+{
+    if (count == m_scanCount)
+        return;
+    m_scanCount = count;
+    if (!m_scanner->isRunning() && m_scanner->keys().size() == 0)
+        rebuildScanner();
 }
 
 void KeyBrowserPage::rescan()

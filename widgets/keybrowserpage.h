@@ -47,6 +47,8 @@ public:
     // Key counts per database, from INFO keyspace (the overview polls it).
     void setKeyspace(const QList<ServerInfo::Keyspace> &keyspace);
 
+    // SCAN … COUNT of the scan not started yet, else of the next one (F5 or a new filter).
+    void setScanCount(int count);
     // Starts over: a fresh SCAN with the current filter (F5).
     void rescan();
     // Goes to one key by name, without scanning: TYPE tells whether it exists.
@@ -86,6 +88,7 @@ private:
     void refreshFolder();
 
     QPointer<RedisConnection> m_connection;
+    int m_scanCount = 1000;
     KeyScanner *m_scanner = nullptr; // replaced when the filter changes
     KeyTreeModel *m_model = nullptr;
     KeyOperations *m_operations = nullptr;

@@ -181,7 +181,7 @@ void KeyDetailsPanel::onType(const QByteArray &key, quint64 generation, const Re
     }
     m_type->setText(QString::fromLatin1(type));
     if (type == "string")
-        m_valueEditor = new StringValueEditor(m_connection, key, this);
+        m_valueEditor = new StringValueEditor(m_connection, key, this, m_previewThreshold);
     else if (type == "stream")
         m_valueEditor = new StreamValueEditor(m_connection, key, this);
     else if (const auto kind = CollectionModel::kindOf(type))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "stringvalue.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QPointer>
@@ -31,6 +33,8 @@ public:
     void showFolder(const QByteArray &prefix, qint64 keys);
     void clear();
     QByteArray key() const { return m_key; }
+    // Strings longer than this show a preview (for the next key shown).
+    void setPreviewThreshold(qint64 bytes) { m_previewThreshold = bytes; }
 
     // For tests and the status of the page: the texts shown.
     QString nameText() const;
@@ -61,6 +65,7 @@ private:
     QPointer<RedisConnection> m_connection;
     QByteArray m_key;
     quint64 m_generation = 0;
+    qint64 m_previewThreshold = StringValue::kDefaultPreviewThreshold;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_hint = nullptr;
     QLabel *m_name = nullptr;

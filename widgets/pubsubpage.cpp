@@ -1,6 +1,7 @@
 #include "pubsubpage.h"
 
 #include "bytesescaper.h"
+#include "plotpalette.h"
 #include "publisher.h"
 #include "pubsubmessagemodel.h"
 #include "pubsubsubscriber.h"
@@ -246,6 +247,7 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     m_rates->plotLayout()->insertRow(0);
     m_rates->plotLayout()->addElement(0, 0,
                                       new QCPTextElement(m_rates, tr("Messages per second by channel")));
+    PlotPalette::follow(m_rates);
     rightLayout->addWidget(m_rates, 1);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -407,6 +409,12 @@ void PubSubPage::onMessages(const QList<PubSubMessage> &batch, qint64 dropped)
     m_messages->append(shown, dropped);
     if (atBottom && !m_messages->isPaused())
         m_view->scrollToBottom();
+}
+
+void PubSubPage::setCapacity(int messages)
+{
+    m_capacity->setValue(messages);
+    m_messages->setCapacity(m_capacity->value());
 }
 
 void PubSubPage::setPaused(bool paused)

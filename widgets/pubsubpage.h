@@ -56,6 +56,8 @@ public:
     QStringList subscriptionTexts() const;
     void setPaused(bool paused);
     void setFilter(const QString &text);
+    // How many messages the buffer keeps (the spin box follows).
+    void setCapacity(int messages);
     // Copies the selected message's payload (as shown: text, or escaped bytes).
     void copyPayload();
 

@@ -1,5 +1,6 @@
 #include "serveroverviewpage.h"
 
+#include "plotpalette.h"
 #include "redisconnection.h"
 
 #include <algorithm>
@@ -123,6 +124,7 @@ ServerOverviewPage::ServerOverviewPage(RedisConnection *connection, QWidget *par
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
     m_plot->legend->setFont(legendFont);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    PlotPalette::follow(m_plot);
     splitter->addWidget(m_plot);
 
     auto *tables = new QSplitter(Qt::Horizontal, splitter);

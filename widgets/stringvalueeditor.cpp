@@ -86,7 +86,8 @@ QString shown(const QByteArray &bytes)
 
 } // namespace
 
-StringValueEditor::StringValueEditor(RedisConnection *connection, QByteArray key, QWidget *parent)
+StringValueEditor::StringValueEditor(RedisConnection *connection, QByteArray key, QWidget *parent,
+                                     qint64 previewThreshold)
     : QWidget(parent), m_value(new StringValue(connection, std::move(key), this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -173,6 +174,7 @@ StringValueEditor::StringValueEditor(RedisConnection *connection, QByteArray key
         setError(message);
     });
     updateState();
+    m_value->setPreviewThreshold(previewThreshold);
     m_value->load();
 }
 

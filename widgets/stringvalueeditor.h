@@ -29,7 +29,9 @@ public:
     enum class Mode { Text, Hex, Json };
     Q_ENUM(Mode)
 
-    StringValueEditor(RedisConnection *connection, QByteArray key, QWidget *parent = nullptr);
+    // Values longer than previewThreshold bytes show a preview only (StringValue).
+    StringValueEditor(RedisConnection *connection, QByteArray key, QWidget *parent = nullptr,
+                      qint64 previewThreshold = StringValue::kDefaultPreviewThreshold);
     ~StringValueEditor() override;
 
     StringValue *value() const { return m_value; }

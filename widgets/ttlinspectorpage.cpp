@@ -1,6 +1,7 @@
 #include "ttlinspectorpage.h"
 
 #include "bytesescaper.h"
+#include "plotpalette.h"
 #include "redisconnection.h"
 #include "serverinfo.h"
 #include "widgetstyle.h"
@@ -118,6 +119,7 @@ TtlInspectorPage::TtlInspectorPage(RedisConnection *connection, QWidget *parent)
     m_plot->yAxis->setLabel(tr("keys"));
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, tr("TTL distribution")));
+    PlotPalette::follow(m_plot);
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
 
