@@ -1,6 +1,7 @@
 #include "embeddedserver.h"
 #include "pgconnection.h"
 #include "testpostgres.h"
+#include "tlsfixture.h"
 
 #include <algorithm>
 #include <csignal>
@@ -48,6 +49,7 @@ private slots:
     void refusedPort();
     void hostNameResolvedWithoutBlocking();
     void noStallWhileTheServerIsStopped();
+    void tlsVerification(); // restarts the server with TLS: keep it last
 
 private:
     TestPostgres m_pg;
@@ -261,6 +263,71 @@ void TestPgConnection::noStallWhileTheServerIsStopped()
     QTRY_VERIFY(connection->isReady());
     QVERIFY(connection->backendPid() != int(backend));
     QVERIFY(!blockingQuery(*connection, "SELECT 1").isError());
+}
+
+void TestPgConnection::tlsVerification()
+{
+    TlsFixture tls, otherCa;
+    QVERIFY(tls.create());
+    QVERIFY(otherCa.create());
+    const QStringList settings = m_pg.tlsSettings(tls.serverCert(), tls.serverKey());
+    QVERIFY(!settings.isEmpty());
+    QVERIFY(m_pg.start(settings));
+
+    PgConfig config = m_pg.config();
+    config.setValue("sslmode", "require");
+    auto encrypted = openConnection(config);
+    QVERIFY(encrypted);
+    QVERIFY2(encrypted->tlsProtocol().startsWith("TLSv1."), qPrintable(encrypted->tlsProtocol()));
+    QCOMPARE(
+        blockingQuery(*encrypted, "SELECT ssl::text AS ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            .results.value(0)
+            .text(0, "ssl"),
+        QString("true"));
+
+    // verify-full against the name in the certificate, resolved by Keyscope (QHostInfo), checked by libpq.
+    config.setValue("sslmode", "verify-full");
+    config.setValue("sslrootcert", tls.caCert());
+    config.setValue("host", "localhost");
+    QVERIFY(openConnection(config));
+
+    // The first error, and whether the connection then gave up (no retry: it would only fail again).
+    const auto failure = [](const PgConfig &c) {
+        PgConnection connection(c);
+        QSignalSpy errors(&connection, &PgConnection::errorOccurred);
+        connection.open();
+        if (!QTest::qWaitFor([&errors] { return !errors.isEmpty(); }, 10000))
+            return PgError();
+        PgError first = errors.at(0).at(0).value<PgError>();
+        if (connection.state() != PgConnection::State::Disconnected)
+            first.message = QStringLiteral("retrying after: ") + first.message;
+        return first;
+    };
+    PgConfig wrongName = config;
+    wrongName.setValue("host", "db.example.test");
+    wrongName.setValue("hostaddr", "127.0.0.1");
+    PgError error = failure(wrongName);
+    QCOMPARE(error.kind, PgError::Kind::Tls);
+    QVERIFY2(error.message.startsWith(
+                 "TLS verification failed: the server's certificate is for another host name"),
+             qPrintable(error.message));
+    QVERIFY2(error.message.contains("db.example.test"), qPrintable(error.message));
+
+    PgConfig untrusted = config;
+    untrusted.setValue("sslrootcert", otherCa.caCert());
+    error = failure(untrusted);
+    QCOMPARE(error.kind, PgError::Kind::Tls);
+    QVERIFY2(error.message.startsWith(
+                 "TLS verification failed: the server's certificate is not signed by a trusted"),
+             qPrintable(error.message));
+
+    PgConfig noRoot = config;
+    noRoot.setValue("sslmode", "verify-ca");
+    noRoot.setValue("sslrootcert", "/nonexistent/root.crt");
+    error = failure(noRoot);
+    QCOMPARE(error.kind, PgError::Kind::Tls);
+    QVERIFY2(error.message.startsWith("TLS verification needs a root certificate"),
+             qPrintable(error.message));
 }
 
 QTEST_GUILESS_MAIN(TestPgConnection)

@@ -146,6 +146,30 @@ bool TestPostgres::start(const QStringList &settings)
     return true;
 }
 
+QStringList TestPostgres::tlsSettings(const QString &certFile, const QString &keyFile)
+{
+    const QString cert = m_dir->filePath(QStringLiteral("server.crt"));
+    const QString key = m_dir->filePath(QStringLiteral("server.key"));
+    QFile::remove(cert);
+    QFile::remove(key);
+    if (!QFile::copy(certFile, cert) || !QFile::copy(keyFile, key) ||
+        !QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        qWarning() << "cannot copy the TLS files for the server";
+        return {};
+    }
+    if (asRoot()) {
+        const passwd *nobody = getpwnam("nobody");
+        for (const QString &file : {cert, key}) {
+            if (!nobody || chown(QFile::encodeName(file).constData(), nobody->pw_uid, nobody->pw_gid) != 0) {
+                qWarning() << "cannot hand" << file << "to nobody";
+                return {};
+            }
+        }
+    }
+    return {QStringLiteral("ssl=on"), QStringLiteral("ssl_cert_file=") + cert,
+            QStringLiteral("ssl_key_file=") + key};
+}
+
 void TestPostgres::stop()
 {
     if (!isRunning())

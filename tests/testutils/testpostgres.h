@@ -31,6 +31,9 @@ public:
     // initdb on first use, then starts the server with extra "name=value" settings (-c) and waits until it
     // accepts connections; false (with the log as qWarning) on failure.
     bool start(const QStringList &settings = {});
+    // Settings for start() that turn TLS on with this certificate and key (copied for the server's user,
+    // which insists on a private key file that only it can read); empty if they cannot be copied.
+    QStringList tlsSettings(const QString &certFile, const QString &keyFile);
     // Fast shutdown, waiting for the server to exit.
     void stop();
     bool isRunning() const { return m_process.state() == QProcess::Running; }
