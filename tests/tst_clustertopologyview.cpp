@@ -1,0 +1,180 @@
+#include "clusterslot.h"
+#include "clustertopology.h"
+#include "clustertopologyview.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+
+namespace {
+
+// Recorded from redis-server 7.0.15 (as in tst_clustertopology), slot 100 moving from 30001 to
+// 30002, and with 30003 failed; its replica 30005 not yet promoted, slots 16000-16383 taken away
+// and a hostname that looks like markup.
+const char kNodes[] =
+    "13863c5b1c16414747cca9eb06aecff0399ced9b 127.0.0.1:30005@40005 slave "
+    "1eaeb4ff2c01b315c3f0d268ef0ad5e701e95045 0 1796160358121 3 connected\n"
+    "b2c669775fafec21671f4be390051e08119dfc4f 127.0.0.1:30006@40006,<b>bold</b> slave,fail? "
+    "a2486f61a9a932f8688e94188053450b10f3332f 0 1796160358121 1 disconnected\n"
+    "e4b444fa1c94684006ebaa36494be14fe6a79a4d 127.0.0.1:30002@40002 master - 0 1796160358000 2 connected "
+    "5461-10922 [100-<-a2486f61a9a932f8688e94188053450b10f3332f]\n"
+    "a2486f61a9a932f8688e94188053450b10f3332f 127.0.0.1:30001@40001 myself,master - 0 1796160358000 1 "
+    "connected "
+    "0-5460 [100->-e4b444fa1c94684006ebaa36494be14fe6a79a4d]\n"
+    "1eaeb4ff2c01b315c3f0d268ef0ad5e701e95045 127.0.0.1:30003@40003 master,fail - 1796160353267 "
+    "1796160352261 3 "
+    "disconnected 10923-15999\n"
+    "7f97ad19aec0537af5da2cffdca42496f020abae 127.0.0.1:30004@40004 slave "
+    "e4b444fa1c94684006ebaa36494be14fe6a79a4d "
+    "0 1796160358725 2 connected\n"
+    "6ec23923021cf3ffec47632106199cb7f496ce01 :0@0 handshake,noaddr - 0 0 0 disconnected\n";
+
+// The pixel column of the bar that shows slot: column x covers [x·16384/w, (x+1)·16384/w).
+int columnOf(const QWidget *bar, int slot)
+{
+    const qint64 w = bar->width();
+    for (int x = 0; x < w; ++x) {
+        if (x * ClusterSlot::kSlotCount / w <= slot && slot < (x + 1) * ClusterSlot::kSlotCount / w)
+            return x;
+    }
+    return -1;
+}
+
+QColor colourAtSlot(ClusterTopologyView &view, int slot, int y)
+{
+    QWidget *bar = view.coverageBar();
+    const QImage image = bar->grab().toImage();
+    return image.pixelColor(columnOf(bar, slot) * image.width() / bar->width(),
+                            y * image.height() / bar->height());
+}
+
+} // namespace
+
+class TestClusterTopologyView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void treeOfMastersAndReplicas();
+    void coverageBar();
+    void selectionSurvivesUpdates();
+    void emptyTopology();
+};
+
+void TestClusterTopologyView::treeOfMastersAndReplicas()
+{
+    ClusterTopologyView view;
+    view.setTopology(*ClusterTopology::fromClusterNodes(kNodes));
+    QTreeWidget *tree = view.tree();
+    // Masters in slot order, then the node still in handshake.
+    QCOMPARE(tree->topLevelItemCount(), 4);
+    QCOMPARE(tree->topLevelItem(0)->text(ClusterTopologyView::AddressColumn),
+             QStringLiteral("127.0.0.1:30001"));
+    QCOMPARE(tree->topLevelItem(1)->text(ClusterTopologyView::AddressColumn),
+             QStringLiteral("127.0.0.1:30002"));
+    QCOMPARE(tree->topLevelItem(2)->text(ClusterTopologyView::AddressColumn),
+             QStringLiteral("127.0.0.1:30003"));
+    QCOMPARE(tree->topLevelItem(3)->text(ClusterTopologyView::AddressColumn), QStringLiteral("(no address)"));
+    QCOMPARE(tree->topLevelItem(3)->text(ClusterTopologyView::FlagsColumn),
+             QStringLiteral("handshake,noaddr"));
+
+    const QTreeWidgetItem *first = tree->topLevelItem(0);
+    QCOMPARE(first->text(ClusterTopologyView::IdColumn),
+             QStringLiteral("a2486f61a9a932f8688e94188053450b10f3332f"));
+    QCOMPARE(first->text(ClusterTopologyView::FlagsColumn), QStringLiteral("myself,master"));
+    QCOMPARE(first->text(ClusterTopologyView::LinkColumn), QStringLiteral("connected"));
+    QCOMPARE(first->text(ClusterTopologyView::SlotsColumn),
+             QStringLiteral("0-5460, 100 migrating to 127.0.0.1:30002"));
+    QCOMPARE(first->childCount(), 1);
+    // The replica, its hostname shown as the text it is.
+    const QTreeWidgetItem *replica = first->child(0);
+    QCOMPARE(replica->text(ClusterTopologyView::AddressColumn),
+             QStringLiteral("127.0.0.1:30006 (<b>bold</b>)"));
+    QCOMPARE(replica->text(ClusterTopologyView::FlagsColumn), QStringLiteral("slave,fail?"));
+    QCOMPARE(replica->text(ClusterTopologyView::LinkColumn), QStringLiteral("disconnected"));
+    QVERIFY(replica->text(ClusterTopologyView::SlotsColumn).isEmpty());
+
+    QCOMPARE(tree->topLevelItem(1)->text(ClusterTopologyView::SlotsColumn),
+             QStringLiteral("5461-10922, 100 importing from 127.0.0.1:30001"));
+    QCOMPARE(tree->topLevelItem(1)->child(0)->text(ClusterTopologyView::AddressColumn),
+             QStringLiteral("127.0.0.1:30004"));
+
+    const QTreeWidgetItem *failed = tree->topLevelItem(2);
+    QCOMPARE(failed->text(ClusterTopologyView::FlagsColumn), QStringLiteral("master,fail"));
+    QCOMPARE(failed->foreground(0).color(), ClusterTopologyView::uncoveredColour());
+    QCOMPARE(failed->childCount(), 1);
+    QCOMPARE(failed->child(0)->text(ClusterTopologyView::AddressColumn), QStringLiteral("127.0.0.1:30005"));
+
+    QLabel *summary = view.summaryLabel();
+    QCOMPARE(summary->textFormat(), Qt::PlainText);
+    QCOMPARE(summary->text(), QStringLiteral("3 master(s) · 3 replica(s) · 1 failed · 1 possibly failed · "
+                                             "384 slot(s) not covered · 1 slot(s) being moved"));
+}
+
+void TestClusterTopologyView::coverageBar()
+{
+    ClusterTopologyView view;
+    view.resize(1638, 400); // ten slots per pixel on a wide bar
+    view.setTopology(*ClusterTopology::fromClusterNodes(kNodes));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QWidget *bar = view.coverageBar();
+    QVERIFY(bar->width() > 1000);
+
+    const int low = bar->height() - 2; // below the moving-slot mark
+    QCOMPARE(colourAtSlot(view, 3000, low), ClusterTopologyView::masterColour(0));
+    QCOMPARE(colourAtSlot(view, 8000, low), ClusterTopologyView::masterColour(1));
+    QCOMPARE(colourAtSlot(view, 12000, low), ClusterTopologyView::masterColour(2));
+    QCOMPARE(colourAtSlot(view, 16200, low), ClusterTopologyView::uncoveredColour());
+    QCOMPARE(colourAtSlot(view, 100, 1), ClusterTopologyView::movingColour());
+    QCOMPARE(colourAtSlot(view, 3000, 1), ClusterTopologyView::masterColour(0));
+
+    // Pointing at the bar names the slots and their master, as plain text.
+    QTest::mouseMove(bar, QPoint(columnOf(bar, 16200), bar->height() / 2));
+    QTRY_VERIFY(view.hoverLabel()->text().startsWith(QStringLiteral("Slots 16")));
+    QVERIFY(view.hoverLabel()->text().endsWith(QStringLiteral(": not covered")));
+    QTest::mouseMove(bar, QPoint(columnOf(bar, 100), bar->height() / 2));
+    QTRY_VERIFY(view.hoverLabel()->text().startsWith(QStringLiteral("Slots ")));
+    QVERIFY(
+        view.hoverLabel()->text().contains(QStringLiteral(": 127.0.0.1:30001 · slot 100 is being moved")));
+    QCOMPARE(view.hoverLabel()->textFormat(), Qt::PlainText);
+
+    // A single uncovered slot stays visible even when a pixel covers many slots.
+    view.resize(400, 300);
+    auto topology =
+        *ClusterTopology::fromClusterNodes("a2486f61a9a932f8688e94188053450b10f3332f 127.0.0.1:30001@40001 "
+                                           "myself,master - 0 0 1 connected 0-8000 "
+                                           "8002-16383\n");
+    view.setTopology(topology);
+    QTRY_VERIFY(bar->width() < 500);
+    QCOMPARE(colourAtSlot(view, 8001, low), ClusterTopologyView::uncoveredColour());
+    QCOMPARE(view.summaryLabel()->text(),
+             QStringLiteral("1 master(s) · 0 replica(s) · 1 slot(s) not covered"));
+}
+
+void TestClusterTopologyView::selectionSurvivesUpdates()
+{
+    ClusterTopologyView view;
+    const auto topology = *ClusterTopology::fromClusterNodes(kNodes);
+    view.setTopology(topology);
+    QSignalSpy changed(&view, &ClusterTopologyView::selectedNodeChanged);
+    view.tree()->topLevelItem(1)->child(0)->setSelected(true);
+    QCOMPARE(view.selectedNodeId(), QByteArray("7f97ad19aec0537af5da2cffdca42496f020abae"));
+    QCOMPARE(changed.count(), 1);
+    view.setTopology(topology);
+    QCOMPARE(view.selectedNodeId(), QByteArray("7f97ad19aec0537af5da2cffdca42496f020abae"));
+}
+
+void TestClusterTopologyView::emptyTopology()
+{
+    ClusterTopologyView view;
+    QCOMPARE(view.tree()->topLevelItemCount(), 0);
+    QCOMPARE(view.summaryLabel()->text(), QStringLiteral("No cluster topology."));
+    QVERIFY(view.hoverLabel()->text().startsWith(QStringLiteral("The 16384 slots by master")));
+    QVERIFY(view.selectedNodeId().isEmpty());
+}
+
+QTEST_MAIN(TestClusterTopologyView)
+#include "tst_clustertopologyview.moc"
