@@ -438,7 +438,7 @@ void PgConnection::fail(PgError error)
     m_sessionReady = false;
     m_lastError = error;
     const QPointer<PgConnection> self(this);
-    if (m_wantOpen && m_autoReconnect && retryable(error.kind)) {
+    if (m_wantOpen && retryable(error.kind)) {
         scheduleReconnect();
     } else {
         m_wantOpen = false;

@@ -54,7 +54,6 @@ public:
     State state() const { return m_state; }
     bool isReady() const { return m_state == State::Ready; }
     const PgError &lastError() const { return m_lastError; }
-    void setAutoReconnect(bool enabled) { m_autoReconnect = enabled; }
 
     // Connected session facts (0 / empty before the first connection).
     int backendPid() const { return m_backendPid; }
@@ -68,7 +67,6 @@ public:
     // Queues sql (one or more statements, run in one read-only transaction). While connecting it waits;
     // while disconnected it fails at once, asynchronously. The callback is skipped if context dies first.
     void query(const QByteArray &sql, QObject *context, Callback callback);
-    int pendingCount() const { return int(m_pending.size()); }
 
 signals:
     void stateChanged(PgConnection::State state);
@@ -111,7 +109,6 @@ private:
     PgConfig m_config;
     State m_state = State::Disconnected;
     PgError m_lastError;
-    bool m_autoReconnect = true;
     bool m_wantOpen = false;
     bool m_sessionReady = false; // setup done: user queries may go out
     int m_attempt = 0;

@@ -16,7 +16,6 @@ public:
 
     int rowCount() const { return m_columns.isEmpty() ? 0 : int(m_values.size() / m_columns.size()); }
     int columnCount() const { return int(m_columns.size()); }
-    const QList<QByteArray> &columns() const { return m_columns; }
     int column(const QByteArray &name) const { return int(m_columns.indexOf(name)); }
 
     QString text(int row, int column) const;

@@ -96,6 +96,12 @@ void TestPgHealthPoller::connectionCounts()
     pool.resize(2);
     QTRY_COMPARE(poller->lastSample()->total, 4);
     QCOMPARE(countOf(poller->lastSample()->byApplication, "orders-api"), 2);
+
+    poller->stop();
+    QVERIFY(!poller->isRunning());
+    QSignalSpy samples(poller.get(), &PgHealthPoller::sampled);
+    QTest::qWait(1200); // more than two intervals
+    QVERIFY(samples.isEmpty());
 }
 
 void TestPgHealthPoller::idleInTransactionDetected()

@@ -38,7 +38,6 @@ public:
     void stop();
     bool isRunning() const { return m_process.state() == QProcess::Running; }
     quint16 port() const { return m_port; }
-    qint64 pid() const { return m_process.processId(); }
 
     // The monitor role by default; a wrong password for the bad-password test.
     PgConfig config(const QString &user = QString::fromLatin1(kMonitor),
