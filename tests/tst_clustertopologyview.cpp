@@ -1,8 +1,14 @@
+#include "clusterclient.h"
+#include "clusternodespoller.h"
 #include "clusterslot.h"
 #include "clustertopology.h"
 #include "clustertopologyview.h"
+#include "embeddedserver.h"
+#include "testcluster.h"
 
+#include <csignal>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QLabel>
 #include <QSignalSpy>
@@ -61,6 +67,7 @@ private slots:
     void coverageBar();
     void selectionSurvivesUpdates();
     void emptyTopology();
+    void liveClusterFailover();
 };
 
 void TestClusterTopologyView::treeOfMastersAndReplicas()
@@ -174,6 +181,75 @@ void TestClusterTopologyView::emptyTopology()
     QCOMPARE(view.summaryLabel()->text(), QStringLiteral("No cluster topology."));
     QVERIFY(view.hoverLabel()->text().startsWith(QStringLiteral("The 16384 slots by master")));
     QVERIFY(view.selectedNodeId().isEmpty());
+}
+
+namespace {
+
+const QTreeWidgetItem *itemOf(const QTreeWidget *tree, const QByteArray &id)
+{
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *master = tree->topLevelItem(i);
+        if (master->text(ClusterTopologyView::IdColumn).toLatin1() == id)
+            return master;
+        for (int k = 0; k < master->childCount(); ++k) {
+            if (master->child(k)->text(ClusterTopologyView::IdColumn).toLatin1() == id)
+                return master->child(k);
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+// The embedded cluster through ClusterClient + ClusterNodesPoller: the view shows 3 masters with a
+// replica each, then a killed master failed and its replica promoted.
+void TestClusterTopologyView::liveClusterFailover()
+{
+    TestCluster cluster;
+    EmbeddedCluster::Options options;
+    options.nodeTimeoutMs = 1000;
+    QVERIFY(cluster.start(options));
+    EmbeddedCluster &nodes = cluster.cluster();
+    ClusterClient client(nodes.seedConfig());
+    QSignalSpy ready(&client, &ClusterClient::ready);
+    client.open();
+    QVERIFY(ready.wait(10000));
+
+    ClusterTopologyView view;
+    ClusterNodesPoller poller(&client);
+    connect(&poller, &ClusterNodesPoller::updated, &view, &ClusterTopologyView::setTopology);
+    QCOMPARE(poller.interval(), ClusterNodesPoller::kMinIntervalMs);
+    poller.start();
+    QTreeWidget *tree = view.tree();
+    QTRY_COMPARE_WITH_TIMEOUT(tree->topLevelItemCount(), 3, 5000);
+    for (int i = 0; i < 3; ++i) {
+        const QTreeWidgetItem *master = tree->topLevelItem(i);
+        QCOMPARE(master->text(ClusterTopologyView::IdColumn).toLatin1(), nodes.nodeId(i));
+        QCOMPARE(master->text(ClusterTopologyView::AddressColumn),
+                 QStringLiteral("127.0.0.1:%1").arg(nodes.node(i)->port()));
+        QCOMPARE(master->text(ClusterTopologyView::SlotsColumn),
+                 QStringLiteral("%1-%2").arg(nodes.formedSlots(i).first).arg(nodes.formedSlots(i).second));
+        QCOMPARE(master->childCount(), 1);
+        QCOMPARE(master->child(0)->text(ClusterTopologyView::IdColumn).toLatin1(), nodes.nodeId(i + 3));
+    }
+    QCOMPARE(view.summaryLabel()->text(),
+             QStringLiteral("3 master(s) · 3 replica(s) · all 16384 slots covered"));
+
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(::kill(pid_t(nodes.node(0)->processId()), SIGKILL) == 0);
+    const auto promoted = [&] {
+        const QTreeWidgetItem *replica = itemOf(tree, nodes.nodeId(3));
+        const QTreeWidgetItem *dead = itemOf(tree, nodes.nodeId(0));
+        return replica && dead && !replica->parent() &&
+               replica->text(ClusterTopologyView::SlotsColumn) == QStringLiteral("0-5460") &&
+               dead->text(ClusterTopologyView::FlagsColumn).contains(QStringLiteral("fail"));
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(promoted(), 20000);
+    qInfo("kill -> the view shows the failed master and the promoted replica: %lld ms", clock.elapsed());
+    QCOMPARE(itemOf(tree, nodes.nodeId(0))->foreground(0).color(), ClusterTopologyView::uncoveredColour());
+    QVERIFY(view.summaryLabel()->text().contains(QStringLiteral("1 failed")));
+    QVERIFY(view.summaryLabel()->text().contains(QStringLiteral("all 16384 slots covered")));
 }
 
 QTEST_MAIN(TestClusterTopologyView)

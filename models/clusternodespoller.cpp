@@ -1,0 +1,102 @@
+#include "clusternodespoller.h"
+
+#include "clusterclient.h"
+#include "redisconnection.h"
+
+#include <algorithm>
+#include <QTimer>
+
+ClusterNodesPoller::ClusterNodesPoller(ClusterClient *client, QObject *parent)
+    : QObject(parent), m_client(client), m_timer(new QTimer(this)), m_gapTimer(new QTimer(this))
+{
+    m_timer->setInterval(kMinIntervalMs);
+    connect(m_timer, &QTimer::timeout, this, &ClusterNodesPoller::poll);
+    m_gapTimer->setSingleShot(true);
+    connect(m_gapTimer, &QTimer::timeout, this, &ClusterNodesPoller::poll);
+    connect(client, &ClusterClient::topologyChanged, this, [this] {
+        if (isRunning())
+            pollSoon();
+    });
+}
+
+void ClusterNodesPoller::setInterval(int ms)
+{
+    m_timer->setInterval(std::max(ms, kMinIntervalMs));
+}
+
+int ClusterNodesPoller::interval() const
+{
+    return m_timer->interval();
+}
+
+bool ClusterNodesPoller::isRunning() const
+{
+    return m_timer->isActive();
+}
+
+void ClusterNodesPoller::start()
+{
+    m_timer->start();
+    poll();
+}
+
+void ClusterNodesPoller::stop()
+{
+    ++m_generation;
+    m_inFlight = false;
+    m_timer->stop();
+    m_gapTimer->stop();
+}
+
+void ClusterNodesPoller::pollSoon()
+{
+    if (m_inFlight || m_gapTimer->isActive())
+        return;
+    const qint64 since = m_sincePoll.isValid() ? m_sincePoll.elapsed() : kMinGapMs;
+    m_gapTimer->start(int(std::max<qint64>(0, kMinGapMs - since)));
+}
+
+void ClusterNodesPoller::poll()
+{
+    if (m_inFlight || !m_client || !m_client->isReady())
+        return;
+    m_inFlight = true;
+    m_gapTimer->stop();
+    m_sincePoll.start();
+    QList<QPointer<RedisConnection>> nodes;
+    const QList<RedisConnection *> masters = m_client->masterConnections();
+    for (qsizetype i = 0; i < masters.size(); ++i)
+        nodes.append(masters[(m_next + i) % masters.size()]);
+    ask(nodes, tr("The cluster has no master to ask."));
+}
+
+void ClusterNodesPoller::ask(QList<QPointer<RedisConnection>> nodes, QString lastError)
+{
+    while (!nodes.isEmpty() && !nodes.first())
+        nodes.removeFirst();
+    if (nodes.isEmpty()) {
+        m_inFlight = false;
+        emit failed(tr("CLUSTER NODES could not be read: %1").arg(lastError));
+        return;
+    }
+    RedisConnection *node = nodes.takeFirst();
+    const quint64 generation = m_generation;
+    node->command({"CLUSTER", "NODES"}, this, [this, nodes, generation, node](const RedisReply &reply) {
+        if (generation != m_generation)
+            return;
+        QString error;
+        std::optional<ClusterTopology> topology;
+        if (reply.type() == RedisReply::Type::Bulk)
+            topology = ClusterTopology::fromClusterNodes(reply.bytes(), &error);
+        else
+            error = reply.errorMessage();
+        if (!topology) {
+            ++m_next; // start with another node next time
+            ask(nodes, QStringLiteral("%1: %2").arg(node->config().endpoint(), error));
+            return;
+        }
+        m_inFlight = false;
+        m_topology = std::move(*topology);
+        emit updated(m_topology);
+    });
+}
