@@ -6,8 +6,8 @@
 
 // Where the keys of a command are, for routing it in a cluster.
 //
-// Keyed (routed to the master of the keys' slot; a command whose keys map to different slots is
-// refused by ClusterClient):
+// Keyed (routed to the master of the keys' slot; ClusterClient refuses a command whose keys map to
+// different slots, or splits it per slot for DEL, UNLINK, EXISTS, TOUCH and MGET):
 // - the first argument for ordinary commands (GET, SET, HSET, LPUSH, XADD, EXPIRE, SPUBLISH …);
 // - every argument: DEL UNLINK EXISTS TOUCH MGET SINTER SUNION SDIFF SINTERSTORE SUNIONSTORE
 //   SDIFFSTORE PFCOUNT PFMERGE RENAME RENAMENX; every other one: MSET MSETNX;

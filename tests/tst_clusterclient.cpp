@@ -78,6 +78,7 @@ private slots:
     void movedAfterMigration();
     void askDuringMigration();
     void keyScannerOverMasters();
+    void refreshesEveryFiveSeconds();
     void notAClusterFails();
     void failoverThenReadsAgain();
 
@@ -392,6 +393,36 @@ void TestClusterClient::keyScannerOverMasters()
     const QSet<QByteArray> found = scanAll(m_client->masterConnections());
     QCOMPARE(found.size(), expected.size());
     QCOMPARE(found, expected);
+}
+
+// With nothing going wrong, the map is reloaded by the timer only: once every 5 s.
+void TestClusterClient::refreshesEveryFiveSeconds()
+{
+    const auto topologyReads = [this] {
+        qint64 calls = 0;
+        for (const auto &admin : m_admin) {
+            const QByteArray stats = blockingCall(*admin, {"INFO", "commandstats"}).bytes();
+            for (const QByteArray &line : stats.split('\n')) {
+                if (line.startsWith("cmdstat_cluster|shards:calls=") ||
+                    line.startsWith("cmdstat_cluster|slots:calls="))
+                    calls += line.mid(line.indexOf('=') + 1, line.indexOf(',') - line.indexOf('=') - 1)
+                                 .toLongLong();
+            }
+        }
+        return calls;
+    };
+    const qint64 before = topologyReads();
+    QTRY_VERIFY_WITH_TIMEOUT(topologyReads() > before, 7000);
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 first = topologyReads();
+    QCOMPARE(first, before + 1);
+    QTRY_VERIFY_WITH_TIMEOUT(topologyReads() > first, 7000);
+    const qint64 gap = clock.elapsed();
+    QCOMPARE(topologyReads(), first + 1);
+    qInfo("timer refreshes %lld ms apart", gap);
+    QVERIFY(gap >= ClusterClient::kMinRefreshIntervalMs - 300);
+    QVERIFY(gap <= ClusterClient::kMinRefreshIntervalMs + 1000);
 }
 
 void TestClusterClient::notAClusterFails()
