@@ -534,9 +534,9 @@ void ClusterClient::onTopologyLoaded(std::optional<ClusterTopology> topology, co
     }
     const bool first = m_state == State::Loading;
     setTopology(std::move(*topology));
+    m_refreshTimer->start(); // the next periodic reload is a full interval after this one
     if (first) {
         m_state = State::Ready;
-        m_refreshTimer->start();
         emit ready();
         auto waiting = std::move(m_waiting);
         m_waiting.clear();

@@ -34,7 +34,8 @@ class QTimer;
 //   of attempts.
 // A command that gets no reply (node down, timeout) is not retried — it may have run — but a
 // refresh is requested. Refreshes: at most one in flight and kMinRefreshGapMs apart when
-// requested by a redirection or failure, and every refreshInterval() (at least 5 s) by a timer.
+// requested by a redirection or failure, and by a timer refreshInterval() (at least 5 s) after the
+// last reload.
 // topologyChanged() whenever the map or the nodes changed; mastersChanged() when the masters that
 // serve slots changed (a failover, a master added or emptied): per-master work such as a
 // KeyScanner over masterConnections() should start again.

@@ -395,7 +395,7 @@ void TestClusterClient::keyScannerOverMasters()
     QCOMPARE(found, expected);
 }
 
-// With nothing going wrong, the map is reloaded by the timer only: once every 5 s.
+// With nothing going wrong, the map is reloaded by the timer only: 5 s after the last reload.
 void TestClusterClient::refreshesEveryFiveSeconds()
 {
     const auto topologyReads = [this] {
@@ -416,7 +416,6 @@ void TestClusterClient::refreshesEveryFiveSeconds()
     QElapsedTimer clock;
     clock.start();
     const qint64 first = topologyReads();
-    QCOMPARE(first, before + 1);
     QTRY_VERIFY_WITH_TIMEOUT(topologyReads() > first, 7000);
     const qint64 gap = clock.elapsed();
     QCOMPARE(topologyReads(), first + 1);
