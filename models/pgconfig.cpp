@@ -3,14 +3,8 @@
 #include <algorithm>
 #include <libpq-fe.h>
 #include <memory>
-#include <QCoreApplication>
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PgConfig", text);
-}
 
 struct ConninfoFree
 {

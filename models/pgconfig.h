@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QMetaType>
 #include <QPair>
@@ -14,6 +15,9 @@
 // memory only (profiles keep it in the keychain).
 struct PgConfig
 {
+    Q_DECLARE_TR_FUNCTIONS(PgConfig)
+
+public:
     static constexpr int kDefaultConnectTimeoutSeconds = 5;
     static constexpr int kDefaultStatementTimeoutMs = 5000;
 

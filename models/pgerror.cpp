@@ -1,14 +1,8 @@
 #include "pgerror.h"
 
-#include <QCoreApplication>
 #include <QStringList>
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PgError", text);
-}
 
 // libpq prefixes the server's line with 'connection to server at "host" (addr), port N failed: FATAL:  '.
 QString essential(const QString &libpqMessage)

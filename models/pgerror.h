@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
 
@@ -8,6 +9,9 @@
 // text (the server's FATAL line or the socket error) for the details.
 struct PgError
 {
+    Q_DECLARE_TR_FUNCTIONS(PgError)
+
+public:
     enum class Kind {
         None,
         InvalidConfig,      // the URL / conninfo cannot be used

@@ -1,16 +1,10 @@
 #include "pgsample.h"
 
 #include <algorithm>
-#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PgSample", text);
-}
 
 QList<PgCount> ranked(const QHash<QString, int> &counts)
 {
@@ -201,11 +195,9 @@ PgSample PgSample::derive(PgSample sample, const PgSample *previous, const PgThr
                 any = true;
             }
             if (d.deadlocks > before->deadlocks)
-                sample.advice << QCoreApplication::translate(
-                                     "PgSample",
-                                     "%n deadlock(s) in database %1 since the last sample: two transactions "
-                                     "took the same locks in opposite orders.",
-                                     nullptr, int(d.deadlocks - before->deadlocks))
+                sample.advice << tr("%n deadlock(s) in database %1 since the last sample: two transactions "
+                                    "took the same locks in opposite orders.",
+                                    nullptr, int(d.deadlocks - before->deadlocks))
                                      .arg(d.name);
         }
         if (any)

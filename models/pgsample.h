@@ -3,6 +3,7 @@
 #include "pgresult.h"
 
 #include <optional>
+#include <QCoreApplication>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -52,6 +53,9 @@ struct PgCount
 // One poll of the server: the raw rows, and what derive() computes from them (and the previous sample).
 struct PgSample
 {
+    Q_DECLARE_TR_FUNCTIONS(PgSample)
+
+public:
     // The poller's SQL (three SELECTs) whose results fromResults() reads.
     static const QByteArray kQuery;
 
