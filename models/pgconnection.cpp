@@ -18,13 +18,22 @@ bool retryable(PgError::Kind kind)
            kind != PgError::Kind::InvalidConfig;
 }
 
-// A host that libpq would have to look up itself (blocking): one name, not an address or a socket path.
-bool needsLookup(const PgConfig &config)
+// An entry of the host list that libpq would have to look up itself (blocking): a name, not an address
+// or a Unix socket directory.
+bool isHostName(const QString &host)
 {
-    const QString host = config.host();
-    return config.hostaddr().isEmpty() && !host.isEmpty() && !host.contains(QLatin1Char(',')) &&
-           !host.startsWith(QLatin1Char('/')) && !host.startsWith(QLatin1Char('@')) &&
+    return !host.isEmpty() && !host.startsWith(QLatin1Char('/')) && !host.startsWith(QLatin1Char('@')) &&
            QHostAddress(host).isNull();
+}
+
+// libpq tries one address per hostaddr entry: prefer IPv4, as libpq's own lookup usually does.
+QString preferredAddress(const QList<QHostAddress> &addresses)
+{
+    for (const QHostAddress &address : addresses) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol)
+            return address.toString();
+    }
+    return addresses.constFirst().toString();
 }
 
 PgError queryError(const PGresult *result)
@@ -100,8 +109,7 @@ PgConnection::PgConnection(PgConfig config, QObject *parent)
 
 PgConnection::~PgConnection()
 {
-    if (m_lookupId >= 0)
-        QHostInfo::abortHostLookup(m_lookupId);
+    abortLookups();
     m_pending.clear();
     dropSocket();
     m_conn.reset();
@@ -119,10 +127,7 @@ void PgConnection::open()
 void PgConnection::close()
 {
     m_wantOpen = false;
-    if (m_lookupId >= 0) {
-        QHostInfo::abortHostLookup(m_lookupId);
-        m_lookupId = -1;
-    }
+    abortLookups();
     m_connectTimer->stop();
     m_queryTimer->stop();
     m_reconnectTimer->stop();
@@ -158,35 +163,56 @@ void PgConnection::startConnect()
     m_conn.reset();
     m_sessionReady = false;
     m_connectTimer->start(m_config.connectTimeoutSeconds() * 1000);
-    if (!needsLookup(m_config)) {
+    abortLookups();
+    // host may be a list (host=a,b for failover): each name is looked up here, and libpq gets a hostaddr
+    // entry for each host entry (empty for a socket directory, which needs no lookup).
+    const QStringList hosts = m_config.host().split(QLatin1Char(','));
+    const bool lookup =
+        m_config.hostaddr().isEmpty() && std::any_of(hosts.cbegin(), hosts.cend(), isHostName);
+    if (!lookup) {
         setState(State::Connecting);
         startLibpq({});
         return;
     }
     setState(State::Resolving);
-    const QString host = m_config.host();
-    m_lookupId = QHostInfo::lookupHost(host, this, [this, host](const QHostInfo &info) {
-        if (info.lookupId() != m_lookupId)
-            return;
-        m_lookupId = -1;
-        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-            fail({PgError::Kind::HostNotFound,
-                  tr("Host %1 not found: %2").arg(host, info.errorString()),
-                  {},
-                  info.errorString()});
-            return;
+    m_addresses = hosts;
+    const quint64 generation = ++m_lookupGeneration;
+    for (qsizetype i = 0; i < hosts.size(); ++i) {
+        const QString host = hosts[i].trimmed();
+        if (!isHostName(host)) {
+            m_addresses[i] = QHostAddress(host).isNull() ? QString() : host;
+            continue;
         }
-        // libpq tries one address per hostaddr: prefer IPv4 as libpq's own lookup usually does.
-        QHostAddress address = info.addresses().constFirst();
-        for (const QHostAddress &candidate : info.addresses()) {
-            if (candidate.protocol() == QAbstractSocket::IPv4Protocol) {
-                address = candidate;
-                break;
+        m_addresses[i].clear();
+        ++m_unresolved;
+        m_lookupIds << QHostInfo::lookupHost(host, this, [this, generation, i, host](const QHostInfo &info) {
+            if (generation != m_lookupGeneration)
+                return;
+            m_lookupIds.removeOne(info.lookupId());
+            if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+                abortLookups();
+                fail({PgError::Kind::HostNotFound,
+                      tr("Host %1 not found: %2").arg(host, info.errorString()),
+                      {},
+                      info.errorString()});
+                return;
             }
-        }
-        setState(State::Connecting);
-        startLibpq(address.toString());
-    });
+            m_addresses[i] = preferredAddress(info.addresses());
+            if (--m_unresolved == 0) {
+                setState(State::Connecting);
+                startLibpq(m_addresses.join(QLatin1Char(',')));
+            }
+        });
+    }
+}
+
+void PgConnection::abortLookups()
+{
+    ++m_lookupGeneration;
+    for (const int id : std::as_const(m_lookupIds))
+        QHostInfo::abortHostLookup(id);
+    m_lookupIds.clear();
+    m_unresolved = 0;
 }
 
 void PgConnection::startLibpq(const QString &hostaddr)
@@ -326,10 +352,7 @@ void PgConnection::onConnectTimeout()
 {
     if (m_state != State::Resolving && m_state != State::Connecting)
         return;
-    if (m_lookupId >= 0) {
-        QHostInfo::abortHostLookup(m_lookupId);
-        m_lookupId = -1;
-    }
+    abortLookups();
     fail({PgError::Kind::Timeout,
           tr("No connection within %1 s (connect_timeout).").arg(m_config.connectTimeoutSeconds()),
           {},

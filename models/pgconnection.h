@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 
 class QSocketNotifier;
 class QTimer;
@@ -18,8 +19,8 @@ struct pg_conn;
 // One asynchronous, read-only connection to a PostgreSQL server over libpq, driven by the event loop of
 // the thread that owns it: PQconnectStartParams/PQconnectPoll to connect and PQsendQuery/PQconsumeInput/
 // PQisBusy/PQgetResult to query, each step when a QSocketNotifier on PQsocket says the socket is ready,
-// so no libpq call ever waits. A host name is resolved with QHostInfo first (libpq's own lookup would
-// block) and passed as hostaddr, host staying for TLS verification.
+// so no libpq call ever waits. Host names (also in a host=a,b failover list) are resolved with QHostInfo
+// first (libpq's own lookup would block) and passed as hostaddr, host staying for TLS verification.
 //
 // Read-only by construction: the session starts with default_transaction_read_only = on and the
 // profile's statement_timeout, and every query runs inside BEGIN READ ONLY … COMMIT.
@@ -89,6 +90,7 @@ private:
     enum class Wait { Read, Write };
 
     void startConnect();
+    void abortLookups();
     void startLibpq(const QString &hostaddr);
     void pollConnect();
     void watch(Wait wait);
@@ -112,7 +114,10 @@ private:
     bool m_wantOpen = false;
     bool m_sessionReady = false; // setup done: user queries may go out
     int m_attempt = 0;
-    int m_lookupId = -1;
+    quint64 m_lookupGeneration = 0; // answers of older lookups are ignored
+    QList<int> m_lookupIds;
+    QStringList m_addresses; // one hostaddr entry per host entry
+    int m_unresolved = 0;
     int m_backendPid = 0;
     int m_serverVersion = 0;
     QString m_tlsProtocol;

@@ -202,6 +202,13 @@ void TestPgConnection::hostNameResolvedWithoutBlocking()
     QVERIFY(connection);
     QVERIFY(!blockingQuery(*connection, "SELECT 1").isError());
 
+    // A failover list: every name is looked up by Keyscope, libpq gets one hostaddr per host.
+    config.setValue("host", "localhost,127.0.0.1,localhost");
+    PgConnection list(config);
+    list.open();
+    QCOMPARE(list.state(), PgConnection::State::Resolving);
+    QTRY_VERIFY(list.isReady());
+
     config.setValue("host", "no-such-host.invalid");
     PgConnection unknown(config);
     QSignalSpy errors(&unknown, &PgConnection::errorOccurred);
