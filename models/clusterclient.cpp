@@ -500,6 +500,10 @@ void ClusterClient::loadTopology(QList<RedisConnection *> candidates, QString la
                         .arg(endpoint));
                 return;
             }
+            if (reply.isFailure()) { // not reachable: the connection says why
+                loadTopology(candidates, reply.errorMessage());
+                return;
+            }
             QString error;
             auto topology = viaSlots ? ClusterTopology::fromClusterSlots(reply, &error)
                                      : ClusterTopology::fromClusterShards(reply, m_seed.tls, &error);

@@ -85,6 +85,11 @@ std::pair<int, int> EmbeddedCluster::formedSlots(int index) const
     return {index == 0 ? 0 : lastOf(index - 1) + 1, lastOf(index)};
 }
 
+quint16 EmbeddedCluster::tlsPort(int index) const
+{
+    return m_tlsPorts.value(index);
+}
+
 ConnectionConfig EmbeddedCluster::nodeConfig(int index) const
 {
     ConnectionConfig config;
@@ -121,6 +126,7 @@ void EmbeddedCluster::start()
     m_nodes.clear();
     m_connections.clear();
     m_ids.clear();
+    m_tlsPorts.clear();
     m_readyNodes = 0;
     m_stoppedNodes = 0;
     m_formationMs = -1;
@@ -134,7 +140,9 @@ void EmbeddedCluster::start()
     const int count = m_options.masters * (1 + m_options.replicasPerMaster);
     // Data port and cluster bus port of every node; the bus port is given explicitly because
     // port + 10000 (redis' default) is out of range for most ephemeral ports.
-    const QList<quint16> ports = freePorts(2 * count);
+    const bool tls =
+        !m_options.tlsCertFile.isEmpty() && !m_options.tlsKeyFile.isEmpty() && !m_options.tlsCaFile.isEmpty();
+    const QList<quint16> ports = freePorts((tls ? 3 : 2) * count);
     if (ports.isEmpty()) {
         QMetaObject::invokeMethod(
             this,
@@ -142,7 +150,8 @@ void EmbeddedCluster::start()
             Qt::QueuedConnection);
         return;
     }
-    m_busPorts = ports.mid(count);
+    m_busPorts = ports.mid(count, count);
+    m_tlsPorts = tls ? ports.mid(2 * count) : QList<quint16>();
     for (int i = 0; i < count; ++i) {
         EmbeddedServer::Options options;
         options.executable = m_options.executable;
@@ -158,6 +167,19 @@ void EmbeddedCluster::start()
         if (!m_options.password.isEmpty()) {
             options.extraArgs << QStringLiteral("--requirepass") << m_options.password
                               << QStringLiteral("--masterauth") << m_options.password;
+        }
+        if (tls) {
+            options.extraArgs << QStringLiteral("--tls-port") << QString::number(m_tlsPorts[i])
+                              << QStringLiteral("--tls-cert-file") << m_options.tlsCertFile
+                              << QStringLiteral("--tls-key-file") << m_options.tlsKeyFile
+                              << QStringLiteral("--tls-ca-cert-file") << m_options.tlsCaFile
+                              << QStringLiteral("--tls-auth-clients") << QStringLiteral("no")
+                              << QStringLiteral("--tls-cluster") << QStringLiteral("yes")
+                              << QStringLiteral("--tls-replication") << QStringLiteral("yes");
+            if (!m_options.tlsClientCertFile.isEmpty() && !m_options.tlsClientKeyFile.isEmpty()) {
+                options.extraArgs << QStringLiteral("--tls-client-cert-file") << m_options.tlsClientCertFile
+                                  << QStringLiteral("--tls-client-key-file") << m_options.tlsClientKeyFile;
+            }
         }
         options.extraArgs += m_options.extraArgs;
         auto server = std::make_unique<EmbeddedServer>(options);
@@ -234,7 +256,9 @@ void EmbeddedCluster::meet()
         commands.append(
             {0,
              {"CLUSTER", "MEET", m_nodes[size_t(i)]->host().toUtf8(),
-              QByteArray::number(m_nodes[size_t(i)]->port()), QByteArray::number(m_busPorts[i])}});
+              // With tls-cluster the node's cluster port is its TLS port.
+              QByteArray::number(m_tlsPorts.isEmpty() ? m_nodes[size_t(i)]->port() : m_tlsPorts[i]),
+              QByteArray::number(m_busPorts[i])}});
     }
     roundTrip(commands, [this](const Replies &replies) {
         for (const RedisReply &reply : replies) {
@@ -363,6 +387,17 @@ void EmbeddedCluster::roundTrip(const QList<Command> &commands, std::function<vo
         qsizetype remaining = 0;
         std::function<void(const Replies &)> done;
     };
+    if (commands.isEmpty()) { // e.g. no replicas to attach
+        const quint64 generation = m_generation;
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, done = std::move(done)] {
+                if (generation == m_generation)
+                    done({});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     auto collector = std::make_shared<Collector>();
     collector->replies.resize(commands.size());
     collector->remaining = commands.size();

@@ -37,7 +37,17 @@ public:
         int replicasPerMaster = 1;
         int nodeTimeoutMs = 5000; // cluster-node-timeout: failure detection takes about this long
         int formTimeoutMs = 30000;
-        QString password;      // non-empty: requirepass and masterauth on every node
+        QString password; // non-empty: requirepass and masterauth on every node
+        // All three set: every node also listens with TLS on tlsPort(index), and the cluster bus and
+        // replication use TLS (tls-cluster, tls-replication); clients need no certificate. The plain
+        // port stays for management, so CLUSTER SHARDS lists both.
+        QString tlsCertFile;
+        QString tlsKeyFile;
+        QString tlsCaFile;
+        // The certificate nodes present when they connect to each other (the cluster bus always
+        // asks for one); empty = tlsCertFile, which then needs the clientAuth usage too.
+        QString tlsClientCertFile;
+        QString tlsClientKeyFile;
         QStringList extraArgs; // appended to every node's command line
     };
 
@@ -66,6 +76,8 @@ public:
     QByteArray nodeId(int index) const;
     // The slots node index was given at formation ({-1, -1} for a replica).
     std::pair<int, int> formedSlots(int index) const;
+    // The TLS port of node index, 0 without TLS.
+    quint16 tlsPort(int index) const;
     // A config that reaches node index (plain TCP, with Options::password).
     ConnectionConfig nodeConfig(int index) const;
     // nodeConfig(0), named: the seed for a ClusterClient.
@@ -110,6 +122,7 @@ private:
     std::vector<std::unique_ptr<EmbeddedServer>> m_nodes;
     std::vector<std::unique_ptr<RedisConnection>> m_connections;
     QList<quint16> m_busPorts;
+    QList<quint16> m_tlsPorts;
     QList<QByteArray> m_ids;
     int m_readyNodes = 0;
     int m_stoppedNodes = 0;
