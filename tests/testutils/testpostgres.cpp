@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QThread>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -24,8 +23,11 @@ bool asRoot()
 
 } // namespace
 
+// As root the server runs as nobody, which must reach the directory: /tmp rather than a TMPDIR that may
+// be private to root.
 TestPostgres::TestPostgres()
-    : m_dir(std::make_unique<QTemporaryDir>(QDir::tempPath() + "/keyscope-pg-XXXXXX"))
+    : m_dir(std::make_unique<QTemporaryDir>((asRoot() ? QStringLiteral("/tmp") : QDir::tempPath()) +
+                                            QStringLiteral("/keyscope-pg-XXXXXX")))
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
 }
@@ -106,6 +108,26 @@ bool TestPostgres::start(const QStringList &settings)
     if (!m_initialised && !initialise())
         return false;
     const bool firstStart = m_port == 0;
+    // Another process may take the free port before the server binds it: then try another one.
+    for (int attempt = 1;; ++attempt) {
+        const StartResult result = startOnce(settings);
+        if (result == StartResult::Ready)
+            break;
+        if (result == StartResult::Failed || attempt == 3)
+            return false;
+    }
+    if (firstStart) {
+        Session admin(conninfo());
+        const QByteArray create = QByteArray("CREATE ROLE ") + kMonitor + " LOGIN PASSWORD '" +
+                                  kMonitorPassword + "' IN ROLE pg_monitor";
+        if (!admin.exec(create))
+            return false;
+    }
+    return true;
+}
+
+TestPostgres::StartResult TestPostgres::startOnce(const QStringList &settings)
+{
     m_port = EmbeddedServer::freePort();
     QStringList args{QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-p"),
                      QString::number(m_port)};
@@ -122,28 +144,24 @@ bool TestPostgres::start(const QStringList &settings)
     m_process.start();
     if (!m_process.waitForStarted(10000)) {
         qWarning() << "postgres did not start:" << m_process.errorString();
-        return false;
+        return StartResult::Failed;
     }
+    // waitForFinished both waits between pings and notices a server that exited (its port taken).
     const QByteArray ping = conninfo() + " connect_timeout=2";
     QElapsedTimer clock;
     clock.start();
-    while (PQping(ping.constData()) != PQPING_OK) {
-        if (!isRunning() || clock.elapsed() > 30000) {
-            m_process.waitForFinished(100);
-            qWarning().noquote() << "postgres is not accepting connections:\n" +
-                                        QString::fromLocal8Bit(m_process.readAll());
-            return false;
-        }
-        QThread::msleep(20);
+    while (!m_process.waitForFinished(20) && PQping(ping.constData()) != PQPING_OK) {
+        if (clock.elapsed() > 30000)
+            break;
     }
-    if (firstStart) {
-        Session admin(conninfo());
-        const QByteArray create = QByteArray("CREATE ROLE ") + kMonitor + " LOGIN PASSWORD '" +
-                                  kMonitorPassword + "' IN ROLE pg_monitor";
-        if (!admin.exec(create))
-            return false;
+    if (!isRunning() || clock.elapsed() > 30000) {
+        const QString log = QString::fromLocal8Bit(m_process.readAll());
+        if (!isRunning() && log.contains(QLatin1String("Address already in use")))
+            return StartResult::PortTaken;
+        qWarning().noquote() << "postgres is not accepting connections:\n" + log;
+        return StartResult::Failed;
     }
-    return true;
+    return StartResult::Ready;
 }
 
 QStringList TestPostgres::tlsSettings(const QString &certFile, const QString &keyFile)

@@ -67,6 +67,8 @@ public:
     };
 
 private:
+    enum class StartResult { Ready, PortTaken, Failed };
+    StartResult startOnce(const QStringList &settings);
     bool run(const QString &program, const QStringList &args, QString *output);
     void prepareProcess(QProcess &process, const QString &program, const QStringList &args) const;
     bool initialise();
