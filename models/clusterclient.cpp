@@ -164,7 +164,8 @@ void ClusterClient::command(const QList<QByteArray> &args, QObject *context, Cal
     request->clock.start();
 
     const ClusterCommand::Keys keys = ClusterCommand::keysOf(args);
-    if (keys.kind == ClusterCommand::Keys::Kind::Unsupported) {
+    if (keys.kind == ClusterCommand::Keys::Kind::Unsupported ||
+        keys.kind == ClusterCommand::Keys::Kind::PerNode) {
         deliverLater(request, RedisReply::failure(keys.reason));
         return;
     }
@@ -195,6 +196,50 @@ void ClusterClient::command(const QList<QByteArray> &args, QObject *context, Cal
         return;
     }
     dispatch(request);
+}
+
+void ClusterClient::commandOnMasters(const QList<QByteArray> &args, QObject *context,
+                                     MastersCallback callback, int timeoutMs)
+{
+    struct Join
+    {
+        QPointer<QObject> context;
+        bool hasContext = false;
+        MastersCallback callback;
+        QList<NodeReply> replies;
+        qsizetype remaining = 0;
+    };
+    auto join = std::make_shared<Join>();
+    join->context = context;
+    join->hasContext = context != nullptr;
+    join->callback = std::move(callback);
+    const auto finish = [join] {
+        if (!join->hasContext || join->context)
+            join->callback(join->replies);
+    };
+    const QList<RedisConnection *> masters = isReady() ? masterConnections() : QList<RedisConnection *>();
+    if (masters.isEmpty()) {
+        join->replies.append(
+            {{},
+             m_seed.endpoint(),
+             RedisReply::failure(tr("Not connected to the cluster %1.").arg(m_seed.displayName()))});
+        QMetaObject::invokeMethod(this, finish, Qt::QueuedConnection);
+        return;
+    }
+    join->remaining = masters.size();
+    for (RedisConnection *connection : masters) {
+        const qsizetype index = join->replies.size();
+        const ClusterNode *node = m_topology.nodeAt(connection->config().host, connection->config().port);
+        join->replies.append({node ? node->id : QByteArray(), connection->config().endpoint(), {}});
+        connection->command(
+            args, this,
+            [join, index, finish](const RedisReply &reply) {
+                join->replies[index].reply = reply;
+                if (--join->remaining == 0)
+                    finish();
+            },
+            timeoutMs);
+    }
 }
 
 bool ClusterClient::isSplittable(const QList<QByteArray> &args)

@@ -22,6 +22,8 @@ class QTimer;
 // and emits ready(). command() has RedisConnection's shape and routes each command by its keys
 // (ClusterCommand::keysOf lists which commands are keyed and where their keys are) to the master
 // of their slot; keyless commands go to a master (commandOnNode() targets a chosen node).
+// Commands that see one node's keyspace only (DBSIZE, KEYS, SCAN, RANDOMKEY, FLUSHDB, FLUSHALL) are
+// refused: commandOnNode() or commandOnMasters() say where they go.
 // A multi-key command whose keys map to different slots is refused, except DEL, UNLINK, EXISTS,
 // TOUCH (one command per slot, the counts summed) and MGET (one per slot, the values put back in
 // order); so are transactions and subscriptions (they need a connection of their own).
@@ -69,6 +71,18 @@ public:
 
     // As RedisConnection::command(); commands issued while the topology loads wait for it.
     void command(const QList<QByteArray> &args, QObject *context, Callback callback, int timeoutMs = -1);
+    // One master's answer to commandOnMasters().
+    struct NodeReply
+    {
+        QByteArray nodeId;
+        QString endpoint;
+        RedisReply reply;
+    };
+    using MastersCallback = std::function<void(const QList<NodeReply> &replies)>;
+    // Sends to every master serving slots (DBSIZE, FLUSHALL, SCRIPT LOAD, CONFIG SET …); the callback
+    // gets all replies at once, in masterConnections() order.
+    void commandOnMasters(const QList<QByteArray> &args, QObject *context, MastersCallback callback,
+                          int timeoutMs = -1);
     // Sends to one node as is (no routing, no redirection), e.g. for a console or INFO per node.
     void commandOnNode(const QByteArray &nodeId, const QList<QByteArray> &args, QObject *context,
                        Callback callback, int timeoutMs = -1);

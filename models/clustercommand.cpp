@@ -50,12 +50,13 @@ Keys keysOf(const QList<QByteArray> &args)
 {
     if (args.isEmpty())
         return {};
-    static const QSet<QByteArray> keyless =
-        setOf({"PING",     "ECHO",      "INFO",    "DBSIZE", "SCAN",         "KEYS",     "RANDOMKEY",
-               "FLUSHDB",  "FLUSHALL",  "CONFIG",  "CLIENT", "CLUSTER",      "COMMAND",  "TIME",
-               "LASTSAVE", "SLOWLOG",   "LATENCY", "DEBUG",  "SCRIPT",       "FUNCTION", "ACL",
-               "PUBLISH",  "PUBSUB",    "SAVE",    "BGSAVE", "BGREWRITEAOF", "ROLE",     "WAIT",
-               "READONLY", "READWRITE", "LOLWUT",  "MODULE", "ASKING",       "WAITAOF",  "FAILOVER"});
+    static const QSet<QByteArray> keyless = setOf(
+        {"PING",     "ECHO",    "INFO",    "CONFIG",       "CLIENT",  "CLUSTER",  "COMMAND",  "TIME",
+         "LASTSAVE", "SLOWLOG", "LATENCY", "DEBUG",        "SCRIPT",  "FUNCTION", "ACL",      "PUBLISH",
+         "PUBSUB",   "SAVE",    "BGSAVE",  "BGREWRITEAOF", "ROLE",    "WAIT",     "READONLY", "READWRITE",
+         "LOLWUT",   "MODULE",  "ASKING",  "WAITAOF",      "FAILOVER"});
+    static const QSet<QByteArray> perNode =
+        setOf({"DBSIZE", "KEYS", "SCAN", "RANDOMKEY", "FLUSHDB", "FLUSHALL"});
     static const QSet<QByteArray> unsupported =
         setOf({"MULTI",      "EXEC",       "DISCARD",     "WATCH",        "UNWATCH",      "SUBSCRIBE",
                "PSUBSCRIBE", "SSUBSCRIBE", "UNSUBSCRIBE", "PUNSUBSCRIBE", "SUNSUBSCRIBE", "MONITOR",
@@ -80,6 +81,14 @@ Keys keysOf(const QList<QByteArray> &args)
                     "ClusterCommand", "%1 is not supported on a cluster connection: it needs a connection "
                                       "of its own (transactions, subscriptions, MONITOR) or does not apply "
                                       "to a cluster (SELECT, SWAPDB).")
+                    .arg(QString::fromLatin1(name))};
+    }
+    if (perNode.contains(name)) {
+        return {Keys::Kind::PerNode,
+                {},
+                QCoreApplication::translate(
+                    "ClusterCommand", "%1 works on one node at a time in a cluster: choose a node, or run "
+                                      "it on every master.")
                     .arg(QString::fromLatin1(name))};
     }
     if (keyless.contains(name))

@@ -18,9 +18,12 @@
 //   EVAL EVALSHA EVAL_RO EVALSHA_RO FCALL FCALL_RO (script, numkeys; none = keyless);
 // - BITOP (destination and sources), OBJECT / MEMORY USAGE / XINFO / XGROUP (after the
 //   subcommand), XREAD / XREADGROUP (the keys after STREAMS).
-// Keyless (any master, or a chosen node): PING ECHO INFO DBSIZE SCAN KEYS RANDOMKEY FLUSHDB FLUSHALL
-// CONFIG CLIENT CLUSTER COMMAND TIME LASTSAVE SLOWLOG LATENCY DEBUG SCRIPT FUNCTION ACL PUBLISH
-// PUBSUB SAVE BGSAVE BGREWRITEAOF ROLE WAIT READONLY READWRITE LOLWUT MODULE MEMORY OBJECT HELP …
+// Keyless (any master, or a chosen node): PING ECHO INFO CONFIG CLIENT CLUSTER COMMAND TIME LASTSAVE
+// SLOWLOG LATENCY DEBUG SCRIPT FUNCTION ACL PUBLISH PUBSUB SAVE BGSAVE BGREWRITEAOF ROLE WAIT READONLY
+// READWRITE LOLWUT MODULE MEMORY OBJECT HELP …
+// Per node (they see one node's keys only, so an arbitrary master would give a partial answer):
+// DBSIZE KEYS SCAN RANDOMKEY FLUSHDB FLUSHALL; ClusterClient sends them to a chosen node or to every
+// master only.
 // Unsupported through a shared, routed connection: MULTI EXEC DISCARD WATCH UNWATCH (transactions
 // need one connection), (P|S)(UN)SUBSCRIBE and MONITOR (need a dedicated connection), SELECT
 // (a cluster has database 0 only), QUIT RESET HELLO AUTH SHUTDOWN REPLICAOF SLAVEOF SWAPDB.
@@ -28,10 +31,10 @@ namespace ClusterCommand {
 
 struct Keys
 {
-    enum class Kind { Keyless, Keyed, Unsupported };
+    enum class Kind { Keyless, Keyed, PerNode, Unsupported };
     Kind kind = Kind::Keyless;
     QList<QByteArray> keys; // Keyed: at least one
-    QString reason;         // Unsupported: why, for people
+    QString reason;         // PerNode, Unsupported: why, for people
 };
 
 Keys keysOf(const QList<QByteArray> &args);

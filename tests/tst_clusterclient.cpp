@@ -75,6 +75,7 @@ private slots:
     void multiKeyAndKeylessCommands();
     void refusals();
     void splitPerSlot();
+    void perNodeCommands();
     void movedAfterMigration();
     void askDuringMigration();
     void keyScannerOverMasters();
@@ -260,6 +261,44 @@ void TestClusterClient::splitPerSlot()
     QCOMPARE(call(*m_client, {"UNLINK", "a", "b", "c"}).toInteger(), 3);
     QCOMPARE(call(*m_client, {"DEL", "a", "d", "e", "f"}).toInteger(), 3);
     QCOMPARE(call(*m_client, {"EXISTS", "a", "b", "c", "d", "e", "f"}).toInteger(), 0);
+}
+
+// DBSIZE, FLUSHALL and the like go to every master (or a chosen node), never to one at random.
+void TestClusterClient::perNodeCommands()
+{
+    for (const QByteArray &name : {QByteArray("DBSIZE"), QByteArray("FLUSHALL"), QByteArray("SCAN")}) {
+        const RedisReply reply = call(*m_client, {name, "0"});
+        QVERIFY(reply.isFailure());
+        QVERIFY2(reply.errorMessage().contains(QStringLiteral("works on one node")),
+                 qPrintable(reply.errorMessage()));
+    }
+    QList<QList<QByteArray>> sets;
+    for (int i = 0; i < 500; ++i)
+        sets.append({"SET", "n:" + QByteArray::number(i), "v"});
+    QCOMPARE(callAll(*m_client, sets).size(), 500);
+
+    const auto onMasters = [this](const QList<QByteArray> &args) {
+        auto result = std::make_shared<std::optional<QList<ClusterClient::NodeReply>>>();
+        m_client->commandOnMasters(
+            args, nullptr, [result](const QList<ClusterClient::NodeReply> &replies) { *result = replies; });
+        return QTest::qWaitFor([&] { return result->has_value(); }, 10000)
+                   ? **result
+                   : QList<ClusterClient::NodeReply>();
+    };
+    const QList<ClusterClient::NodeReply> sizes = onMasters({"DBSIZE"});
+    QCOMPARE(sizes.size(), 3);
+    qint64 total = 0;
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(sizes[i].nodeId, m_cluster.cluster().nodeId(i));
+        QCOMPARE(sizes[i].endpoint, QStringLiteral("127.0.0.1:%1").arg(m_cluster.cluster().node(i)->port()));
+        QCOMPARE(sizes[i].reply.toInteger(), blockingCall(*m_admin[size_t(i)], {"DBSIZE"}).toInteger());
+        total += sizes[i].reply.toInteger();
+    }
+    QCOMPARE(total, 500);
+    for (const ClusterClient::NodeReply &flushed : onMasters({"FLUSHALL"}))
+        QCOMPARE(flushed.reply, RedisReply::status("OK"));
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(blockingCall(*m_admin[size_t(i)], {"DBSIZE"}).toInteger(), 0);
 }
 
 void TestClusterClient::migrate(int slot, int from, int to, const QList<QByteArray> &keys, bool keepMigrating)

@@ -45,7 +45,9 @@ void TestClusterCommand::keys_data()
     row("XREADGROUP", {"XREADGROUP", "GROUP", "g", "c", "COUNT", "1", "STREAMS", "s1", "s2", ">", ">"},
         Kind::Keyed, {"s1", "s2"});
     row("PING", {"PING"}, Kind::Keyless);
-    row("SCAN", {"SCAN", "0", "MATCH", "*"}, Kind::Keyless);
+    row("SCAN", {"SCAN", "0", "MATCH", "*"}, Kind::PerNode);
+    row("DBSIZE", {"dbsize"}, Kind::PerNode);
+    row("FLUSHALL", {"FLUSHALL", "ASYNC"}, Kind::PerNode);
     row("CLUSTER NODES", {"CLUSTER", "NODES"}, Kind::Keyless);
     row("PUBLISH", {"PUBLISH", "channel", "m"}, Kind::Keyless);
     row("MULTI", {"MULTI"}, Kind::Unsupported);
@@ -63,7 +65,7 @@ void TestClusterCommand::keys()
     const ClusterCommand::Keys result = ClusterCommand::keysOf(args);
     QCOMPARE(result.kind, kind);
     QCOMPARE(result.keys, keys);
-    QCOMPARE(result.reason.isEmpty(), kind != Kind::Unsupported);
+    QCOMPARE(result.reason.isEmpty(), kind != Kind::Unsupported && kind != Kind::PerNode);
 }
 
 QTEST_GUILESS_MAIN(TestClusterCommand)
