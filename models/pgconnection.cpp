@@ -1,6 +1,7 @@
 #include "pgconnection.h"
 
 #include <algorithm>
+#include <cctype>
 #include <libpq-fe.h>
 #include <QHostAddress>
 #include <QHostInfo>
@@ -34,6 +35,38 @@ QString preferredAddress(const QList<QHostAddress> &addresses)
             return address.toString();
     }
     return addresses.constFirst().toString();
+}
+
+// The first keyword of one statement, after blanks, comments and opening parentheses.
+QByteArray firstKeyword(const QByteArray &sql)
+{
+    qsizetype i = 0;
+    while (i < sql.size()) {
+        const char c = sql[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(') {
+            ++i;
+        } else if (sql.mid(i, 2) == "--") {
+            const qsizetype end = sql.indexOf('\n', i);
+            i = end < 0 ? sql.size() : end;
+        } else if (sql.mid(i, 2) == "/*") {
+            const qsizetype end = sql.indexOf("*/", i + 2);
+            i = end < 0 ? sql.size() : end + 2;
+        } else {
+            break;
+        }
+    }
+    qsizetype end = i;
+    while (end < sql.size() && std::isalpha(static_cast<unsigned char>(sql[end])))
+        ++end;
+    return sql.mid(i, end - i).toUpper();
+}
+
+// Statements that only read. Each is sent on its own with the extended protocol, so the server itself
+// refuses a second statement hidden after a semicolon.
+bool isReadStatement(const QByteArray &sql)
+{
+    static const QList<QByteArray> kReads{"SELECT", "WITH", "VALUES", "TABLE", "SHOW"};
+    return kReads.contains(firstKeyword(sql));
 }
 
 PgError queryError(const PGresult *result)
@@ -138,13 +171,26 @@ void PgConnection::close()
     failAll({PgError::Kind::Closed, tr("The connection was closed."), {}, {}});
 }
 
-void PgConnection::query(const QByteArray &sql, QObject *context, Callback callback)
+void PgConnection::query(const QList<QByteArray> &statements, QObject *context, Callback callback)
 {
-    Pending pending{sql, context, context != nullptr, std::move(callback), false};
-    if (m_state == State::Disconnected || m_state == State::WaitingToReconnect) {
+    Pending pending{statements, context, context != nullptr, std::move(callback), false};
+    const auto refused = std::find_if_not(statements.cbegin(), statements.cend(), isReadStatement);
+    if (statements.isEmpty() || refused != statements.cend() || m_state == State::Disconnected ||
+        m_state == State::WaitingToReconnect) {
         PgReply reply;
-        reply.error = m_lastError.isError() ? m_lastError
-                                            : PgError{PgError::Kind::Closed, tr("Not connected."), {}, {}};
+        if (statements.isEmpty() || refused != statements.cend()) {
+            reply.error = {
+                PgError::Kind::Query,
+                tr("Refused: this read-only connection runs only SELECT, WITH, VALUES, TABLE and SHOW "
+                   "statements, not \"%1\".")
+                    .arg(statements.isEmpty() ? QString() : QString::fromUtf8(refused->left(60))),
+                {},
+                {}};
+        } else {
+            reply.error = m_lastError.isError()
+                              ? m_lastError
+                              : PgError{PgError::Kind::Closed, tr("Not connected."), {}, {}};
+        }
         QTimer::singleShot(0, this, [pending = std::move(pending), reply] {
             if (!pending.hasContext || pending.context)
                 pending.callback(reply);
@@ -305,15 +351,20 @@ void PgConnection::pollConnect()
     }
     if (PQstatus(m_conn.get()) != CONNECTION_OK)
         return;
-    // Connected: from now on libpq must never wait to write either.
-    PQsetnonblocking(m_conn.get(), 1);
+    // Connected: from now on libpq must never wait to write either; a query's statements go out in one
+    // pipeline (one round trip).
+    if (PQsetnonblocking(m_conn.get(), 1) != 0 || PQenterPipelineMode(m_conn.get()) != 1) {
+        fail(libpqError(PgError::Kind::Other, tr("libpq cannot pipeline queries."), m_conn.get()));
+        return;
+    }
     m_backendPid = PQbackendPID(m_conn.get());
     m_serverVersion = PQserverVersion(m_conn.get());
     m_tlsProtocol =
         PQsslInUse(m_conn.get()) ? QString::fromUtf8(PQsslAttribute(m_conn.get(), "protocol")) : QString();
     watch(Wait::Read);
-    const QByteArray setup = "SET default_transaction_read_only = on; SET statement_timeout = " +
-                             QByteArray::number(std::max(0, m_config.statementTimeoutMs));
+    const QList<QByteArray> setup{"SET default_transaction_read_only = on",
+                                  "SET statement_timeout = " +
+                                      QByteArray::number(std::max(0, m_config.statementTimeoutMs))};
     m_pending.push_front({setup, nullptr, false, {}, true});
     sendNext();
 }
@@ -375,11 +426,29 @@ void PgConnection::sendNext()
     const Pending &head = m_pending.front();
     if (!head.internal && !m_sessionReady)
         return;
-    const QByteArray sql = head.internal ? head.sql : "BEGIN READ ONLY;\n" + head.sql + "\n;COMMIT";
-    if (!PQsendQuery(m_conn.get(), sql.constData())) {
+    // A read-only transaction whose snapshot is taken first ("SELECT"), so that no statement can make it
+    // read-write (SET TRANSACTION READ WRITE must come before any query).
+    QList<QByteArray> statements = head.statements;
+    m_firstResult = 0;
+    if (!head.internal) {
+        statements =
+            QList<QByteArray>{"BEGIN READ ONLY", "SELECT"} + statements + QList<QByteArray>{"COMMIT"};
+        m_firstResult = 2;
+    }
+    m_resultEnd = m_firstResult + int(head.statements.size());
+    m_statement = 0;
+    for (const QByteArray &statement : std::as_const(statements)) {
+        if (!PQsendQueryParams(m_conn.get(), statement.constData(), 0, nullptr, nullptr, nullptr, nullptr,
+                               0)) {
+            fail(libpqError(PgError::Kind::Closed, tr("Cannot send the query."), m_conn.get()));
+            return;
+        }
+    }
+    if (!PQpipelineSync(m_conn.get())) {
         fail(libpqError(PgError::Kind::Closed, tr("Cannot send the query."), m_conn.get()));
         return;
     }
+    m_statementCount = int(statements.size());
     m_inFlight = true;
     m_reply = {};
     m_queryTimer->start(m_config.queryTimeoutMs());
@@ -400,22 +469,24 @@ void PgConnection::flush()
 
 void PgConnection::readResults()
 {
+    // Pipeline mode: each statement's results, then a null; after the last one, the sync.
     while (m_conn && !PQisBusy(m_conn.get())) {
         PGresult *result = PQgetResult(m_conn.get());
         if (!result) {
+            if (++m_statement > m_statementCount)
+                return; // nothing more was sent
+            continue;
+        }
+        const ExecStatusType status = PQresultStatus(result);
+        if (status == PGRES_PIPELINE_SYNC) {
+            PQclear(result);
             finishQuery();
             return;
         }
-        const ExecStatusType status = PQresultStatus(result);
-        if (status == PGRES_TUPLES_OK) {
+        if (status == PGRES_TUPLES_OK && m_statement >= m_firstResult && m_statement < m_resultEnd) {
             m_reply.results.append(copyRows(result));
-        } else if (status == PGRES_FATAL_ERROR || status == PGRES_NONFATAL_ERROR) {
-            if (!m_reply.error.isError())
-                m_reply.error = queryError(result);
-        } else if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
-            PQclear(result);
-            fail({PgError::Kind::Other, tr("COPY is not supported on this connection."), {}, {}});
-            return;
+        } else if (status == PGRES_FATAL_ERROR && !m_reply.error.isError()) {
+            m_reply.error = queryError(result);
         }
         PQclear(result);
     }
@@ -432,7 +503,7 @@ void PgConnection::finishQuery()
     // A statement that failed mid-string leaves the transaction open and aborted: end it first.
     const PGTransactionStatusType transaction = PQtransactionStatus(m_conn.get());
     if (transaction == PQTRANS_INERROR || transaction == PQTRANS_INTRANS)
-        m_pending.push_front({"ROLLBACK", nullptr, false, {}, true});
+        m_pending.push_front({{"ROLLBACK"}, nullptr, false, {}, true});
     if (done.internal && !m_sessionReady) {
         if (reply.isError()) {
             fail(reply.error);

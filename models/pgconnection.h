@@ -17,13 +17,18 @@ class QTimer;
 struct pg_conn;
 
 // One asynchronous, read-only connection to a PostgreSQL server over libpq, driven by the event loop of
-// the thread that owns it: PQconnectStartParams/PQconnectPoll to connect and PQsendQuery/PQconsumeInput/
-// PQisBusy/PQgetResult to query, each step when a QSocketNotifier on PQsocket says the socket is ready,
-// so no libpq call ever waits. Host names (also in a host=a,b failover list) are resolved with QHostInfo
-// first (libpq's own lookup would block) and passed as hostaddr, host staying for TLS verification.
+// the thread that owns it: PQconnectStartParams/PQconnectPoll to connect and PQsendQueryParams (pipeline
+// mode)/PQconsumeInput/PQisBusy/PQgetResult to query, each step when a QSocketNotifier on PQsocket says the
+// socket is ready, so no libpq call ever waits. Host names (also in a host=a,b failover list) are resolved
+// with QHostInfo first (libpq's own lookup would block) and passed as hostaddr, host staying for TLS
+// verification.
 //
 // Read-only by construction: the session starts with default_transaction_read_only = on and the
-// profile's statement_timeout, and every query runs inside BEGIN READ ONLY … COMMIT.
+// profile's statement_timeout; only single read statements are accepted (sent with the extended protocol,
+// so the server refuses a second one after a semicolon), and they run inside BEGIN READ ONLY, whose
+// snapshot is taken before them so that none can switch the transaction to read-write. (Functions with
+// side effects that PostgreSQL allows in read-only transactions, such as pg_terminate_backend, are up to
+// the role's privileges: the panel never calls them.)
 //
 // Queries run one at a time in the order issued. Failures never hang a caller: a failed connect, a
 // query without an answer within config.queryTimeoutMs() or a lost connection gives every pending
@@ -65,9 +70,11 @@ public:
     // Drops the connection; pending callbacks get an error.
     void close();
 
-    // Queues sql (one or more statements, run in one read-only transaction). While connecting it waits;
-    // while disconnected it fails at once, asynchronously. The callback is skipped if context dies first.
-    void query(const QByteArray &sql, QObject *context, Callback callback);
+    // Queues statements, each a single SELECT, WITH, VALUES, TABLE or SHOW (anything else is refused), to
+    // run in one read-only transaction, pipelined in one round trip; the reply holds each one's rows.
+    // While connecting it waits; while disconnected it fails at once, asynchronously. The callback is
+    // skipped if context dies first.
+    void query(const QList<QByteArray> &statements, QObject *context, Callback callback);
 
 signals:
     void stateChanged(PgConnection::State state);
@@ -77,7 +84,7 @@ signals:
 private:
     struct Pending
     {
-        QByteArray sql; // sent as is
+        QList<QByteArray> statements;
         QPointer<QObject> context;
         bool hasContext = false;
         Callback callback;
@@ -132,5 +139,9 @@ private:
 
     std::deque<Pending> m_pending; // the head is in flight when m_inFlight
     bool m_inFlight = false;
-    PgReply m_reply; // being collected for the head
+    PgReply m_reply;          // being collected for the head
+    int m_statement = 0;      // whose results are being read, in the pipeline sent
+    int m_statementCount = 0; // in that pipeline
+    int m_firstResult = 0;    // the caller's statements are [m_firstResult, m_resultEnd) of the pipeline
+    int m_resultEnd = 0;
 };

@@ -83,7 +83,7 @@ void PgHealthPoller::poll()
     if (m_inFlight || !m_connection->isReady())
         return;
     m_inFlight = true;
-    m_connection->query(PgSample::kQuery, this, [this](const PgReply &reply) { onReply(reply); });
+    m_connection->query(PgSample::kQueries, this, [this](const PgReply &reply) { onReply(reply); });
 }
 
 void PgHealthPoller::onReply(const PgReply &reply)

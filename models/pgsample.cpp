@@ -26,10 +26,10 @@ std::optional<double> rate(qint64 now, qint64 before, double seconds)
 
 } // namespace
 
-const QByteArray PgSample::kQuery =
+const QList<QByteArray> PgSample::kQueries{
     "SELECT current_setting('max_connections')::int AS max_connections,\n"
     "       current_setting('superuser_reserved_connections')::int AS reserved,\n"
-    "       pg_backend_pid() AS own_pid, current_setting('server_version') AS version;\n"
+    "       pg_backend_pid() AS own_pid, current_setting('server_version') AS version",
     "SELECT a.pid, a.datname, a.usename, a.application_name, host(a.client_addr) AS client,\n"
     "       a.state, a.wait_event_type, a.wait_event, left(a.query, 2000) AS query,\n"
     "       extract(epoch FROM clock_timestamp() - a.query_start) AS query_age,\n"
@@ -41,10 +41,10 @@ const QByteArray PgSample::kQuery =
     "  LEFT JOIN (SELECT pid, min(waitstart) AS waitstart FROM pg_locks WHERE NOT granted GROUP BY pid) l\n"
     "         ON l.pid = a.pid\n"
     " WHERE a.backend_type = 'client backend'\n"
-    " ORDER BY a.pid;\n"
+    " ORDER BY a.pid",
     "SELECT datname, numbackends, xact_commit, xact_rollback, blks_read, blks_hit, tup_returned,\n"
     "       tup_fetched, deadlocks, temp_files, temp_bytes\n"
-    "  FROM pg_stat_database WHERE datname IS NOT NULL ORDER BY datname";
+    "  FROM pg_stat_database WHERE datname IS NOT NULL ORDER BY datname"};
 
 std::optional<double> PgDatabaseStats::hitRatio() const
 {

@@ -56,8 +56,8 @@ struct PgSample
     Q_DECLARE_TR_FUNCTIONS(PgSample)
 
 public:
-    // The poller's SQL (three SELECTs) whose results fromResults() reads.
-    static const QByteArray kQuery;
+    // The poller's three SELECTs, whose results fromResults() reads.
+    static const QList<QByteArray> kQueries;
 
     double time = 0; // seconds since the epoch, client clock
     int maxConnections = 0, reservedConnections = 0, ownPid = 0;
@@ -81,7 +81,7 @@ public:
     // pid, the session it waits for, the one that one waits for … up to the root blocker (no cycles).
     QList<int> blockingChain(int pid) const;
 
-    // Reads kQuery's results; std::nullopt with *error if they do not have the expected shape.
+    // Reads kQueries' results; std::nullopt with *error if they do not have the expected shape.
     static std::optional<PgSample> fromResults(const QList<PgResult> &results, double time,
                                                QString *error = nullptr);
     // Fills the derived fields; rates need previous (taken interval seconds before), none otherwise.

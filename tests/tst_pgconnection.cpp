@@ -14,10 +14,10 @@
 namespace {
 
 // Runs sql on connection and spins the event loop until its reply (tests only).
-PgReply blockingQuery(PgConnection &connection, const QByteArray &sql)
+PgReply blockingQuery(PgConnection &connection, const QList<QByteArray> &statements)
 {
     std::optional<PgReply> reply;
-    connection.query(sql, nullptr, [&reply](const PgReply &r) { reply = r; });
+    connection.query(statements, nullptr, [&reply](const PgReply &r) { reply = r; });
     if (!QTest::qWaitFor([&reply] { return reply.has_value(); }, 20000))
         return PgReply{{PgError::Kind::Timeout, QStringLiteral("test: no reply"), {}, {}}, {}};
     return *reply;
@@ -69,7 +69,7 @@ void TestPgConnection::queriesInOrder()
     QVERIFY(connection->tlsProtocol().isEmpty()); // sslmode=disable
     QList<QString> seen;
     for (int i = 0; i < 5; ++i) {
-        connection->query("SELECT " + QByteArray::number(i) + " AS n, NULL::text AS nothing", nullptr,
+        connection->query({"SELECT " + QByteArray::number(i) + " AS n, NULL::text AS nothing"}, nullptr,
                           [&seen](const PgReply &reply) {
                               QVERIFY(!reply.isError());
                               QCOMPARE(reply.results.size(), 1);
@@ -79,17 +79,17 @@ void TestPgConnection::queriesInOrder()
     }
     QTRY_COMPARE(seen.size(), 5);
     QCOMPARE(seen, (QList<QString>{"0", "1", "2", "3", "4"}));
-    // Several statements: every SELECT's rows, in order; the session settings are in place.
+    // Several statements: every one's rows, in order; the session settings are in place.
     const PgReply reply =
-        blockingQuery(*connection, "SELECT 'a' AS x; SELECT current_setting('statement_timeout') "
-                                   "AS t, current_setting('transaction_read_only') AS ro, "
-                                   "current_setting('application_name') AS app");
+        blockingQuery(*connection, {"SELECT 'a' AS x", "SHOW statement_timeout",
+                                    "SELECT current_setting('transaction_read_only') AS ro, "
+                                    "current_setting('application_name') AS app"});
     QVERIFY2(!reply.isError(), qPrintable(reply.error.message));
-    QCOMPARE(reply.results.size(), 2);
+    QCOMPARE(reply.results.size(), 3);
     QCOMPARE(reply.results[0].text(0, "x"), QString("a"));
-    QCOMPARE(reply.results[1].text(0, "t"), QString("5s"));
-    QCOMPARE(reply.results[1].text(0, "ro"), QString("on"));
-    QCOMPARE(reply.results[1].text(0, "app"), QString("Keyscope"));
+    QCOMPARE(reply.results[1].text(0, 0), QString("5s"));
+    QCOMPARE(reply.results[2].text(0, "ro"), QString("on"));
+    QCOMPARE(reply.results[2].text(0, "app"), QString("Keyscope"));
 }
 
 void TestPgConnection::readOnlyByConstruction()
@@ -97,13 +97,32 @@ void TestPgConnection::readOnlyByConstruction()
     // Even as the superuser, nothing can be written through this connection.
     auto connection = openConnection(m_pg.config(TestPostgres::kSuperuser, TestPostgres::kSuperPassword));
     QVERIFY(connection);
-    PgReply reply = blockingQuery(*connection, "CREATE TABLE written_by_keyscope (i int)");
-    QVERIFY(reply.isError());
+    // Refused before it is sent: not a read statement.
+    for (const QByteArray &write :
+         {QByteArray("CREATE TABLE written_by_keyscope (i int)"), QByteArray("COMMIT"),
+          QByteArray(" /* hi */ (SET TRANSACTION READ WRITE)"), QByteArray()}) {
+        const PgReply reply = blockingQuery(*connection, {"SELECT 1", write});
+        QCOMPARE(reply.error.kind, PgError::Kind::Query);
+        QVERIFY2(reply.error.message.startsWith("Refused: this read-only connection runs only SELECT"),
+                 qPrintable(reply.error.message));
+    }
+    // A second statement after a semicolon: the server refuses it (extended protocol).
+    PgReply reply = blockingQuery(*connection, {"SELECT 1; CREATE TABLE written_by_keyscope (i int)"});
+    QCOMPARE(reply.error.sqlState, QByteArray("42601"));
+    // A write inside a read statement: the transaction is read-only.
+    reply =
+        blockingQuery(*connection, {"WITH w AS (INSERT INTO pg_catalog.pg_description VALUES (0, 0, 0, 'x') "
+                                    "RETURNING 1) SELECT * FROM w"});
     QCOMPARE(reply.error.sqlState, QByteArray("25006"));
     QVERIFY2(reply.error.message.contains("read-only"), qPrintable(reply.error.message));
-    // Leaving the read-only transaction does not help either: the session default is read-only too.
-    reply = blockingQuery(*connection, "COMMIT; CREATE TABLE written_by_keyscope (i int)");
-    QCOMPARE(reply.error.sqlState, QByteArray("25006"));
+    // Switching the transaction to read-write comes too late: its snapshot is taken already.
+    reply = blockingQuery(*connection, {"SELECT set_config('transaction_read_only', 'off', true)"});
+    QCOMPARE(reply.error.sqlState, QByteArray("25001"));
+    // A session default turned off does not matter: every transaction is BEGIN READ ONLY.
+    reply = blockingQuery(*connection, {"SELECT set_config('default_transaction_read_only', 'off', false)",
+                                        "SELECT current_setting('transaction_read_only') AS ro"});
+    QVERIFY2(!reply.isError(), qPrintable(reply.error.message));
+    QCOMPARE(reply.results[1].text(0, "ro"), QString("on"));
     TestPostgres::Session check(m_pg.conninfo());
     QCOMPARE(check.exec("SELECT count(*) FROM pg_class WHERE relname = 'written_by_keyscope'"), QString("0"));
     QVERIFY(connection->isReady());
@@ -113,11 +132,11 @@ void TestPgConnection::failedStatementLeavesNoTransaction()
 {
     auto connection = openConnection(m_pg.config());
     QVERIFY(connection);
-    PgReply reply = blockingQuery(*connection, "SELECT 1/0");
+    PgReply reply = blockingQuery(*connection, {"SELECT 1/0"});
     QCOMPARE(reply.error.sqlState, QByteArray("22012"));
     QVERIFY(reply.error.message.contains("division by zero"));
     // The aborted transaction was rolled back: the next query runs normally.
-    reply = blockingQuery(*connection, "SELECT 2 AS two");
+    reply = blockingQuery(*connection, {"SELECT 2 AS two"});
     QVERIFY2(!reply.isError(), qPrintable(reply.error.message));
     QCOMPARE(reply.results[0].text(0, "two"), QString("2"));
     // The statement timeout applies.
@@ -125,10 +144,10 @@ void TestPgConnection::failedStatementLeavesNoTransaction()
     quick.statementTimeoutMs = 200;
     auto timed = openConnection(quick);
     QVERIFY(timed);
-    reply = blockingQuery(*timed, "SELECT pg_sleep(2)");
+    reply = blockingQuery(*timed, {"SELECT pg_sleep(2)"});
     QCOMPARE(reply.error.kind, PgError::Kind::Timeout);
     QCOMPARE(reply.error.sqlState, QByteArray("57014"));
-    QVERIFY(!blockingQuery(*timed, "SELECT 1").isError());
+    QVERIFY(!blockingQuery(*timed, {"SELECT 1"}).isError());
 }
 
 void TestPgConnection::badPassword()
@@ -189,7 +208,7 @@ void TestPgConnection::refusedPort()
     // Worth retrying: the server may come up.
     QCOMPARE(connection.state(), PgConnection::State::WaitingToReconnect);
     PgReply reply;
-    connection.query("SELECT 1", nullptr, [&reply](const PgReply &r) { reply = r; });
+    connection.query({"SELECT 1"}, nullptr, [&reply](const PgReply &r) { reply = r; });
     QTRY_VERIFY(reply.isError());
     QCOMPARE(reply.error.kind, PgError::Kind::Refused);
 }
@@ -200,7 +219,7 @@ void TestPgConnection::hostNameResolvedWithoutBlocking()
     config.setValue("host", "localhost");
     auto connection = openConnection(config);
     QVERIFY(connection);
-    QVERIFY(!blockingQuery(*connection, "SELECT 1").isError());
+    QVERIFY(!blockingQuery(*connection, {"SELECT 1"}).isError());
 
     // A failover list: every name is looked up by Keyscope, libpq gets one hostaddr per host.
     config.setValue("host", "localhost,127.0.0.1,localhost");
@@ -242,7 +261,7 @@ void TestPgConnection::noStallWhileTheServerIsStopped()
 
     QVERIFY(::kill(backend, SIGSTOP) == 0);
     std::optional<PgReply> reply;
-    connection->query("SELECT 42 AS answer", nullptr, [&reply](const PgReply &r) { reply = r; });
+    connection->query({"SELECT 42 AS answer"}, nullptr, [&reply](const PgReply &r) { reply = r; });
     QTest::qWait(1500);
     QVERIFY(!reply); // the server process is stopped: no answer yet, and the loop kept turning
     const qint64 stoppedGap = longestGap;
@@ -260,7 +279,7 @@ void TestPgConnection::noStallWhileTheServerIsStopped()
     reply.reset();
     longestGap = 0;
     last = clock.elapsed();
-    connection->query("SELECT 43", nullptr, [&reply](const PgReply &r) { reply = r; });
+    connection->query({"SELECT 43"}, nullptr, [&reply](const PgReply &r) { reply = r; });
     QTRY_VERIFY_WITH_TIMEOUT(reply.has_value(), 6000);
     QCOMPARE(reply->error.kind, PgError::Kind::Timeout);
     QVERIFY2(reply->error.message.contains("No answer from the server within 3 s"),
@@ -269,7 +288,7 @@ void TestPgConnection::noStallWhileTheServerIsStopped()
     QVERIFY2(longestGap < 500, qPrintable(QString::number(longestGap)));
     QTRY_VERIFY(connection->isReady());
     QVERIFY(connection->backendPid() != int(backend));
-    QVERIFY(!blockingQuery(*connection, "SELECT 1").isError());
+    QVERIFY(!blockingQuery(*connection, {"SELECT 1"}).isError());
 }
 
 void TestPgConnection::tlsVerification()
@@ -287,7 +306,7 @@ void TestPgConnection::tlsVerification()
     QVERIFY(encrypted);
     QVERIFY2(encrypted->tlsProtocol().startsWith("TLSv1."), qPrintable(encrypted->tlsProtocol()));
     QCOMPARE(
-        blockingQuery(*encrypted, "SELECT ssl::text AS ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+        blockingQuery(*encrypted, {"SELECT ssl::text AS ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"})
             .results.value(0)
             .text(0, "ssl"),
         QString("true"));
