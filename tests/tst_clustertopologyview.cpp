@@ -7,10 +7,14 @@
 #include "testcluster.h"
 
 #include <csignal>
+#include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -67,6 +71,9 @@ private slots:
     void coverageBar();
     void selectionSurvivesUpdates();
     void emptyTopology();
+    void nodeStats();
+    void redisCliCommands();
+    void failoverNeedsConfirmation();
     void liveClusterFailover();
 };
 
@@ -183,6 +190,94 @@ void TestClusterTopologyView::emptyTopology()
     QVERIFY(view.selectedNodeId().isEmpty());
 }
 
+void TestClusterTopologyView::nodeStats()
+{
+    ClusterTopologyView view;
+    view.setNodeStats("a2486f61a9a932f8688e94188053450b10f3332f", {3 * 1024 * 1024, 1234.4, 5000});
+    view.setTopology(*ClusterTopology::fromClusterNodes(kNodes)); // stats given before the node is shown
+    const QTreeWidgetItem *first = view.tree()->topLevelItem(0);
+    QCOMPARE(first->text(ClusterTopologyView::MemoryColumn),
+             QLocale().formattedDataSize(3 * 1024 * 1024, 1, QLocale::DataSizeTraditionalFormat));
+    QCOMPARE(first->text(ClusterTopologyView::OpsColumn), QLocale().toString(1234.0, 'f', 0));
+    QCOMPARE(first->text(ClusterTopologyView::KeysColumn), QLocale().toString(5000));
+    QVERIFY(view.tree()->topLevelItem(1)->text(ClusterTopologyView::KeysColumn).isEmpty());
+    view.setNodeStats("e4b444fa1c94684006ebaa36494be14fe6a79a4d", {-1, 7, 0}); // and after
+    QCOMPARE(view.tree()->topLevelItem(1)->text(ClusterTopologyView::KeysColumn), QStringLiteral("0"));
+    QCOMPARE(view.tree()->topLevelItem(1)->text(ClusterTopologyView::OpsColumn), QStringLiteral("7"));
+    QVERIFY(view.tree()->topLevelItem(1)->text(ClusterTopologyView::MemoryColumn).isEmpty());
+}
+
+void TestClusterTopologyView::redisCliCommands()
+{
+    ClusterNode node;
+    node.host = QStringLiteral("10.0.0.5");
+    node.port = 7001;
+    ConnectionConfig config;
+    QCOMPARE(ClusterTopologyView::redisCliCommand(node, config),
+             QStringLiteral("redis-cli -c -h 10.0.0.5 -p 7001"));
+    config.username = QStringLiteral("ops team");
+    config.password = QStringLiteral("never shown");
+    config.tls = true;
+    config.caFile = QStringLiteral("/etc/ssl/it's/ca.pem");
+    config.serverName = QStringLiteral("cache.example");
+    config.verifyPeer = false;
+    const QString command = ClusterTopologyView::redisCliCommand(node, config);
+    QCOMPARE(command,
+             QStringLiteral("redis-cli -c -h 10.0.0.5 -p 7001 --user 'ops team' --askpass --tls --cacert "
+                            "'/etc/ssl/it'\\''s/ca.pem' --sni cache.example --insecure"));
+    QVERIFY(!command.contains(QStringLiteral("never shown")));
+
+    ClusterTopologyView view;
+    view.setTopology(*ClusterTopology::fromClusterNodes(kNodes));
+    QVERIFY(!view.copyCommandAction()->isEnabled()); // nothing selected
+    view.tree()->topLevelItem(1)->setSelected(true);
+    QVERIFY(view.copyCommandAction()->isEnabled());
+    view.copyCommandAction()->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("redis-cli -c -h 127.0.0.1 -p 30002"));
+    view.tree()->topLevelItem(1)->setSelected(false);
+    view.tree()->topLevelItem(3)->setSelected(true); // no address
+    QVERIFY(!view.copyCommandAction()->isEnabled());
+}
+
+void TestClusterTopologyView::failoverNeedsConfirmation()
+{
+    ClusterTopologyView view;
+    view.setTopology(*ClusterTopology::fromClusterNodes(kNodes));
+    QSignalSpy requested(&view, &ClusterTopologyView::failoverRequested);
+    view.tree()->topLevelItem(1)->setSelected(true);
+    QVERIFY(!view.failoverAction()->isEnabled()); // a master
+    view.tree()->topLevelItem(1)->setSelected(false);
+    view.tree()->topLevelItem(1)->child(0)->setSelected(true); // 30004, replica of 30002
+    QVERIFY(view.failoverAction()->isEnabled());
+
+    const auto answer = [&view](QMessageBox::StandardButton button) {
+        QMessageBox *box = nullptr;
+        if (!QTest::qWaitFor([&] { return (box = view.findChild<QMessageBox *>()) && box->isVisible(); },
+                             2000))
+            return QString();
+        const QString text = box->text();
+        box->button(button)->click();
+        QTest::qWait(0);
+        return text;
+    };
+    view.failoverAction()->trigger();
+    const QString question = answer(QMessageBox::Cancel);
+    QVERIFY2(question.contains(QStringLiteral("127.0.0.1:30004")) &&
+                 question.contains(QStringLiteral("127.0.0.1:30002")),
+             qPrintable(question));
+    QCOMPARE(requested.count(), 0);
+    QTRY_VERIFY(!view.findChild<QMessageBox *>());
+    view.failoverAction()->trigger();
+    answer(QMessageBox::Yes);
+    QTRY_COMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().first().toByteArray(), QByteArray("7f97ad19aec0537af5da2cffdca42496f020abae"));
+
+    // A replica its peers merely suspect (fail?) can still be failed over to.
+    view.tree()->topLevelItem(1)->child(0)->setSelected(false);
+    view.tree()->topLevelItem(0)->child(0)->setSelected(true); // slave,fail?
+    QVERIFY(view.failoverAction()->isEnabled());
+}
+
 namespace {
 
 const QTreeWidgetItem *itemOf(const QTreeWidget *tree, const QByteArray &id)
@@ -234,6 +329,26 @@ void TestClusterTopologyView::liveClusterFailover()
     }
     QCOMPARE(view.summaryLabel()->text(),
              QStringLiteral("3 master(s) · 3 replica(s) · all 16384 slots covered"));
+
+    // A failover asked from the view (confirmed), sent by the page to the replica: the roles swap.
+    connect(&view, &ClusterTopologyView::failoverRequested, &client, [&client](const QByteArray &id) {
+        client.commandOnNode(id, {"CLUSTER", "FAILOVER"}, nullptr, [](const RedisReply &) {});
+    });
+    const_cast<QTreeWidgetItem *>(itemOf(tree, nodes.nodeId(4)))->setSelected(true);
+    view.failoverAction()->trigger();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = view.findChild<QMessageBox *>()));
+    box->button(QMessageBox::Yes)->click();
+    QElapsedTimer manual;
+    manual.start();
+    const auto swapped = [&] {
+        const QTreeWidgetItem *replica = itemOf(tree, nodes.nodeId(4));
+        const QTreeWidgetItem *master = itemOf(tree, nodes.nodeId(1));
+        return replica && master && !replica->parent() && master->parent() == replica &&
+               replica->text(ClusterTopologyView::SlotsColumn) == QStringLiteral("5461-10922");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(swapped(), 15000);
+    qInfo("CLUSTER FAILOVER from the view -> the view shows the roles swapped: %lld ms", manual.elapsed());
 
     QElapsedTimer clock;
     clock.start();

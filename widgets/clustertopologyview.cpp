@@ -3,12 +3,20 @@
 #include "clusterslot.h"
 
 #include <algorithm>
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace {
@@ -122,15 +130,31 @@ ClusterTopologyView::ClusterTopologyView(QWidget *parent)
     m_bar = new CoverageBar(this);
     m_tree->setObjectName(QStringLiteral("clusterNodes"));
     m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels({tr("Node"), tr("ID"), tr("Flags"), tr("Link"), tr("Slots")});
+    m_tree->setHeaderLabels(
+        {tr("Node"), tr("ID"), tr("Flags"), tr("Link"), tr("Memory"), tr("Ops/s"), tr("Keys"), tr("Slots")});
+    for (const int column : {MemoryColumn, OpsColumn, KeysColumn})
+        m_tree->headerItem()->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setWordWrap(false);
     m_tree->header()->setStretchLastSection(true);
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
-    connect(m_tree, &QTreeWidget::itemSelectionChanged, this,
-            [this] { emit selectedNodeChanged(selectedNodeId()); });
+    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, [this] {
+        updateActions();
+        emit selectedNodeChanged(selectedNodeId());
+    });
+
+    m_copyCommand = new QAction(tr("Copy redis-cli Command"), this);
+    m_failover = new QAction(tr("Fail Over to This Replica…"), this);
+    connect(m_copyCommand, &QAction::triggered, this, [this] {
+        if (const ClusterNode *node = m_topology.node(selectedNodeId()))
+            QGuiApplication::clipboard()->setText(redisCliCommand(*node, m_config));
+    });
+    connect(m_failover, &QAction::triggered, this, &ClusterTopologyView::confirmFailover);
+    m_tree->addAction(m_copyCommand);
+    m_tree->addAction(m_failover);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     for (QLabel *label : {m_summary, m_hover}) {
         label->setTextFormat(Qt::PlainText);
@@ -197,6 +221,7 @@ void ClusterTopologyView::setTopology(const ClusterTopology &topology)
         item->setText(FlagsColumn, node.flagsText());
         item->setText(LinkColumn, node.linkConnected ? tr("connected") : tr("disconnected"));
         item->setText(SlotsColumn, slotsText(node, m_topology));
+        applyStats(item);
         QColor foreground;
         if (node.isFailed())
             foreground = uncoveredColour();
@@ -233,6 +258,93 @@ void ClusterTopologyView::setTopology(const ClusterTopology &topology)
     m_summary->setText(summaryText());
     m_hover->setText(legend());
     m_bar->update();
+    updateActions();
+}
+
+void ClusterTopologyView::setNodeStats(const QByteArray &nodeId, const NodeStats &stats)
+{
+    m_stats.insert(nodeId, stats);
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        if ((*it)->data(IdColumn, Qt::UserRole).toByteArray() == nodeId)
+            applyStats(*it);
+    }
+}
+
+void ClusterTopologyView::applyStats(QTreeWidgetItem *item) const
+{
+    const NodeStats stats = m_stats.value(item->data(IdColumn, Qt::UserRole).toByteArray());
+    const QLocale locale;
+    item->setText(MemoryColumn, stats.usedMemoryBytes < 0
+                                    ? QString()
+                                    : locale.formattedDataSize(stats.usedMemoryBytes, 1,
+                                                               QLocale::DataSizeTraditionalFormat));
+    item->setText(OpsColumn,
+                  stats.opsPerSecond < 0 ? QString() : locale.toString(stats.opsPerSecond, 'f', 0));
+    item->setText(KeysColumn, stats.keys < 0 ? QString() : locale.toString(stats.keys));
+    for (const int column : {MemoryColumn, OpsColumn, KeysColumn})
+        item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
+}
+
+void ClusterTopologyView::updateActions()
+{
+    const ClusterNode *node = m_topology.node(selectedNodeId());
+    m_copyCommand->setEnabled(node && node->port != 0);
+    m_failover->setEnabled(node && node->isReplica() && !node->isFailed() &&
+                           !node->flags.testFlag(ClusterNode::NoFailover));
+}
+
+void ClusterTopologyView::confirmFailover()
+{
+    const ClusterNode *replica = m_topology.node(selectedNodeId());
+    if (!replica || !replica->isReplica())
+        return;
+    const ClusterNode *master = m_topology.node(replica->masterId);
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Fail Over"),
+                        tr("Make the replica %1 the master of its slots (CLUSTER FAILOVER)? Its master %2 "
+                           "becomes a replica of it.")
+                            .arg(replica->endpoint(), master ? master->endpoint() : tr("(unknown)")),
+                        QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setTextFormat(Qt::PlainText);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const QByteArray id = replica->id;
+    connect(box, &QMessageBox::finished, this, [this, id](int result) {
+        if (result == QMessageBox::Yes)
+            emit failoverRequested(id);
+    });
+    box->open();
+}
+
+QString ClusterTopologyView::redisCliCommand(const ClusterNode &node, const ConnectionConfig &config)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:@%+=,-]+$"));
+    const auto quoted = [](const QString &word) {
+        return plain.match(word).hasMatch()
+                   ? word
+                   : QLatin1Char('\'') + QString(word).replace(QLatin1Char('\''), QStringLiteral("'\\''")) +
+                         QLatin1Char('\'');
+    };
+    QStringList words{QStringLiteral("redis-cli"), QStringLiteral("-c"), QStringLiteral("-h"),
+                      quoted(node.host),           QStringLiteral("-p"), QString::number(node.port)};
+    if (!config.username.isEmpty())
+        words << QStringLiteral("--user") << quoted(config.username);
+    if (!config.password.isEmpty())
+        words << QStringLiteral("--askpass");
+    if (config.tls) {
+        words << QStringLiteral("--tls");
+        if (!config.caFile.isEmpty())
+            words << QStringLiteral("--cacert") << quoted(config.caFile);
+        if (!config.certFile.isEmpty())
+            words << QStringLiteral("--cert") << quoted(config.certFile);
+        if (!config.keyFile.isEmpty())
+            words << QStringLiteral("--key") << quoted(config.keyFile);
+        if (!config.serverName.isEmpty())
+            words << QStringLiteral("--sni") << quoted(config.serverName);
+        if (!config.verifyPeer)
+            words << QStringLiteral("--insecure");
+    }
+    return words.join(QLatin1Char(' '));
 }
 
 QString ClusterTopologyView::summaryText() const

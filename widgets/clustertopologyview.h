@@ -1,11 +1,15 @@
 #pragma once
 
 #include "clustertopology.h"
+#include "connectionconfig.h"
 
+#include <QHash>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 // The nodes of a cluster and its slot coverage, from a ClusterTopology (CLUSTER NODES gives the
 // most: flags, link states, migrations).
@@ -16,11 +20,34 @@ class QTreeWidget;
 // nodes are shown in the error colour, possibly failed ones in a warning colour. Below, a bar of the
 // 16,384 slots coloured by master, uncovered slots in red and slots being moved marked in orange;
 // pointing at it names the slots and their master. Everything from the server is plain text.
+//
+// Per-node figures (memory, ops/s, keys) come from outside (an INFO poller per node) through
+// setNodeStats(). The node context menu copies a redis-cli command for the node and, on a replica,
+// asks to fail over to it; once confirmed, failoverRequested() (the page sends CLUSTER FAILOVER to
+// that replica). The view never talks to a server.
 class ClusterTopologyView : public QWidget
 {
     Q_OBJECT
 public:
-    enum Column { AddressColumn, IdColumn, FlagsColumn, LinkColumn, SlotsColumn, ColumnCount };
+    enum Column {
+        AddressColumn,
+        IdColumn,
+        FlagsColumn,
+        LinkColumn,
+        MemoryColumn,
+        OpsColumn,
+        KeysColumn,
+        SlotsColumn,
+        ColumnCount
+    };
+
+    // Figures for one node; negative = unknown (shown empty).
+    struct NodeStats
+    {
+        qint64 usedMemoryBytes = -1;
+        double opsPerSecond = -1;
+        qint64 keys = -1;
+    };
 
     explicit ClusterTopologyView(QWidget *parent = nullptr);
     ~ClusterTopologyView() override;
@@ -30,6 +57,15 @@ public:
     const ClusterTopology &topology() const { return m_topology; }
     // Id of the selected node, empty for none.
     QByteArray selectedNodeId() const;
+    void setNodeStats(const QByteArray &nodeId, const NodeStats &stats);
+    // The profile the cluster was reached with, for the redis-cli commands (user, TLS options; never
+    // the password: the command asks for it with --askpass).
+    void setConnectionConfig(const ConnectionConfig &config) { m_config = config; }
+    // redis-cli -c for node, with config's user and TLS options.
+    static QString redisCliCommand(const ClusterNode &node, const ConnectionConfig &config);
+
+    QAction *copyCommandAction() const { return m_copyCommand; }
+    QAction *failoverAction() const { return m_failover; }
 
     QTreeWidget *tree() const { return m_tree; }
     QWidget *coverageBar() const;
@@ -43,14 +79,23 @@ public:
 
 signals:
     void selectedNodeChanged(const QByteArray &nodeId);
+    // The user confirmed CLUSTER FAILOVER on this replica.
+    void failoverRequested(const QByteArray &replicaId);
 
 private:
     class CoverageBar;
 
     void showSlotInfo(int firstSlot, int lastSlot);
+    void applyStats(QTreeWidgetItem *item) const;
+    void updateActions();
+    void confirmFailover();
     QString summaryText() const;
 
     ClusterTopology m_topology;
+    ConnectionConfig m_config;
+    QHash<QByteArray, NodeStats> m_stats;
+    QAction *m_copyCommand = nullptr;
+    QAction *m_failover = nullptr;
     QTreeWidget *m_tree = nullptr;
     CoverageBar *m_bar = nullptr;
     QLabel *m_summary = nullptr;
