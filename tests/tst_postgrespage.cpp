@@ -91,6 +91,12 @@ void TestPostgresPage::showsWhatTheServerHolds()
     longTable->setCurrentCell(row, 0);
     QCOMPARE(page.findChild<QPlainTextEdit *>("pgQuery")->toPlainText(),
              QString("SELECT '<b>x</b>' AS markup"));
+    // Still selected, still shown after the next refresh.
+    QSignalSpy refreshed(&page, &PostgresPage::refreshed);
+    QVERIFY(refreshed.wait(5000));
+    QCOMPARE(longTable->currentRow(), rowOf(longTable, QString::number(forgetful.pid())));
+    QCOMPARE(page.findChild<QPlainTextEdit *>("pgQuery")->toPlainText(),
+             QString("SELECT '<b>x</b>' AS markup"));
 
     auto *databases = page.findChild<QTableWidget *>("pgDatabases");
     const int postgres = rowOf(databases, "postgres");

@@ -221,7 +221,10 @@ PostgresPage::PostgresPage(const PgConfig &config, QWidget *parent)
         m_poller->reconnect();
     });
     for (QTableWidget *table : {m_waiting, m_long})
-        connect(table, &QTableWidget::currentCellChanged, this, [this, table] { showQueryOf(table); });
+        connect(table, &QTableWidget::currentCellChanged, this, [this, table] {
+            m_queryTable = table;
+            showQueryOf(table);
+        });
     connect(m_poller, &PgHealthPoller::sampled, this, &PostgresPage::showSample);
     connect(m_poller, &PgHealthPoller::failed, this, &PostgresPage::showError);
     connect(m_poller->connection(), &PgConnection::stateChanged, this, &PostgresPage::showHeader);
@@ -385,7 +388,8 @@ void PostgresPage::showSample(const PgSample &sample)
                                  locale.formattedDataSize(d.tempBytes)};
     }
     fill(m_databases, databases, {1, 2, 3, 4, 5, 6, 7, 8});
-    showQueryOf(m_long->hasFocus() ? m_long : m_waiting);
+    if (m_queryTable)
+        showQueryOf(m_queryTable);
     redrawCharts(sample);
     emit refreshed();
 }

@@ -65,6 +65,7 @@ private:
     QTableWidget *m_long = nullptr;
     QTableWidget *m_databases = nullptr;
     QPlainTextEdit *m_query = nullptr;
+    QTableWidget *m_queryTable = nullptr; // the one whose selected query m_query shows
     struct Chart
     {
         QCustomPlot *plot = nullptr;
