@@ -106,7 +106,13 @@ CommandLine parseCommandLine(const QCoreApplication &app)
         QCoreApplication::translate("main", "Wait this many seconds after loading before the screenshot "
                                             "(default 0.3), e.g. to let charts fill."),
         QCoreApplication::translate("main", "SECONDS"));
-    parser.addOptions({connectOption, screenshotOption, noDemoOption, tabOption, delayOption});
+    const QCommandLineOption postgresOption(
+        QStringLiteral("postgres"),
+        QCoreApplication::translate("main",
+                                    "Open the PostgreSQL panel on a postgres:// URL or key=value conninfo."),
+        QCoreApplication::translate("main", "URL"));
+    parser.addOptions(
+        {connectOption, screenshotOption, noDemoOption, tabOption, delayOption, postgresOption});
     parser.process(app);
 
     CommandLine result;
@@ -121,6 +127,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
     }
     result.options.demoData = !parser.isSet(noDemoOption);
     result.options.firstTab = parser.value(tabOption);
+    result.options.postgres = parser.value(postgresOption);
     result.screenshot = parser.value(screenshotOption);
     if (parser.isSet(delayOption)) {
         bool ok = false;

@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "connectiontreemodel.h"
+#include "databasedock.h"
 #include "demodata.h"
 #include "embeddedserver.h"
 #include "healthdashboardpage.h"
@@ -138,8 +139,17 @@ MainWindow::MainWindow(Options options, QWidget *parent)
 
     createActions();
     createStatusBar();
+    // The PostgreSQL behind the cache, beside any Redis connection.
+    m_database = new DatabaseDock(m_store, m_options.persistState, this);
+    auto *databaseDock = new QDockWidget(tr("PostgreSQL"), this);
+    databaseDock->setObjectName(QStringLiteral("postgresDock"));
+    databaseDock->setWidget(m_database);
+    addDockWidget(Qt::BottomDockWidgetArea, databaseDock);
+    databaseDock->hide(); // until asked for (View menu, --postgres) or restored with the window's state
+
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(dock->toggleViewAction());
+    viewMenu->addAction(databaseDock->toggleViewAction());
     viewMenu->addSeparator();
     for (int i = 0; i < 9; ++i) {
         QAction *tab = viewMenu->addAction(tr("Tab %1").arg(i + 1), this, [this, i] {
@@ -175,6 +185,11 @@ MainWindow::MainWindow(Options options, QWidget *parent)
         const QSettings settings;
         restoreGeometry(settings.value(settingsGeometry).toByteArray());
         restoreState(settings.value(settingsState).toByteArray());
+    }
+    if (!m_options.postgres.isEmpty()) {
+        findChild<QDockWidget *>(QStringLiteral("postgresDock"))->show();
+        m_database->target()->setText(m_options.postgres);
+        m_database->open();
     }
     updateActions();
     updateStateLabel();

@@ -11,6 +11,7 @@
 #include <QPointer>
 
 class ConnectionTreeModel;
+class DatabaseDock;
 class EmbeddedServer;
 class KeyBrowserPage;
 class TtlInspectorPage;
@@ -46,6 +47,7 @@ public:
         bool useEmbedded = false;                  // open the local server whatever was open last time
         bool demoData = true;                      // load the demo keyspace into a fresh local server
         bool persistState = true;                  // remember geometry and the last connection
+        QString postgres;                          // open the PostgreSQL panel on this URL or conninfo
         QString firstTab;                          // the tab shown first (its name as shown), e.g. "Health"
     };
 
@@ -63,6 +65,7 @@ public:
     PubSubPage *pubSubPage() const { return m_pubsub; }
     HealthDashboardPage *healthPage() const { return m_health; }
     ServerAdminPage *serverAdminPage() const { return m_server; }
+    DatabaseDock *databaseDock() const { return m_database; }
     EmbeddedServer *embeddedServer() const { return m_embedded.get(); }
     ProfileStore *profileStore() const { return m_store; }
     QAbstractItemModel *connectionModel() const;
@@ -137,6 +140,7 @@ private:
     HealthDashboardPage *m_health = nullptr;
     ServerAdminPage *m_server = nullptr;
     AppSettings m_settings;
+    DatabaseDock *m_database = nullptr;
     QHash<QString, KeyBrowserPage::State> m_keyStates; // per connection, for this run
     bool m_infoSeen = false;
     bool m_keysScanned = false;

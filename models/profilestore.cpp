@@ -48,28 +48,32 @@ QString ProfileStore::save(ConnectionConfig config)
     else
         *existing = config;
     persist();
-
-    if (password.isEmpty()) {
-        m_sessionPasswords.remove(config.id);
-        if (!isNew)
-            deleteKeychainPassword(config.id);
-    } else {
-        // Kept for this session as well: reads do not wait for the keychain, and survive its failure.
-        m_sessionPasswords.insert(config.id, password);
-        if (m_keychainAvailable) {
-            auto *job = new QKeychain::WritePasswordJob(keychainService, this);
-            job->setAutoDelete(true);
-            job->setKey(config.id);
-            job->setTextData(password);
-            connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *finished) {
-                if (isFailure(finished->error()))
-                    markKeychainUnavailable(finished->errorString());
-            });
-            job->start();
-        }
-    }
+    if (!password.isEmpty() || !isNew)
+        setPassword(config.id, password);
     emit profilesChanged();
     return config.id;
+}
+
+void ProfileStore::setPassword(const QString &id, const QString &password)
+{
+    if (password.isEmpty()) {
+        m_sessionPasswords.remove(id);
+        deleteKeychainPassword(id);
+        return;
+    }
+    // Kept for this session as well: reads do not wait for the keychain, and survive its failure.
+    m_sessionPasswords.insert(id, password);
+    if (m_keychainAvailable) {
+        auto *job = new QKeychain::WritePasswordJob(keychainService, this);
+        job->setAutoDelete(true);
+        job->setKey(id);
+        job->setTextData(password);
+        connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *finished) {
+            if (isFailure(finished->error()))
+                markKeychainUnavailable(finished->errorString());
+        });
+        job->start();
+    }
 }
 
 void ProfileStore::remove(const QString &id)

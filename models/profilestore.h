@@ -28,6 +28,9 @@ public:
     QString save(ConnectionConfig config);
     void remove(const QString &id);
 
+    // Stores (empty: forgets) the password kept under id: a profile's id, or another secret's name such as
+    // the PostgreSQL panel's connection.
+    void setPassword(const QString &id, const QString &password);
     // Asynchronously reads the password of profile id from the keychain (or this session's memory).
     // found is false when no password is stored or the keychain cannot be used.
     void fetchPassword(const QString &id, QObject *context,
