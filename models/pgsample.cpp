@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <QHash>
+#include <QLocale>
 #include <QSet>
 
 namespace {
@@ -213,14 +214,19 @@ PgSample PgSample::derive(PgSample sample, const PgSample *previous, const PgThr
                 .arg(usable)
                 .arg(qRound(thresholds.connectionWarnShare * 100)));
     }
-    const int idleInTransaction = sample.count(QStringLiteral("idle in transaction")) +
-                                  sample.count(QStringLiteral("idle in transaction (aborted)"));
+    const int idleInTransaction = int(
+        std::count_if(sample.sessions.cbegin(), sample.sessions.cend(), [&thresholds](const PgSession &s) {
+            return s.state.startsWith(QLatin1String("idle in transaction")) &&
+                   s.stateAge.value_or(0) >= thresholds.idleInTransactionPileUpSeconds;
+        }));
     if (idleInTransaction >= thresholds.idleInTransactionPileUp) {
         sample.advice
-            << tr("%1 sessions are idle in transaction: each holds its connection, its locks and "
+            << tr("%1 sessions have been idle in transaction for %2 s or more: each holds its connection, "
+                  "its locks and "
                   "old row versions until it ends. Find the code path that does not commit, and set "
                   "idle_in_transaction_session_timeout.")
-                   .arg(idleInTransaction);
+                   .arg(idleInTransaction)
+                   .arg(QLocale().toString(thresholds.idleInTransactionPileUpSeconds));
     }
     return sample;
 }

@@ -39,7 +39,9 @@ struct PgThresholds
 {
     double longQuerySeconds = 30;
     double longIdleInTransactionSeconds = 30;
-    int idleInTransactionPileUp = 5;  // this many idle-in-transaction sessions at once
+    int idleInTransactionPileUp = 5; // this many sessions idle in transaction at once, each for at least
+    double idleInTransactionPileUpSeconds =
+        1;                            // this long (under load, short idle-in-transaction gaps are normal)
     double connectionWarnShare = 0.8; // of the usable connection limit
     bool operator==(const PgThresholds &) const = default;
 };

@@ -109,6 +109,7 @@ void TestPgHealthPoller::idleInTransactionDetected()
     PgThresholds thresholds;
     thresholds.longIdleInTransactionSeconds = 0.3;
     thresholds.idleInTransactionPileUp = 1;
+    thresholds.idleInTransactionPileUpSeconds = 0.3;
     auto poller = startPoller(m_pg.config(), thresholds);
     Session forgetful(m_pg.conninfo("monitor", "monitor-secret", "application_name=forgetful"));
     QVERIFY(forgetful.exec("BEGIN"));
@@ -123,7 +124,7 @@ void TestPgHealthPoller::idleInTransactionDetected()
     QVERIFY(*s.stateAge >= 0.3);
     QVERIFY(*s.transactionAge >= *s.stateAge);
     QCOMPARE(sample.advice.size(), 1);
-    QVERIFY2(sample.advice.first().contains("1 sessions are idle in transaction"),
+    QVERIFY2(sample.advice.first().contains("1 sessions have been idle in transaction for 0.3 s or more"),
              qPrintable(sample.advice.first()));
     QVERIFY(forgetful.exec("COMMIT"));
     QTRY_VERIFY(poller->lastSample()->longIdleInTransaction.isEmpty());

@@ -117,7 +117,7 @@ void TestPostgresPage::showsWhatTheServerHolds()
     // Idle in transaction piling up: the advisor says so.
     page.findChild<QSpinBox *>("pgPileUp")->setValue(1);
     auto *advice = page.findChild<QLabel *>("pgAdvice");
-    QTRY_VERIFY(advice->text().contains("1 sessions are idle in transaction"));
+    QTRY_VERIFY(advice->text().contains("1 sessions have been idle in transaction for 1 s or more"));
 }
 
 void TestPostgresPage::showsErrors()
