@@ -39,9 +39,10 @@ struct PgThresholds
 {
     double longQuerySeconds = 30;
     double longIdleInTransactionSeconds = 30;
-    int idleInTransactionPileUp = 5; // this many sessions idle in transaction at once, each for at least
-    double idleInTransactionPileUpSeconds =
-        1;                            // this long (under load, short idle-in-transaction gaps are normal)
+    // The advisor speaks when this many sessions are idle in transaction at once, each for at least
+    // idleInTransactionPileUpSeconds (under load, short idle-in-transaction moments are normal).
+    int idleInTransactionPileUp = 5;
+    double idleInTransactionPileUpSeconds = 1;
     double connectionWarnShare = 0.8; // of the usable connection limit
     bool operator==(const PgThresholds &) const = default;
 };
