@@ -131,242 +131,293 @@ Un outil natif d’administration de Redis.</translation>
     <name>ClusterClient</name>
     <message>
         <source>The cluster connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion au cluster a été fermée.</translation>
     </message>
     <message>
         <source>%1 is refused: its keys map to different hash slots (%2 and %3), and in a cluster the keys of one command must share a slot. Give them a common {hash tag}, or send one command per key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande %1 refusée : ses clés tombent dans des hash slots différents (%2 et %3), et dans un cluster les clés d’une même commande doivent partager un slot. Donnez-leur un {hash tag} commun, ou envoyez une commande par clé.</translation>
     </message>
     <message>
         <source>The cluster has no node %1 (or is not connected).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cluster n’a pas de nœud %1 (ou n’est pas connecté).</translation>
     </message>
     <message>
         <source>Not connected to the cluster %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté au cluster %1.</translation>
     </message>
     <message>
         <source>Hash slot %1 is not served by any master.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hash slot %1 n’est servi par aucun maître.</translation>
     </message>
     <message>
         <source>The cluster has no master serving slots.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cluster n’a aucun maître qui sert des slots.</translation>
     </message>
     <message>
         <source>%1 (gave up after %2 redirections)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (abandon après %2 redirections)</translation>
     </message>
     <message>
         <source>the cluster is down or a slot has no master, e.g. during a failover</source>
-        <translation type="unfinished"></translation>
+        <translation>le cluster est indisponible ou un slot n’a pas de maître, par ex. pendant une bascule (failover)</translation>
     </message>
     <message>
         <source>the keys&apos; slot is being migrated between nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>le slot des clés est en cours de migration entre nœuds</translation>
     </message>
     <message>
         <source>%1 (gave up after %2 attempts in %3 s: %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (abandon après %2 tentatives en %3 s : %4)</translation>
     </message>
     <message>
         <source>%1 is not a cluster node (cluster support is disabled): connect to it as a standalone server.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un nœud de cluster (le mode cluster y est désactivé) : connectez-vous-y comme à un serveur autonome.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>%1 serves no slots yet (the cluster is not set up).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne sert encore aucun slot (le cluster n’est pas configuré).</translation>
     </message>
     <message>
         <source>Cannot load the cluster topology from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger la topologie du cluster depuis %1 : %2</translation>
     </message>
 </context>
 <context>
     <name>ClusterCommand</name>
     <message>
         <source>%1 is not supported on a cluster connection: it needs a connection of its own (transactions, subscriptions, MONITOR) or does not apply to a cluster (SELECT, SWAPDB).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas pris en charge sur une connexion cluster : la commande demande une connexion à elle (transactions, abonnements, MONITOR) ou ne s’applique pas à un cluster (SELECT, SWAPDB).</translation>
+    </message>
+    <message>
+        <source>%1 works on one node at a time in a cluster: choose a node, or run it on every master.</source>
+        <translation>Dans un cluster, %1 agit sur un seul nœud à la fois : choisissez un nœud, ou exécutez la commande sur chaque maître.</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterNodesPoller</name>
+    <message>
+        <source>The cluster has no master to ask.</source>
+        <translation>Le cluster n’a aucun maître à interroger.</translation>
+    </message>
+    <message>
+        <source>CLUSTER NODES could not be read: %1</source>
+        <translation>Impossible de lire CLUSTER NODES : %1</translation>
     </message>
 </context>
 <context>
     <name>ClusterTopology</name>
     <message>
         <source>CLUSTER NODES, line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>CLUSTER NODES, ligne %1 : %2</translation>
     </message>
     <message>
         <source>expected at least 8 fields, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>au moins 8 champs attendus, %1 trouvés</translation>
     </message>
     <message>
         <source>cannot read the address “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire l’adresse « %1 »</translation>
     </message>
     <message>
         <source>unknown flags “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>indicateurs inconnus « %1 »</translation>
     </message>
     <message>
         <source>cannot read the ping, pong or epoch fields</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire les champs ping, pong ou epoch</translation>
     </message>
     <message>
         <source>unknown link state “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>état de lien inconnu « %1 »</translation>
     </message>
     <message>
         <source>cannot read the slot field “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le champ de slots « %1 »</translation>
     </message>
     <message>
         <source>CLUSTER NODES returned no node.</source>
-        <translation type="unfinished"></translation>
+        <translation>CLUSTER NODES n’a renvoyé aucun nœud.</translation>
     </message>
     <message>
         <source>Unexpected CLUSTER SHARDS reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse inattendue de CLUSTER SHARDS : %1</translation>
     </message>
     <message>
         <source>not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ce n’est pas un tableau</translation>
     </message>
     <message>
         <source>a shard without slots or nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>un shard sans slots ni nœuds</translation>
     </message>
     <message>
         <source>slot range %1-%2</source>
-        <translation type="unfinished"></translation>
+        <translation>plage de slots %1-%2</translation>
     </message>
     <message>
         <source>a node without id, role or port</source>
-        <translation type="unfinished"></translation>
+        <translation>un nœud sans ID, rôle ni port</translation>
     </message>
     <message>
         <source>Unexpected CLUSTER SLOTS reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse inattendue de CLUSTER SLOTS : %1</translation>
     </message>
     <message>
         <source>a slot range without a master</source>
-        <translation type="unfinished"></translation>
+        <translation>une plage de slots sans maître</translation>
     </message>
     <message>
         <source>a node without address</source>
-        <translation type="unfinished"></translation>
+        <translation>un nœud sans adresse</translation>
     </message>
 </context>
 <context>
     <name>ClusterTopologyView</name>
     <message>
         <source>%1 migrating to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en migration vers %2</translation>
     </message>
     <message>
         <source>%1 importing from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en importation depuis %2</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœud</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished">ID</translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Flags</source>
-        <translation type="unfinished">Indicateurs</translation>
+        <translation>Indicateurs</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Lien</translation>
     </message>
     <message>
         <source>Slots</source>
-        <translation type="unfinished"></translation>
+        <translation>Slots</translation>
     </message>
     <message>
         <source>(no address)</source>
-        <translation type="unfinished"></translation>
+        <translation>(pas d’adresse)</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>connecté</translation>
     </message>
     <message>
         <source>disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>déconnecté</translation>
     </message>
     <message>
         <source>No cluster topology.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune topologie de cluster.</translation>
     </message>
     <message numerus="yes">
         <source>%n master(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n maître</numerusform>
+            <numerusform>%n maîtres</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n replica(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n réplique</numerusform>
+            <numerusform>%n répliques</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n possibly failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n peut-être en échec</numerusform>
+            <numerusform>%n peut-être en échec</numerusform>
         </translation>
     </message>
     <message>
         <source>all 16384 slots covered</source>
-        <translation type="unfinished"></translation>
+        <translation>les 16384 slots sont couverts</translation>
     </message>
     <message numerus="yes">
         <source>%n slot(s) not covered</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n slot non couvert</numerusform>
+            <numerusform>%n slots non couverts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n slot(s) being moved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n slot en cours de déplacement</numerusform>
+            <numerusform>%n slots en cours de déplacement</numerusform>
         </translation>
     </message>
     <message>
         <source>Slot %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Slot %1</translation>
     </message>
     <message>
         <source>Slots %1-%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Slots %1-%2</translation>
     </message>
     <message>
         <source>not covered</source>
-        <translation type="unfinished"></translation>
+        <translation>non couvert</translation>
     </message>
     <message>
         <source>slot %1 is being moved</source>
-        <translation type="unfinished"></translation>
+        <translation>le slot %1 est en cours de déplacement</translation>
+    </message>
+    <message>
+        <source>The 16384 slots by master: red is not covered, an orange mark is being moved. Point at the bar for details.</source>
+        <translation>Les 16384 slots par maître : en rouge, les slots non couverts ; une marque orange, un slot en cours de déplacement. Survolez la barre pour les détails.</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Ops/s</source>
+        <translation>Ops/s</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Clés</translation>
+    </message>
+    <message>
+        <source>Copy redis-cli Command</source>
+        <translation>Copier la commande redis-cli</translation>
+    </message>
+    <message>
+        <source>Fail Over to This Replica…</source>
+        <translation>Basculer vers cette réplique…</translation>
+    </message>
+    <message>
+        <source>Fail Over</source>
+        <translation>Bascule (failover)</translation>
+    </message>
+    <message>
+        <source>Make the replica %1 the master of its slots (CLUSTER FAILOVER)? Its master %2 becomes a replica of it.</source>
+        <translation>Faire de la réplique %1 le maître de ses slots (CLUSTER FAILOVER) ? Son maître %2 en devient une réplique.</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(inconnu)</translation>
     </message>
 </context>
 <context>
@@ -611,6 +662,25 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseDock</name>
+    <message>
+        <source>postgres://user@host:5432/database or host=… dbname=… sslmode=verify-full</source>
+        <translation>postgres://utilisateur@hôte:5432/base ou host=… dbname=… sslmode=verify-full</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+</context>
+<context>
     <name>ElementDialog</name>
     <message>
         <source>Type \xHH for any byte and \\ for a backslash.</source>
@@ -625,91 +695,91 @@ Un outil natif d’administration de Redis.</translation>
     <name>EmbeddedCluster</name>
     <message>
         <source>The local cluster did not form within %1 s (step: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cluster local ne s’est pas formé en %1 s (étape : %2).</translation>
     </message>
     <message>
         <source>Local cluster (embedded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster local (intégré)</translation>
     </message>
     <message>
         <source>A Redis Cluster needs at least 3 masters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un Redis Cluster demande au moins 3 maîtres.</translation>
     </message>
     <message>
         <source>starting the nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>démarrage des nœuds</translation>
     </message>
     <message>
         <source>There are not enough free TCP ports on 127.0.0.1 for a local cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas assez de ports TCP libres sur 127.0.0.1 pour un cluster local.</translation>
     </message>
     <message>
         <source>Node %1 of the local cluster failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nœud %1 du cluster local a échoué : %2</translation>
     </message>
     <message>
         <source>assigning slots</source>
-        <translation type="unfinished"></translation>
+        <translation>attribution des slots</translation>
     </message>
     <message>
         <source>CLUSTER MYID failed on node %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de CLUSTER MYID sur le nœud %1 : %2</translation>
     </message>
     <message>
         <source>CLUSTER ADDSLOTSRANGE failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de CLUSTER ADDSLOTSRANGE : %1</translation>
     </message>
     <message>
         <source>introducing the nodes (CLUSTER MEET)</source>
-        <translation type="unfinished"></translation>
+        <translation>présentation des nœuds les uns aux autres (CLUSTER MEET)</translation>
     </message>
     <message>
         <source>CLUSTER MEET failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de CLUSTER MEET : %1</translation>
     </message>
     <message>
         <source>waiting until every node knows every other</source>
-        <translation type="unfinished"></translation>
+        <translation>attente que chaque nœud connaisse tous les autres</translation>
     </message>
     <message>
         <source>Node %1 does not know every other node yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nœud %1 ne connaît pas encore tous les autres nœuds.</translation>
     </message>
     <message>
         <source>attaching the replicas (CLUSTER REPLICATE)</source>
-        <translation type="unfinished"></translation>
+        <translation>rattachement des répliques (CLUSTER REPLICATE)</translation>
     </message>
     <message>
         <source>CLUSTER REPLICATE failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de CLUSTER REPLICATE : %1</translation>
     </message>
     <message>
         <source>CLUSTER REPLICATE: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CLUSTER REPLICATE : %1</translation>
     </message>
     <message>
         <source>waiting for cluster_state:ok and the replication links</source>
-        <translation type="unfinished"></translation>
+        <translation>attente de cluster_state:ok et des liens de réplication</translation>
     </message>
     <message>
         <source>Node %1 stopped answering: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nœud %1 ne répond plus : %2</translation>
     </message>
     <message>
         <source>Node %1 reports cluster_state:%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nœud %1 indique cluster_state:%2.</translation>
     </message>
     <message>
         <source>Node %1 does not see node %2 as a replica of node %3 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nœud %1 ne voit pas encore le nœud %2 comme une réplique du nœud %3.</translation>
     </message>
     <message>
         <source>The replication link of node %1 is not up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien de réplication du nœud %1 n’est pas encore établi.</translation>
     </message>
     <message>
         <source>ready</source>
-        <translation type="unfinished"></translation>
+        <translation>prêt</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +1900,10 @@ Répertoire de données : %3</translation>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
 </context>
 <context>
     <name>NewKeyDialog</name>
@@ -1930,461 +2004,465 @@ Répertoire de données : %3</translation>
     <name>PgConfig</name>
     <message>
         <source>No TLS: passwords and data cross the network in the clear.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de TLS : les mots de passe et les données circulent en clair sur le réseau.</translation>
     </message>
     <message>
         <source>Plain first, TLS only if the server insists. Not protected.</source>
-        <translation type="unfinished"></translation>
+        <translation>En clair d’abord, TLS seulement si le serveur l’exige. Non protégé.</translation>
     </message>
     <message>
         <source>TLS when the server offers it, plain otherwise; the certificate is not checked (default).</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS si le serveur le propose, en clair sinon ; le certificat n’est pas vérifié (par défaut).</translation>
     </message>
     <message>
         <source>Always TLS, but the certificate is not checked: protects against eavesdropping, not against an impostor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toujours TLS, mais le certificat n’est pas vérifié : protège contre l’écoute, pas contre un imposteur.</translation>
     </message>
     <message>
         <source>Always TLS, and the certificate must be signed by the CA in sslrootcert (any host name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Toujours TLS, et le certificat doit être signé par l’AC de sslrootcert (quel que soit le nom d’hôte).</translation>
     </message>
     <message>
         <source>Always TLS, the certificate must be signed by the CA in sslrootcert and name this host: the only mode that proves you reached the right server. Use it over the internet (Supabase, RDS).</source>
-        <translation type="unfinished"></translation>
+        <translation>Toujours TLS, le certificat doit être signé par l’AC de sslrootcert et porter le nom de cet hôte : le seul mode qui prouve que vous avez joint le bon serveur. Utilisez-le sur Internet (Supabase, RDS).</translation>
     </message>
     <message>
         <source>Cannot read the connection string: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la chaîne de connexion : %1</translation>
     </message>
     <message>
         <source>Cannot read the connection string: out of memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la chaîne de connexion : mémoire insuffisante.</translation>
     </message>
     <message>
         <source>Unknown sslmode &quot;%1&quot;: use disable, allow, prefer, require, verify-ca or verify-full.</source>
-        <translation type="unfinished"></translation>
+        <translation>sslmode « %1 » inconnu : utilisez disable, allow, prefer, require, verify-ca ou verify-full.</translation>
     </message>
     <message>
         <source>connect_timeout must be a number of seconds, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>connect_timeout doit être un nombre de secondes, pas « %1 ».</translation>
     </message>
     <message>
         <source>local socket</source>
-        <translation type="unfinished"></translation>
+        <translation>socket local</translation>
     </message>
 </context>
 <context>
     <name>PgConnection</name>
     <message>
         <source>The server cancelled the query (statement_timeout): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a annulé la requête (statement_timeout) : %1</translation>
     </message>
     <message>
         <source>Refused: this connection is read-only (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé : cette connexion est en lecture seule (%1).</translation>
     </message>
     <message>
         <source>The query failed: %1 (SQLSTATE %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a échoué : %1 (SQLSTATE %2)</translation>
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a été fermée.</translation>
     </message>
     <message>
         <source>Not connected.</source>
-        <translation type="unfinished">Non connecté.</translation>
+        <translation>Non connecté.</translation>
     </message>
     <message>
         <source>Host %1 not found: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte %1 introuvable : %2</translation>
     </message>
     <message>
         <source>libpq is out of memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>libpq manque de mémoire.</translation>
     </message>
     <message>
         <source>libpq has no socket.</source>
-        <translation type="unfinished"></translation>
+        <translation>libpq n’a pas de socket.</translation>
     </message>
     <message>
         <source>The connection to the server was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion au serveur a été perdue.</translation>
     </message>
     <message>
         <source>No connection within %1 s (connect_timeout).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de connexion en %1 s (connect_timeout).</translation>
     </message>
     <message>
         <source>No answer from the server within %1 s: the connection is dropped and opened again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de réponse du serveur en %1 s : la connexion est abandonnée puis rouverte.</translation>
     </message>
     <message>
         <source>Cannot send the query.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’envoyer la requête.</translation>
     </message>
     <message>
-        <source>COPY is not supported on this connection.</source>
-        <translation type="unfinished"></translation>
+        <source>Refused: this read-only connection runs only SELECT, WITH, VALUES, TABLE and SHOW statements, not &quot;%1&quot;.</source>
+        <translation>Refusé : cette connexion en lecture seule n’exécute que des instructions SELECT, WITH, VALUES, TABLE et SHOW, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>libpq cannot pipeline queries.</source>
+        <translation>libpq ne sait pas envoyer les requêtes en pipeline.</translation>
     </message>
 </context>
 <context>
     <name>PgError</name>
     <message>
         <source>Server said: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse du serveur : %1</translation>
     </message>
     <message>
         <source>The server refuses new connections: every connection slot is in use (SQLSTATE 53300, too many clients).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur refuse les nouvelles connexions : tous les emplacements de connexion sont occupés (SQLSTATE 53300, too many clients).</translation>
     </message>
     <message>
         <source>Authentication failed: the server refused the password. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’authentification : le serveur a refusé le mot de passe. %1</translation>
     </message>
     <message>
         <source>Authentication failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’authentification : %1</translation>
     </message>
     <message>
         <source>Authentication failed: the server asks for a password and the profile has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’authentification : le serveur demande un mot de passe et le profil n’en a pas.</translation>
     </message>
     <message>
         <source>The server&apos;s pg_hba.conf has no rule that lets this user connect from here (or with this TLS mode). %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pg_hba.conf du serveur n’a aucune règle qui autorise cet utilisateur à se connecter d’ici (ou avec ce mode TLS). %1</translation>
     </message>
     <message>
         <source>Authentication failed: no such role on the server. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’authentification : ce rôle n’existe pas sur le serveur. %1</translation>
     </message>
     <message>
         <source>The database does not exist on the server. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données n’existe pas sur le serveur. %1</translation>
     </message>
     <message>
         <source>TLS failed: the server does not accept TLS connections, but the profile&apos;s sslmode requires TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec TLS : le serveur n’accepte pas les connexions TLS, mais le sslmode du profil exige TLS.</translation>
     </message>
     <message>
         <source>TLS verification failed: the server&apos;s certificate is for another host name. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la vérification TLS : le certificat du serveur est établi pour un autre nom d’hôte. %1</translation>
     </message>
     <message>
         <source>TLS verification needs a root certificate (sslrootcert) to check the server against. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La vérification TLS demande un certificat racine (sslrootcert) pour contrôler le serveur. %1</translation>
     </message>
     <message>
         <source>TLS verification failed: the server&apos;s certificate is not signed by a trusted authority. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la vérification TLS : le certificat du serveur n’est pas signé par une autorité de confiance. %1</translation>
     </message>
     <message>
         <source>TLS failed. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec TLS. %1</translation>
     </message>
     <message>
         <source>Connection refused: nothing listens on that host and port (is PostgreSQL running and listening on TCP?).</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion refusée : rien n’écoute sur cet hôte et ce port (PostgreSQL tourne-t-il, et écoute-t-il en TCP ?).</translation>
     </message>
     <message>
         <source>Host not found. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte introuvable. %1</translation>
     </message>
     <message>
         <source>The connection timed out. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai de connexion dépassé. %1</translation>
     </message>
     <message>
         <source>The server cannot accept connections now. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur ne peut pas accepter de connexions pour le moment. %1</translation>
     </message>
     <message>
         <source>The server closed the connection. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a fermé la connexion. %1</translation>
     </message>
     <message>
         <source>Cannot connect: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion impossible : %1</translation>
     </message>
 </context>
 <context>
     <name>PgHealthPoller</name>
     <message>
         <source>The server refuses new connections: %1 of %2 used (SQLSTATE 53300, too many clients). Retrying.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur refuse les nouvelles connexions : %1 sur %2 utilisées (SQLSTATE 53300, too many clients). Nouvelle tentative.</translation>
     </message>
     <message>
         <source>The server refuses new connections: every slot is used (SQLSTATE 53300, too many clients). Retrying.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur refuse les nouvelles connexions : tous les emplacements sont occupés (SQLSTATE 53300, too many clients). Nouvelle tentative.</translation>
     </message>
 </context>
 <context>
     <name>PgSample</name>
     <message>
         <source>The statistics query returned an unexpected shape (%1 results).</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête de statistiques a renvoyé un résultat de forme inattendue (%1 résultats).</translation>
     </message>
     <message>
         <source>(not visible)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non visible)</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune)</translation>
     </message>
     <message>
         <source>(local socket)</source>
-        <translation type="unfinished"></translation>
+        <translation>(socket local)</translation>
     </message>
     <message numerus="yes">
         <source>%n deadlock(s) in database %1 since the last sample: two transactions took the same locks in opposite orders.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n interblocage (deadlock) dans la base %1 depuis le dernier échantillon : deux transactions ont pris les mêmes verrous dans des ordres opposés.</numerusform>
+            <numerusform>%n interblocages (deadlocks) dans la base %1 depuis le dernier échantillon : deux transactions ont pris les mêmes verrous dans des ordres opposés.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 usable connections are in use (over %3%): the next pool to grow will hit &quot;too many clients&quot;. Lower the pools&apos; maximum size, or put a pooler (PgBouncer, Supavisor) in front.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 des %2 connexions utilisables sont occupées (plus de %3 %) : le prochain pool qui grandira se heurtera à « too many clients ». Réduisez la taille maximale des pools, ou placez un pooler (PgBouncer, Supavisor) devant.</translation>
     </message>
     <message>
-        <source>%1 sessions are idle in transaction: each holds its connection, its locks and old row versions until it ends. Find the code path that does not commit, and set idle_in_transaction_session_timeout.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 sessions have been idle in transaction for %2 s or more: each holds its connection, its locks and old row versions until it ends. Find the code path that does not commit, and set idle_in_transaction_session_timeout.</source>
+        <translation>%1 sessions sont dans l’état idle in transaction depuis %2 s ou plus : chacune garde sa connexion, ses verrous et d’anciennes versions de lignes jusqu’à sa fin. Trouvez le chemin de code qui ne valide pas (COMMIT), et définissez idle_in_transaction_session_timeout.</translation>
     </message>
 </context>
 <context>
     <name>PostgresPage</name>
     <message>
         <source>total</source>
-        <translation type="unfinished"></translation>
+        <translation>total</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>active</translation>
     </message>
     <message>
         <source>idle</source>
-        <translation type="unfinished"></translation>
+        <translation>idle</translation>
     </message>
     <message>
         <source>idle in transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>idle in transaction</translation>
     </message>
     <message>
         <source>idle in transaction (aborted)</source>
-        <translation type="unfinished"></translation>
+        <translation>idle in transaction (aborted)</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>en attente</translation>
     </message>
     <message>
         <source>transactions/s</source>
-        <translation type="unfinished"></translation>
+        <translation>transactions/s</translation>
     </message>
     <message>
         <source>every %1 s</source>
-        <translation type="unfinished">toutes les %1 s</translation>
+        <translation>toutes les %1 s</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"> s</translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnecter</translation>
     </message>
     <message>
         <source>Long query after</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête longue après</translation>
     </message>
     <message>
         <source>Long idle in transaction after</source>
-        <translation type="unfinished"></translation>
+        <translation>Idle in transaction long après</translation>
     </message>
     <message>
         <source>Advise when idle in transaction ≥</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseiller si idle in transaction ≥</translation>
     </message>
     <message>
         <source>Connections by state</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexions par état</translation>
     </message>
     <message>
         <source>Waiting sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions en attente</translation>
     </message>
     <message>
         <source>Transactions per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Transactions par seconde</translation>
     </message>
     <message>
         <source>connections</source>
-        <translation type="unfinished">connexions</translation>
+        <translation>connexions</translation>
     </message>
     <message>
         <source>sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>sessions</translation>
     </message>
     <message>
         <source>per second</source>
-        <translation type="unfinished">par seconde</translation>
+        <translation>par seconde</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions</translation>
     </message>
     <message>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>Application</translation>
     </message>
     <message>
         <source>Client address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du client</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished">Connexions</translation>
+        <translation>Connexions</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished"></translation>
+        <translation>PID</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished">Base</translation>
+        <translation>Base</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished">Utilisateur</translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Wait type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type d’attente</translation>
     </message>
     <message>
         <source>Wait event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement d’attente</translation>
     </message>
     <message>
         <source>Waiting (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Attente (s)</translation>
     </message>
     <message>
         <source>Blocked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquée par</translation>
     </message>
     <message>
         <source>Query</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>For (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis (s)</translation>
     </message>
     <message>
         <source>Long-running</source>
-        <translation type="unfinished"></translation>
+        <translation>Longue durée</translation>
     </message>
     <message>
         <source>Backends</source>
-        <translation type="unfinished"></translation>
+        <translation>Backends</translation>
     </message>
     <message>
         <source>Hit ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux de succès du cache</translation>
     </message>
     <message>
         <source>Transactions/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Transactions/s</translation>
     </message>
     <message>
         <source>Tuples returned/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes renvoyées/s</translation>
     </message>
     <message>
         <source>Tuples fetched/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes récupérées/s</translation>
     </message>
     <message>
         <source>Deadlocks</source>
-        <translation type="unfinished"></translation>
+        <translation>Interblocages (deadlocks)</translation>
     </message>
     <message>
         <source>Temp files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers temporaires</translation>
     </message>
     <message>
         <source>Temp bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets temporaires</translation>
     </message>
     <message>
         <source>Databases</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases de données</translation>
     </message>
     <message>
         <source>Select a waiting or long-running session to read its whole query.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une session en attente ou de longue durée pour lire sa requête entière.</translation>
     </message>
     <message>
         <source>PostgreSQL %1.%2 at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL %1.%2 sur %3</translation>
     </message>
     <message>
         <source>no TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>sans TLS</translation>
     </message>
     <message>
         <source>TLS %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS %1</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished">Connexion à %1…</translation>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <source>Retrying %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle tentative vers %1…</translation>
     </message>
     <message>
         <source>Not connected to %1</source>
-        <translation type="unfinished">Non connecté à %1. {1?}</translation>
+        <translation>Non connecté à %1</translation>
     </message>
     <message>
         <source>Connections: %1 of %2 usable (max_connections %3, %4 reserved for superusers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexions : %1 sur %2 utilisables (max_connections %3, dont %4 réservées aux superutilisateurs)</translation>
     </message>
     <message>
         <source>nobody waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>personne en attente</translation>
     </message>
     <message>
         <source>%1 waiting, longest %2 s (pid %3, %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en attente, la plus longue depuis %2 s (pid %3, %4)</translation>
     </message>
     <message>
         <source>%1 transactions/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 transactions/s</translation>
     </message>
     <message>
         <source>query</source>
-        <translation type="unfinished"></translation>
+        <translation>requête</translation>
     </message>
     <message>
         <source>%1 (%2 for %3 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 depuis %3 s)</translation>
     </message>
 </context>
 <context>
@@ -4250,6 +4328,10 @@ La vôtre :
     <message>
         <source>keyscope: --screenshot-delay: expected seconds from 0 to 600, not “%1”.</source>
         <translation>keyscope : --screenshot-delay : un nombre de secondes de 0 à 600 est attendu, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Open the PostgreSQL panel on a postgres:// URL or key=value conninfo.</source>
+        <translation>Ouvrir le panneau PostgreSQL sur une URL postgres:// ou une conninfo clé=valeur.</translation>
     </message>
 </context>
 </TS>
