@@ -459,8 +459,9 @@ void TestClusterClient::refreshesEveryFiveSeconds()
     const qint64 gap = clock.elapsed();
     QCOMPARE(topologyReads(), first + 1);
     qInfo("timer refreshes %lld ms apart", gap);
-    QVERIFY(gap >= ClusterClient::kMinRefreshIntervalMs - 300);
-    QVERIFY(gap <= ClusterClient::kMinRefreshIntervalMs + 1000);
+    // Both reloads are seen by polling the servers, each a little late: allow for it.
+    QVERIFY2(gap >= ClusterClient::kMinRefreshIntervalMs - 1000, qPrintable(QString::number(gap)));
+    QVERIFY2(gap <= ClusterClient::kMinRefreshIntervalMs + 1500, qPrintable(QString::number(gap)));
 }
 
 void TestClusterClient::notAClusterFails()
