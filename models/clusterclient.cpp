@@ -349,7 +349,9 @@ void ClusterClient::dispatch(const RequestPtr &request)
             }
         }
         if (!node) {
-            // An uncovered slot: like CLUSTERDOWN, it may be a failover in progress.
+            // An uncovered slot: like CLUSTERDOWN, it may be a failover in progress, or the map
+            // may be out of date.
+            requestRefresh();
             retryLater(request, RedisReply::error(
                                     "CLUSTERDOWN " +
                                     (request->slot >= 0

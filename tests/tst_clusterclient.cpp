@@ -81,6 +81,7 @@ private slots:
     void keyScannerOverMasters();
     void refreshesEveryFiveSeconds();
     void notAClusterFails();
+    void clusterDownIsRetried();
     void failoverThenReadsAgain();
 
 private:
@@ -488,6 +489,43 @@ void TestClusterClient::notAClusterFails()
     nobody.open();
     QVERIFY(nobodyFailed.wait(5000));
     QCOMPARE(nobody.state(), ClusterClient::State::Failed);
+}
+
+// A master that lost one of its slots reports the cluster down (cluster-require-full-coverage):
+// the client retries with back-off, succeeds once the slot is back, gives up clearly otherwise.
+void TestClusterClient::clusterDownIsRetried()
+{
+    RedisConnection &master = *m_admin[2];
+    const auto [first, last] = m_cluster.cluster().formedSlots(2);
+    const QByteArray key = "down:{x}";
+    const int keySlot = ClusterSlot::slotOf(key);
+    QVERIFY(keySlot >= first && keySlot <= last);
+    const QByteArray removed = QByteArray::number(keySlot == last ? last - 1 : last);
+    QCOMPARE(call(*m_client, {"SET", key, "1"}), RedisReply::status("OK"));
+
+    QCOMPARE(blockingCall(master, {"CLUSTER", "DELSLOTS", removed}), RedisReply::status("OK"));
+    QTRY_VERIFY(blockingCall(master, {"CLUSTER", "INFO"}).bytes().contains("cluster_state:fail"));
+    QElapsedTimer clock;
+    clock.start();
+    const RedisReply down = call(*m_client, {"GET", key});
+    QVERIFY2(down.type() == RedisReply::Type::Error, down.bytes());
+    QVERIFY2(down.bytes().startsWith("CLUSTERDOWN"), down.bytes());
+    QVERIFY2(down.bytes().contains("gave up after 5 attempts") &&
+                 down.bytes().contains("the cluster is down"),
+             down.bytes());
+    QVERIFY(clock.elapsed() >= 2500);
+
+    // The slot comes back while a read is being retried: the read succeeds.
+    auto result = std::make_shared<std::optional<RedisReply>>();
+    clock.restart();
+    m_client->command({"GET", key}, nullptr, [result](const RedisReply &reply) { *result = reply; });
+    QTest::qWait(500);
+    QVERIFY(!result->has_value());
+    QCOMPARE(blockingCall(master, {"CLUSTER", "ADDSLOTS", removed}), RedisReply::status("OK"));
+    QTRY_VERIFY_WITH_TIMEOUT(result->has_value(), 5000);
+    QCOMPARE(**result, RedisReply::bulk("1"));
+    qInfo("CLUSTERDOWN retried until the slot was back: %lld ms", clock.elapsed());
+    QTRY_VERIFY(blockingCall(master, {"CLUSTER", "INFO"}).bytes().contains("cluster_state:ok"));
 }
 
 // SIGKILL a master: its replica is promoted, and the client serves the keys again.
