@@ -116,11 +116,8 @@ void ClusterClient::close()
     }
 }
 
-RedisConnection *ClusterClient::connectionTo(const QString &host, quint16 port)
+ConnectionConfig ClusterClient::configFor(const QString &host, quint16 port) const
 {
-    const QString endpoint = endpointOf(host, port);
-    if (RedisConnection *known = m_connections.value(endpoint))
-        return known;
     ConnectionConfig config = m_seed;
     config.host = host;
     config.port = port;
@@ -129,7 +126,23 @@ RedisConnection *ClusterClient::connectionTo(const QString &host, quint16 port)
         if (const ClusterNode *node = m_topology.nodeAt(host, port); node && !node->hostname.isEmpty())
             config.serverName = node->hostname;
     }
-    auto *connection = new RedisConnection(config, this);
+    return config;
+}
+
+std::optional<ConnectionConfig> ClusterClient::configForSlot(int slot) const
+{
+    const ClusterNode *master = m_topology.masterForSlot(slot);
+    if (!master)
+        return std::nullopt;
+    return configFor(master->host, master->port);
+}
+
+RedisConnection *ClusterClient::connectionTo(const QString &host, quint16 port)
+{
+    const QString endpoint = endpointOf(host, port);
+    if (RedisConnection *known = m_connections.value(endpoint))
+        return known;
+    auto *connection = new RedisConnection(configFor(host, port), this);
     m_connections.insert(endpoint, connection);
     connection->open();
     return connection;

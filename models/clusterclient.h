@@ -6,6 +6,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
@@ -93,6 +94,12 @@ public:
     QList<RedisConnection *> masterConnections();
     // The connection to a node of the topology (created on demand), nullptr if the id is unknown.
     RedisConnection *connectionToNode(const QByteArray &nodeId);
+
+    // The seed's settings pointed at host:port, as every node connection gets them.
+    ConnectionConfig configFor(const QString &host, quint16 port) const;
+    // That config for the master of slot (nullopt if uncovered): for a dedicated connection such as
+    // an SSUBSCRIBE subscriber (PubSubSubscriber) to a shard channel's node.
+    std::optional<ConnectionConfig> configForSlot(int slot) const;
 
     // Reloads the topology now unless a reload is in flight.
     void refreshTopology();

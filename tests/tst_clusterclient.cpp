@@ -151,6 +151,12 @@ void TestClusterClient::loadsTopology()
         QCOMPARE(topology.replicasOf(m_cluster.cluster().nodeId(i)).size(), 1);
     }
     QCOMPARE(m_client->masterConnections(), masters); // the same connections, not new ones
+    // A dedicated connection's config for a shard channel's node (SSUBSCRIBE).
+    const int channelSlot = ClusterSlot::slotOf("orders");
+    const std::optional<ConnectionConfig> subscriber = m_client->configForSlot(channelSlot);
+    QVERIFY(subscriber);
+    QCOMPARE(subscriber->port, m_cluster.cluster().node(masterIndexOf(channelSlot))->port());
+    QCOMPARE(subscriber->password, kPassword);
     QVERIFY(m_client->refreshInterval() >= 5000);
     m_client->setRefreshInterval(100);
     QCOMPARE(m_client->refreshInterval(), ClusterClient::kMinRefreshIntervalMs);
