@@ -1,9 +1,9 @@
 #include "healthdashboardpage.h"
 
 #include "infopoller.h"
-#include "plotpalette.h"
 #include "redisconnection.h"
 #include "serverinfo.h"
+#include "timechart.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,9 +26,6 @@
 using Series = InfoSample::Series;
 
 namespace {
-
-const QList<QColor> kColours{QColor(0x1f, 0x77, 0xb4), QColor(0xe6, 0x7e, 0x22), QColor(0x2c, 0xa0, 0x2c),
-                             QColor(0xd6, 0x27, 0x28)};
 
 QString statusText(HealthAdvisor::Status status)
 {
@@ -188,29 +185,11 @@ HealthDashboardPage::~HealthDashboardPage() = default;
 HealthDashboardPage::Chart HealthDashboardPage::addChart(const QString &title, const QString &unit,
                                                          const QList<Series> &series, double scale)
 {
-    auto *plot = new QCustomPlot(this);
+    QStringList names;
+    for (const Series s : series)
+        names.append(InfoSample::name(s));
+    QCustomPlot *plot = TimeChart::create(this, title, unit, names);
     plot->setMinimumSize(280, 160);
-    plot->setNotAntialiasedElements(QCP::aeAll);
-    plot->setPlottingHint(QCP::phFastPolylines, true);
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeFormat(QStringLiteral("HH:mm"));
-    ticker->setTickCount(4);
-    plot->xAxis->setTicker(ticker);
-    plot->yAxis->setLabel(unit);
-    plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title));
-    for (int i = 0; i < series.size(); ++i) {
-        QCPGraph *graph = plot->addGraph();
-        graph->setName(InfoSample::name(series[i]));
-        graph->setPen(QPen(kColours.at(i % kColours.size()), 1.5));
-    }
-    plot->legend->setVisible(series.size() > 1);
-    QFont small = plot->legend->font();
-    small.setPointSizeF(small.pointSizeF() * 0.8);
-    plot->legend->setFont(small);
-    // Top left: the newest points are drawn at the right edge.
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    PlotPalette::follow(plot);
     plot->axisRect()->setRangeDrag(Qt::Horizontal);
     plot->axisRect()->setRangeZoom(Qt::Horizontal);
     const Chart chart{plot, series, scale};

@@ -1,6 +1,7 @@
 #include "postgrespage.h"
 
 #include "pgconnection.h"
+#include "timechart.h"
 #include "widgetstyle.h"
 
 #include <algorithm>
@@ -236,27 +237,14 @@ PostgresPage::~PostgresPage() = default;
 
 QCustomPlot *PostgresPage::addChart(const QString &title, const QString &unit, const QList<Series> &series)
 {
-    auto *plot = new QCustomPlot(this);
+    QStringList names;
+    for (const Series s : series)
+        names.append(seriesName(s));
+    QCustomPlot *plot = TimeChart::create(this, title, unit, names, kColours);
     plot->setMinimumSize(240, 200);
-    plot->setNotAntialiasedElements(QCP::aeAll);
-    plot->setPlottingHint(QCP::phFastPolylines, true);
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeFormat(QStringLiteral("HH:mm"));
-    ticker->setTickCount(4);
-    plot->xAxis->setTicker(ticker);
-    plot->yAxis->setLabel(unit);
-    plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title));
-    for (int i = 0; i < series.size(); ++i) {
-        QCPGraph *graph = plot->addGraph();
-        graph->setName(seriesName(series[i]));
-        graph->setPen(QPen(kColours.at(i % kColours.size()), series[i] == Series::Total ? 2.0 : 1.5));
-    }
-    plot->legend->setVisible(series.size() > 1);
-    QFont small = plot->legend->font();
-    small.setPointSizeF(small.pointSizeF() * 0.8);
-    plot->legend->setFont(small);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    for (int i = 0; i < series.size(); ++i)
+        if (series[i] == Series::Total)
+            plot->graph(i)->setPen(QPen(kColours.at(i % kColours.size()), 2.0));
     return plot;
 }
 

@@ -1,0 +1,38 @@
+#include "timechart.h"
+
+#include "plotpalette.h"
+
+#include <qcustomplot.h>
+
+QList<QColor> TimeChart::defaultColours()
+{
+    return {QColor(0x1f, 0x77, 0xb4), QColor(0xe6, 0x7e, 0x22), QColor(0x2c, 0xa0, 0x2c),
+            QColor(0xd6, 0x27, 0x28)};
+}
+
+QCustomPlot *TimeChart::create(QWidget *parent, const QString &title, const QString &unit,
+                               const QStringList &series, const QList<QColor> &colours)
+{
+    auto *plot = new QCustomPlot(parent);
+    plot->setNotAntialiasedElements(QCP::aeAll);
+    plot->setPlottingHint(QCP::phFastPolylines, true);
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeFormat(QStringLiteral("HH:mm"));
+    ticker->setTickCount(4);
+    plot->xAxis->setTicker(ticker);
+    plot->yAxis->setLabel(unit);
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title));
+    for (int i = 0; i < series.size(); ++i) {
+        QCPGraph *graph = plot->addGraph();
+        graph->setName(series.at(i));
+        graph->setPen(QPen(colours.at(i % colours.size()), 1.5));
+    }
+    plot->legend->setVisible(series.size() > 1);
+    QFont small = plot->legend->font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    plot->legend->setFont(small);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    PlotPalette::follow(plot);
+    return plot;
+}
