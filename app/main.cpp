@@ -111,8 +111,12 @@ CommandLine parseCommandLine(const QCoreApplication &app)
         QCoreApplication::translate("main",
                                     "Open the PostgreSQL panel on a postgres:// URL or key=value conninfo."),
         QCoreApplication::translate("main", "URL"));
-    parser.addOptions(
-        {connectOption, screenshotOption, noDemoOption, tabOption, delayOption, postgresOption});
+    const QCommandLineOption clusterOption(
+        QStringLiteral("local-cluster"),
+        QCoreApplication::translate("main",
+                                    "Start a local Redis Cluster (3 masters, 3 replicas) and open it."));
+    parser.addOptions({connectOption, screenshotOption, noDemoOption, tabOption, delayOption, postgresOption,
+                       clusterOption});
     parser.process(app);
 
     CommandLine result;
@@ -128,6 +132,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
     result.options.demoData = !parser.isSet(noDemoOption);
     result.options.firstTab = parser.value(tabOption);
     result.options.postgres = parser.value(postgresOption);
+    result.options.localCluster = parser.isSet(clusterOption);
     result.screenshot = parser.value(screenshotOption);
     if (parser.isSet(delayOption)) {
         bool ok = false;

@@ -1,9 +1,13 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "clusterclient.h"
+#include "clusterpage.h"
+#include "clusterslot.h"
 #include "connectiontreemodel.h"
 #include "databasedock.h"
 #include "demodata.h"
+#include "embeddedcluster.h"
 #include "embeddedserver.h"
 #include "healthdashboardpage.h"
 #include "keydetailspanel.h"
@@ -236,6 +240,10 @@ void MainWindow::createActions()
     connect(m_deleteProfileAction, &QAction::triggered, this, &MainWindow::deleteProfile);
     m_localServerAction = new QAction(this);
     connect(m_localServerAction, &QAction::triggered, this, &MainWindow::toggleLocalServer);
+    m_localClusterAction = new QAction(tr("Start local cluster (6 nodes)"), this);
+    m_localClusterAction->setStatusTip(
+        tr("3 masters and 3 replicas of the local redis-server, then connect to it"));
+    connect(m_localClusterAction, &QAction::triggered, this, &MainWindow::toggleLocalCluster);
     auto *settingsAction = new QAction(tr("&Settings…"), this);
     settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     settingsAction->setMenuRole(QAction::PreferencesRole);
@@ -257,6 +265,7 @@ void MainWindow::createActions()
         connectionMenu->addAction(action);
     connectionMenu->addSeparator();
     connectionMenu->addAction(m_localServerAction);
+    connectionMenu->addAction(m_localClusterAction);
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -307,6 +316,10 @@ void MainWindow::start()
 {
     if (m_options.connectTo) {
         openSession(*m_options.connectTo, {});
+        return;
+    }
+    if (m_options.localCluster) {
+        toggleLocalCluster();
         return;
     }
     if (m_options.useEmbedded || m_store->profiles().isEmpty()) {
@@ -480,10 +493,7 @@ void MainWindow::openSession(const ConnectionConfig &config, const QString &id)
     connect(m_connection, &RedisConnection::databaseChanged, this,
             [this](int db) { m_dbLabel->setText(tr("db%1").arg(db)); });
     m_central->setCurrentWidget(m_tabs);
-    for (int i = 0; i < m_tabs->count() && !m_options.firstTab.isEmpty(); ++i)
-        if (m_tabs->tabText(i).compare(m_options.firstTab, Qt::CaseInsensitive) == 0)
-            m_tabs->setCurrentIndex(i);
-    m_options.firstTab.clear(); // only the first connection opens on it
+    showFirstTab();
     if (id == ConnectionTreeModel::embeddedId()) {
         m_logView = new ServerLogView(m_embedded.get(), m_tabs);
         m_tabs->addTab(m_logView, tr("Server log"));
@@ -513,10 +523,10 @@ void MainWindow::closeSession()
     m_demo = DemoState::NotWanted;
     if (m_keys)
         m_keyStates.insert(m_sessionId, m_keys->state());
-    for (QWidget *page :
-         {static_cast<QWidget *>(m_keys), static_cast<QWidget *>(m_ttl), static_cast<QWidget *>(m_pubsub),
-          static_cast<QWidget *>(m_health), static_cast<QWidget *>(m_overview),
-          static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_logView)}) {
+    for (QWidget *page : {static_cast<QWidget *>(m_keys), static_cast<QWidget *>(m_ttl),
+                          static_cast<QWidget *>(m_pubsub), static_cast<QWidget *>(m_health),
+                          static_cast<QWidget *>(m_overview), static_cast<QWidget *>(m_server),
+                          static_cast<QWidget *>(m_clusterPage), static_cast<QWidget *>(m_logView)}) {
         if (page) {
             m_tabs->removeTab(m_tabs->indexOf(page));
             page->deleteLater();
@@ -528,8 +538,14 @@ void MainWindow::closeSession()
     m_health = nullptr;
     m_overview = nullptr;
     m_server = nullptr;
+    m_clusterPage = nullptr;
     m_logView = nullptr;
     m_central->setCurrentIndex(0);
+    if (m_cluster) {
+        m_cluster->disconnect(this);
+        m_cluster->deleteLater(); // after the pages that hold its node connections
+        m_cluster = nullptr;
+    }
     if (m_connection) {
         // Its pending callbacks are dropped with it; those already queued see a new m_session.
         m_connection->disconnect(this);
@@ -669,6 +685,8 @@ void MainWindow::onInfo(const ServerInfo &info)
     m_roleLabel->setText(info.roleText());
     if (m_keys)
         m_keys->setKeyspace(info.keyspace());
+    if (info.mode() == QLatin1String("cluster") && !m_cluster)
+        openCluster();
     m_infoSeen = true;
     maybeEmitLoaded();
 }
@@ -837,6 +855,70 @@ void MainWindow::showShortcuts()
     auto *dialog = new ShortcutsDialog(areas, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::openCluster()
+{
+    m_cluster = new ClusterClient(m_connection->config(), this);
+    const auto route = [this] {
+        if (!m_keys || !m_cluster)
+            return;
+        QPointer<ClusterClient> client = m_cluster;
+        m_keys->setClusterNodes(
+            m_cluster->masterConnections(), [client](const QByteArray &key) -> RedisConnection * {
+                if (!client)
+                    return nullptr;
+                const ClusterNode *master = client->topology().masterForSlot(ClusterSlot::slotOf(key));
+                return master ? client->connectionToNode(master->id) : nullptr;
+            });
+    };
+    connect(m_cluster, &ClusterClient::ready, this, route);
+    connect(m_cluster, &ClusterClient::mastersChanged, this, route); // a failover: scan the new masters
+    connect(m_cluster, &ClusterClient::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(tr("Cluster: %1").arg(message)); });
+    m_cluster->open();
+    m_clusterPage = new ClusterPage(m_cluster, m_tabs);
+    m_tabs->insertTab(m_tabs->indexOf(m_keys) + 1, m_clusterPage, tr("Cluster"));
+    showFirstTab();
+}
+
+void MainWindow::showFirstTab()
+{
+    // Only the first connection opens on it; a tab added later (Cluster) takes it when it comes.
+    for (int i = 0; i < m_tabs->count() && !m_options.firstTab.isEmpty(); ++i)
+        if (m_tabs->tabText(i).compare(m_options.firstTab, Qt::CaseInsensitive) == 0) {
+            m_tabs->setCurrentIndex(i);
+            m_options.firstTab.clear();
+        }
+}
+
+void MainWindow::toggleLocalCluster()
+{
+    if (m_localCluster && m_localCluster->state() != EmbeddedCluster::State::Stopped &&
+        m_localCluster->state() != EmbeddedCluster::State::Failed) {
+        if (m_connection && m_sessionId.isEmpty() &&
+            m_connection->config().port == m_localCluster->seedConfig().port)
+            closeSession();
+        m_localCluster->stopAsync();
+        m_localClusterAction->setText(tr("Start local cluster (6 nodes)"));
+        return;
+    }
+    m_localCluster = std::make_unique<EmbeddedCluster>();
+    connect(m_localCluster.get(), &EmbeddedCluster::ready, this, [this] {
+        ConnectionConfig config = m_localCluster->seedConfig();
+        config.name = tr("Local cluster (embedded)");
+        statusBar()->showMessage(
+            tr("Local cluster formed in %1 s.").arg(m_localCluster->formationMs() / 1000.0, 0, 'f', 1));
+        openSession(config, QString());
+    });
+    connect(m_localCluster.get(), &EmbeddedCluster::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The local cluster failed: %1").arg(message));
+        emit connectionFailed(tr("The local cluster failed: %1").arg(message));
+        m_localClusterAction->setText(tr("Start local cluster (6 nodes)"));
+    });
+    m_localClusterAction->setText(tr("Stop local cluster"));
+    statusBar()->showMessage(tr("Starting a local cluster of 6 redis-server nodes…"));
+    m_localCluster->start();
 }
 
 void MainWindow::showSettings()

@@ -11,7 +11,10 @@
 #include <QPointer>
 
 class ConnectionTreeModel;
+class ClusterClient;
+class ClusterPage;
 class DatabaseDock;
+class EmbeddedCluster;
 class EmbeddedServer;
 class KeyBrowserPage;
 class TtlInspectorPage;
@@ -47,6 +50,7 @@ public:
         bool useEmbedded = false;                  // open the local server whatever was open last time
         bool demoData = true;                      // load the demo keyspace into a fresh local server
         bool persistState = true;                  // remember geometry and the last connection
+        bool localCluster = false;                 // start the local 6-node cluster and open it
         QString postgres;                          // open the PostgreSQL panel on this URL or conninfo
         QString firstTab;                          // the tab shown first (its name as shown), e.g. "Health"
     };
@@ -66,6 +70,9 @@ public:
     HealthDashboardPage *healthPage() const { return m_health; }
     ServerAdminPage *serverAdminPage() const { return m_server; }
     DatabaseDock *databaseDock() const { return m_database; }
+    ClusterPage *clusterPage() const { return m_clusterPage; }
+    EmbeddedCluster *localCluster() const { return m_localCluster.get(); }
+    QAction *localClusterAction() const { return m_localClusterAction; }
     EmbeddedServer *embeddedServer() const { return m_embedded.get(); }
     ProfileStore *profileStore() const { return m_store; }
     QAbstractItemModel *connectionModel() const;
@@ -101,6 +108,10 @@ private:
     void showAbout();
     void showShortcuts();
     void showSettings();
+    // A cluster-mode server: a ClusterClient for the session, the Cluster tab, keys scanned on every master.
+    void openCluster();
+    void toggleLocalCluster();
+    void showFirstTab();
     // Puts m_settings into the open pages.
     void applySettings();
     void onEmbeddedReady();
@@ -141,6 +152,10 @@ private:
     ServerAdminPage *m_server = nullptr;
     AppSettings m_settings;
     DatabaseDock *m_database = nullptr;
+    ClusterClient *m_cluster = nullptr; // the session's, when the server runs in cluster mode
+    ClusterPage *m_clusterPage = nullptr;
+    std::unique_ptr<EmbeddedCluster> m_localCluster;
+    QAction *m_localClusterAction = nullptr;
     QHash<QString, KeyBrowserPage::State> m_keyStates; // per connection, for this run
     bool m_infoSeen = false;
     bool m_keysScanned = false;

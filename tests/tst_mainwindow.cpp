@@ -1,4 +1,8 @@
+#include "clusterclient.h"
+#include "clusterpage.h"
+#include "clustertopologyview.h"
 #include "connectiontreemodel.h"
+#include "embeddedcluster.h"
 #include "embeddedserver.h"
 #include "healthdashboardpage.h"
 #include "infopoller.h"
@@ -17,10 +21,10 @@
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
-#include <qcustomplot.h>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <qcustomplot.h>
 #include <QInputDialog>
 #include <QLabel>
 #include <QSettings>
@@ -220,6 +224,40 @@ private slots:
         Theme::apply(AppSettings::Theme::System);
         QVERIFY(!Theme::isDark(QApplication::palette()));
         QSettings().remove(QStringLiteral("preferences"));
+    }
+
+    void localClusterIsShownAndBrowsedOnEveryMaster()
+    {
+        MainWindow::Options options;
+        options.persistState = false;
+        MainWindow window(options);
+        window.show();
+        window.localClusterAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.clusterPage(), 30000);
+        ClusterTopologyView *view = window.clusterPage()->view();
+        QTRY_COMPARE_WITH_TIMEOUT(view->topology().nodes().size(), qsizetype(6), 15000);
+        QCOMPARE(view->tree()->topLevelItemCount(), 3); // masters, their replicas beneath
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(view->tree()->topLevelItem(i)->childCount(), 1);
+
+        // Keys written on all three masters are all found by the key browser.
+        ClusterClient writer(window.localCluster()->seedConfig());
+        QSignalSpy ready(&writer, &ClusterClient::ready);
+        writer.open();
+        QVERIFY(ready.wait(10000));
+        int answered = 0;
+        for (int i = 0; i < 60; ++i)
+            writer.command({"SET", "user:" + QByteArray::number(i), "v"}, this,
+                           [&answered](const RedisReply &reply) { answered += reply.isError() ? 0 : 1; });
+        QTRY_COMPARE(answered, 60);
+        QTRY_VERIFY(window.keyBrowserPage()->scanner()->isComplete() ||
+                    !window.keyBrowserPage()->scanner()->isRunning());
+        window.keyBrowserPage()->rescan();
+        QTRY_COMPARE_WITH_TIMEOUT(window.keyBrowserPage()->scanner()->keys().size(), qsizetype(60), 10000);
+
+        // Stopping it closes the session.
+        window.localClusterAction()->trigger();
+        QTRY_VERIFY(!window.connection());
     }
 
     void connectionModelFollowsProfiles()

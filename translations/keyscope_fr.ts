@@ -209,6 +209,17 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>ClusterPage</name>
+    <message>
+        <source>CLUSTER FAILOVER failed: %1</source>
+        <translation>Échec de CLUSTER FAILOVER : %1</translation>
+    </message>
+    <message>
+        <source>Failover asked of %1: the roles change within a few seconds.</source>
+        <translation>Bascule demandée à %1 : les rôles changent en quelques secondes.</translation>
+    </message>
+</context>
+<context>
     <name>ClusterTopology</name>
     <message>
         <source>CLUSTER NODES, line %1: %2</source>
@@ -1903,6 +1914,42 @@ Répertoire de données : %3</translation>
     <message>
         <source>PostgreSQL</source>
         <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Start local cluster (6 nodes)</source>
+        <translation>Démarrer un cluster local (6 nœuds)</translation>
+    </message>
+    <message>
+        <source>3 masters and 3 replicas of the local redis-server, then connect to it</source>
+        <translation>3 maîtres et 3 répliques du redis-server local, puis s’y connecter</translation>
+    </message>
+    <message>
+        <source>Cluster: %1</source>
+        <translation>Cluster : %1</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Local cluster (embedded)</source>
+        <translation>Cluster local (intégré)</translation>
+    </message>
+    <message>
+        <source>Local cluster formed in %1 s.</source>
+        <translation>Cluster local formé en %1 s.</translation>
+    </message>
+    <message>
+        <source>The local cluster failed: %1</source>
+        <translation>Échec du cluster local : %1</translation>
+    </message>
+    <message>
+        <source>Stop local cluster</source>
+        <translation>Arrêter le cluster local</translation>
+    </message>
+    <message>
+        <source>Starting a local cluster of 6 redis-server nodes…</source>
+        <translation>Démarrage d’un cluster local de 6 nœuds redis-server…</translation>
     </message>
 </context>
 <context>
@@ -4332,6 +4379,10 @@ La vôtre :
     <message>
         <source>Open the PostgreSQL panel on a postgres:// URL or key=value conninfo.</source>
         <translation>Ouvrir le panneau PostgreSQL sur une URL postgres:// ou une conninfo clé=valeur.</translation>
+    </message>
+    <message>
+        <source>Start a local Redis Cluster (3 masters, 3 replicas) and open it.</source>
+        <translation>Démarrer un Redis Cluster local (3 maîtres, 3 répliques) et l’ouvrir.</translation>
     </message>
 </context>
 </TS>

@@ -197,7 +197,7 @@ void KeyBrowserPage::rebuildScanner()
 
     delete m_model;
     delete m_scanner;
-    m_scanner = new KeyScanner({m_connection.data()}, options, this);
+    m_scanner = new KeyScanner(scanNodes(), options, this);
     m_model = new KeyTreeModel(m_scanner, m_connection, this);
     m_model->setHexDisplay(m_hex->isChecked());
     m_model->setDelimiters(m_flat->isChecked() ? QByteArray() : m_delimiters->text().toUtf8());
@@ -320,7 +320,7 @@ void KeyBrowserPage::onCurrentChanged()
         m_details->showFolder(m_model->folderPrefix(current),
                               current.data(KeyTreeModel::KeyCountRole).toLongLong());
     else
-        m_details->showKey(m_model->keyAt(current));
+        showKey(m_model->keyAt(current));
     updateActions();
 }
 
@@ -400,7 +400,7 @@ void KeyBrowserPage::selectKey(const QByteArray &key)
 {
     const QModelIndex index = m_model->revealKey(key);
     if (!index.isValid()) {
-        m_details->showKey(key);
+        showKey(key);
         return;
     }
     for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
@@ -416,9 +416,10 @@ void KeyBrowserPage::goToKey(const QString &escapedName)
         m_status->setText(tr("Type a key name (\\xHH for bytes that are not text)."));
         return;
     }
-    if (!m_connection || !m_connection->isReady())
+    RedisConnection *holder = connectionFor(*key);
+    if (!holder || !holder->isReady())
         return;
-    m_connection->command({"TYPE", *key}, this, [this, name = *key](const RedisReply &reply) {
+    holder->command({"TYPE", *key}, this, [this, name = *key](const RedisReply &reply) {
         if (reply.isError()) {
             m_status->setText(tr("Could not look up the key: %1").arg(reply.errorMessage()));
             return;
@@ -431,8 +432,40 @@ void KeyBrowserPage::goToKey(const QString &escapedName)
         }
         m_model->addKey(name);
         selectKey(name);
-        m_details->showKey(name);
+        showKey(name);
     });
+}
+
+void KeyBrowserPage::setClusterNodes(const QList<RedisConnection *> &masters, KeyRouter router)
+{
+    m_clusterNodes.clear();
+    for (RedisConnection *master : masters)
+        m_clusterNodes.append(master);
+    m_router = std::move(router);
+    rescan();
+}
+
+QList<RedisConnection *> KeyBrowserPage::scanNodes() const
+{
+    QList<RedisConnection *> nodes;
+    for (const QPointer<RedisConnection> &node : m_clusterNodes)
+        if (node)
+            nodes.append(node);
+    if (nodes.isEmpty())
+        nodes.append(m_connection.data());
+    return nodes;
+}
+
+RedisConnection *KeyBrowserPage::connectionFor(const QByteArray &key) const
+{
+    RedisConnection *holder = m_router ? m_router(key) : nullptr;
+    return holder ? holder : m_connection.data();
+}
+
+void KeyBrowserPage::showKey(const QByteArray &key)
+{
+    m_details->setConnection(connectionFor(key));
+    m_details->showKey(key);
 }
 
 void KeyBrowserPage::showContextMenu(const QPoint &pos)
@@ -556,7 +589,7 @@ void KeyBrowserPage::refreshFolder()
     const QList<QByteArray> before = m_model->keysUnder(folder);
     KeyScanner::Options options = m_scanner->options();
     options.pattern = KeyScanner::escapeGlob(prefix) + '*';
-    auto *refresh = new KeyScanner({m_connection.data()}, options, this);
+    auto *refresh = new KeyScanner(scanNodes(), options, this);
     connect(refresh, &KeyScanner::stopped, this, [this, refresh, before] {
         refresh->deleteLater();
         if (!refresh->isComplete())

@@ -2,7 +2,9 @@
 
 #include "serverinfo.h"
 
+#include <functional>
 #include <QByteArray>
+#include <QList>
 #include <QPointer>
 #include <QWidget>
 
@@ -47,6 +49,10 @@ public:
     // Key counts per database, from INFO keyspace (the overview polls it).
     void setKeyspace(const QList<ServerInfo::Keyspace> &keyspace);
 
+    // A cluster: SCAN every one of these masters (one cursor each) instead of the page's connection, and
+    // read/edit a key on the connection router(key) gives (the master of its slot). Empty: standalone.
+    using KeyRouter = std::function<RedisConnection *(const QByteArray &key)>;
+    void setClusterNodes(const QList<RedisConnection *> &masters, KeyRouter router);
     // SCAN … COUNT of the scan not started yet, else of the next one (F5 or a new filter).
     void setScanCount(int count);
     // Starts over: a fresh SCAN with the current filter (F5).
@@ -77,6 +83,11 @@ private:
     void fillDatabases();
     void showContextMenu(const QPoint &pos);
     QByteArray currentKey() const;
+    // The nodes to SCAN: every cluster master, else the page's connection.
+    QList<RedisConnection *> scanNodes() const;
+    // The connection that holds key (its master in a cluster).
+    RedisConnection *connectionFor(const QByteArray &key) const;
+    void showKey(const QByteArray &key);
     QByteArray currentFolderPrefix() const;
     void selectKey(const QByteArray &key);
 
@@ -89,6 +100,8 @@ private:
 
     QPointer<RedisConnection> m_connection;
     int m_scanCount = 1000;
+    QList<QPointer<RedisConnection>> m_clusterNodes;
+    KeyRouter m_router;
     KeyScanner *m_scanner = nullptr; // replaced when the filter changes
     KeyTreeModel *m_model = nullptr;
     KeyOperations *m_operations = nullptr;

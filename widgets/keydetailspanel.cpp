@@ -141,6 +141,11 @@ void KeyDetailsPanel::showFolder(const QByteArray &prefix, qint64 keys)
     m_stack->setCurrentIndex(0);
 }
 
+void KeyDetailsPanel::setConnection(RedisConnection *connection)
+{
+    m_connection = connection;
+}
+
 void KeyDetailsPanel::showKey(const QByteArray &key)
 {
     const quint64 generation = ++m_generation;

@@ -33,6 +33,8 @@ public:
     void showFolder(const QByteArray &prefix, qint64 keys);
     void clear();
     QByteArray key() const { return m_key; }
+    // The connection the next key is read and edited on (in a cluster: the master of its slot).
+    void setConnection(RedisConnection *connection);
     // Strings longer than this show a preview (for the next key shown).
     void setPreviewThreshold(qint64 bytes) { m_previewThreshold = bytes; }
 
