@@ -938,7 +938,7 @@ Un outil natif d’administration de Redis.</translation>
     </message>
     <message>
         <source>RDB snapshots are disabled (save &quot;&quot;): no point-in-time backup, and a full resync of a replica has to create one anyway.</source>
-        <translation>Les instantanés RDB sont désactivés (save &quot;&quot;) : pas de sauvegarde ponctuelle, et une resynchronisation complète d’un réplica doit en créer un de toute façon.</translation>
+        <translation>Les instantanés RDB sont désactivés (save &quot;&quot;) : pas de sauvegarde ponctuelle, et une resynchronisation complète d’une réplique doit en créer un de toute façon.</translation>
     </message>
     <message>
         <source>Last background save</source>
@@ -954,22 +954,22 @@ Un outil natif d’administration de Redis.</translation>
     </message>
     <message>
         <source>This replica is connected to its primary.</source>
-        <translation>Ce réplica est connecté à son primaire.</translation>
+        <translation>Cette réplique est connectée à son primaire.</translation>
     </message>
     <message>
         <source>This replica has lost its primary (master_link_status down): it serves stale data.</source>
-        <translation>Ce réplica a perdu son primaire (master_link_status down) : il sert des données périmées.</translation>
+        <translation>Cette réplique a perdu son primaire (master_link_status down) : elle sert des données périmées.</translation>
     </message>
     <message numerus="yes">
         <source>%n replica(s) connected.</source>
         <translation>
-            <numerusform>%n réplica connecté.</numerusform>
-            <numerusform>%n réplicas connectés.</numerusform>
+            <numerusform>%n réplique connectée.</numerusform>
+            <numerusform>%n répliques connectées.</numerusform>
         </translation>
     </message>
     <message>
         <source>No replica is connected: if this server should have one, it is missing and there is no failover.</source>
-        <translation>Aucun réplica n’est connecté : si ce serveur doit en avoir un, il manque et aucune bascule n’est possible.</translation>
+        <translation>Aucune réplique n’est connectée : si ce serveur doit en avoir une, elle manque et aucune bascule n’est possible.</translation>
     </message>
     <message>
         <source>Memory use</source>
