@@ -813,15 +813,18 @@ void KeyTreeModel::fetchMetadata(quint32 key)
     const QByteArray bytes = keyBytes(key).toByteArray();
     const quint64 generation = m_generation;
     auto alive = [this, generation, key] { return generation == m_generation && m_metadata.contains(key); };
-    m_connection->command({"TYPE", bytes}, this, [this, key, alive](const RedisReply &reply) {
+    RedisConnection *holder = m_router ? m_router(bytes) : nullptr;
+    if (!holder)
+        holder = m_connection;
+    holder->command({"TYPE", bytes}, this, [this, key, alive](const RedisReply &reply) {
         if (alive() && reply.type() == RedisReply::Type::Status)
             m_metadata[key].type = reply.bytes();
     });
-    m_connection->command({"PTTL", bytes}, this, [this, key, alive](const RedisReply &reply) {
+    holder->command({"PTTL", bytes}, this, [this, key, alive](const RedisReply &reply) {
         if (alive() && reply.type() == RedisReply::Type::Integer)
             m_metadata[key].pttl = reply.toInteger();
     });
-    m_connection->command({"MEMORY", "USAGE", bytes}, this, [this, key, alive](const RedisReply &reply) {
+    holder->command({"MEMORY", "USAGE", bytes}, this, [this, key, alive](const RedisReply &reply) {
         if (!alive())
             return;
         Metadata &metadata = m_metadata[key];

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <QAbstractItemModel>
 #include <QByteArray>
@@ -85,6 +86,9 @@ public:
     // Fetches TYPE, TTL and MEMORY USAGE for these rows (keys only) unless fetched in the last
     // kMetadataMaxAgeMs or already in flight. Views call it for their visible rows.
     void requestMetadata(const QModelIndexList &rows);
+    // In a cluster: the connection that holds a key (its slot's master); nullptr or unset = the model's.
+    using KeyRouter = std::function<RedisConnection *(const QByteArray &key)>;
+    void setKeyRouter(KeyRouter router) { m_router = std::move(router); }
     // Forgets fetched metadata (e.g. after an edit), so the next request fetches again.
     void invalidateMetadata(QByteArrayView key);
     static constexpr qint64 kMetadataMaxAgeMs = 10'000;
@@ -154,6 +158,7 @@ private:
 
     QPointer<KeyScanner> m_scanner;
     QPointer<RedisConnection> m_connection;
+    KeyRouter m_router;
     const KeyArena *m_arena = nullptr;
     QByteArray m_delimiters = ":";
     std::array<bool, 256> m_isDelimiter{};

@@ -1,5 +1,6 @@
 #include "clusterclient.h"
 #include "clusterpage.h"
+#include "clusterslot.h"
 #include "clustertopologyview.h"
 #include "connectiontreemodel.h"
 #include "embeddedcluster.h"
@@ -8,6 +9,7 @@
 #include "infopoller.h"
 #include "keybrowserpage.h"
 #include "keyscanner.h"
+#include "keytreemodel.h"
 #include "mainwindow.h"
 #include "profilestore.h"
 #include "pubsubmessagemodel.h"
@@ -254,6 +256,22 @@ private slots:
                     !window.keyBrowserPage()->scanner()->isRunning());
         window.keyBrowserPage()->rescan();
         QTRY_COMPARE_WITH_TIMEOUT(window.keyBrowserPage()->scanner()->keys().size(), qsizetype(60), 10000);
+
+        // The Type column of a key held by another master than the seed is asked of that master.
+        QByteArray far;
+        for (int i = 0; i < 60 && far.isEmpty(); ++i) {
+            const QByteArray key = "user:" + QByteArray::number(i);
+            const ClusterNode *master = writer.topology().masterForSlot(ClusterSlot::slotOf(key));
+            if (master && master->port != window.localCluster()->seedConfig().port)
+                far = key;
+        }
+        QVERIFY(!far.isEmpty());
+        KeyTreeModel *model = window.keyBrowserPage()->model();
+        const QModelIndex index = model->revealKey(far);
+        QVERIFY(index.isValid());
+        model->requestMetadata({index});
+        QTRY_COMPARE(index.sibling(index.row(), KeyTreeModel::TypeColumn).data().toString(),
+                     QStringLiteral("string"));
 
         // Stopping it closes the session.
         window.localClusterAction()->trigger();

@@ -199,6 +199,8 @@ void KeyBrowserPage::rebuildScanner()
     delete m_scanner;
     m_scanner = new KeyScanner(scanNodes(), options, this);
     m_model = new KeyTreeModel(m_scanner, m_connection, this);
+    if (m_router)
+        m_model->setKeyRouter(m_router);
     m_model->setHexDisplay(m_hex->isChecked());
     m_model->setDelimiters(m_flat->isChecked() ? QByteArray() : m_delimiters->text().toUtf8());
 
