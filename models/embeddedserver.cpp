@@ -250,6 +250,8 @@ void EmbeddedServer::start()
 
     QStringList args{QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
                      QString::number(m_port),  QStringLiteral("--dir"),     dir};
+    if (!m_options.configFile.isEmpty())
+        args.prepend(QFileInfo(m_options.configFile).absoluteFilePath());
     if (!persistent)
         args << QStringLiteral("--save") << QString();
     args << QStringLiteral("--appendonly") << QStringLiteral("no") << QStringLiteral("--daemonize")

@@ -34,6 +34,9 @@ public:
         QString dataDir;       // empty = a temporary directory removed on stop; else persistent (RDB)
         QStringList extraArgs; // appended to the command line, e.g. {"--requirepass", "x"}
         int startTimeoutMs = 10000;
+        // Non-empty: passed as the first argument (before every option), e.g. the writable config
+        // file a sentinel needs (with "--sentinel" in extraArgs).
+        QString configFile;
     };
 
     explicit EmbeddedServer(QObject *parent = nullptr);
