@@ -29,6 +29,8 @@
 #include <qcustomplot.h>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -272,6 +274,26 @@ private slots:
         model->requestMetadata({index});
         QTRY_COMPARE(index.sibling(index.row(), KeyTreeModel::TypeColumn).data().toString(),
                      QStringLiteral("string"));
+
+        // Deleting it deletes it on that master.
+        window.keyBrowserPage()->view()->setCurrentIndex(index);
+        QAction *remove = nullptr;
+        for (QAction *action : window.keyBrowserPage()->findChildren<QAction *>())
+            if (action->text() == QStringLiteral("Delete…"))
+                remove = action;
+        QVERIFY(remove && remove->isEnabled());
+        remove->trigger();
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY((question = window.keyBrowserPage()->findChild<QMessageBox *>()));
+        question->button(QMessageBox::Yes)->click();
+        qint64 exists = -1;
+        QObject replies; // destroyed before exists: no late reply writes to it
+        for (int attempt = 0; attempt < 50 && exists != 0; ++attempt) {
+            writer.command({"EXISTS", far}, &replies,
+                           [&exists](const RedisReply &reply) { exists = reply.toInteger(); });
+            QTest::qWait(100);
+        }
+        QCOMPARE(exists, qint64(0));
 
         // Stopping it closes the session.
         window.localClusterAction()->trigger();

@@ -305,10 +305,12 @@ void KeyBrowserPage::updateActions()
     const QModelIndex current = m_view->currentIndex();
     const bool isKey = current.isValid() && !m_model->isFolder(current);
     const bool isFolder = current.isValid() && m_model->isFolder(current);
-    m_newAction->setEnabled(writable);
+    // Not routed through the cluster yet: a new key (its name is typed later) and deletes by pattern.
+    const bool cluster = bool(m_router);
+    m_newAction->setEnabled(writable && !cluster);
     m_renameAction->setEnabled(writable && isKey);
-    m_deleteAction->setEnabled(writable && current.isValid());
-    m_bulkDeleteAction->setEnabled(writable);
+    m_deleteAction->setEnabled(writable && (isKey || (isFolder && !cluster)));
+    m_bulkDeleteAction->setEnabled(writable && !cluster);
     m_copyAction->setEnabled(current.isValid());
     m_refreshFolderAction->setEnabled(ready && isFolder);
 }
@@ -515,7 +517,7 @@ void KeyBrowserPage::renameKey()
     const QByteArray key = currentKey();
     if (key.isEmpty() || !m_renameAction->isEnabled())
         return;
-    auto *dialog = new RenameKeyDialog(m_connection, key, this);
+    auto *dialog = new RenameKeyDialog(connectionFor(key), key, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, key] {
         const QByteArray renamed = dialog->newName();
@@ -548,7 +550,11 @@ void KeyBrowserPage::deleteCurrent()
     connect(box, &QMessageBox::finished, this, [this, box, key] {
         if (box->standardButton(box->clickedButton()) != QMessageBox::Yes)
             return;
-        m_operations->remove({key}, this, [this, key](const KeyOperations::Result &result) {
+        // In a cluster the key is deleted on its own master.
+        KeyOperations *operations = m_router ? new KeyOperations(connectionFor(key), this) : m_operations;
+        operations->remove({key}, this, [this, key, operations](const KeyOperations::Result &result) {
+            if (operations != m_operations)
+                operations->deleteLater();
             if (result.outcome == KeyOperations::Outcome::Failed) {
                 m_status->setText(result.message);
                 return;
