@@ -130,8 +130,7 @@ void EmbeddedSentinel::start()
     m_master.reset();
     m_replica.reset();
     m_sentinels.clear();
-    m_sentinelConnections.clear();
-    m_replicaConnection.reset();
+    closeConnections();
     m_readyServers = 0;
     m_formationMs = -1;
     m_lastProblem.clear();
@@ -294,8 +293,7 @@ void EmbeddedSentinel::poll()
                 return;
             }
         }
-        m_sentinelConnections.clear();
-        m_replicaConnection.reset();
+        closeConnections();
         m_deadline->stop();
         m_state = State::Ready;
         m_formationMs = m_clock.elapsed();
@@ -348,8 +346,7 @@ void EmbeddedSentinel::stop()
     ++m_generation;
     m_deadline->stop();
     m_pollTimer->stop();
-    m_sentinelConnections.clear();
-    m_replicaConnection.reset();
+    closeConnections();
     m_state = State::Stopped; // the servers' failed() during stop is not reported
     for (const auto &server : m_sentinels)
         server->stop();
@@ -357,4 +354,14 @@ void EmbeddedSentinel::stop()
         m_replica->stop();
     if (m_master)
         m_master->stop();
+}
+
+void EmbeddedSentinel::closeConnections()
+{
+    // Deleted later: this may run inside one of their reply callbacks.
+    for (auto &connection : m_sentinelConnections)
+        connection.release()->deleteLater();
+    m_sentinelConnections.clear();
+    if (m_replicaConnection)
+        m_replicaConnection.release()->deleteLater();
 }

@@ -96,6 +96,7 @@ private:
     bool writeSentinelConfig(const QString &path, quint16 port);
     void setStep(const QString &step);
     void fail(const QString &message);
+    void closeConnections();
 
     Options m_options;
     State m_state = State::Stopped;

@@ -1,0 +1,198 @@
+#include "blockingcall.h"
+#include "embeddedsentinel.h"
+#include "embeddedserver.h"
+#include "redisconnection.h"
+#include "sentinelclient.h"
+#include "sentinelstate.h"
+#include "testsentinel.h"
+#include "testserver.h"
+
+#include <csignal>
+#include <memory>
+#include <optional>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+// A command through the client, waiting for its reply (tests only).
+RedisReply call(SentinelClient &client, const QList<QByteArray> &args)
+{
+    auto result = std::make_shared<std::optional<RedisReply>>();
+    client.command(args, nullptr, [result](const RedisReply &reply) { *result = reply; });
+    if (!QTest::qWaitFor([&] { return result->has_value(); }, 20000))
+        return RedisReply::failure(QStringLiteral("test: no callback within 20 s"));
+    return **result;
+}
+
+std::unique_ptr<SentinelClient> makeClient(const EmbeddedSentinel &setup)
+{
+    ConnectionConfig profile;
+    profile.name = QStringLiteral("sentinel test");
+    profile.password = setup.options().password;
+    profile.commandTimeoutMs = 3000;
+    return std::make_unique<SentinelClient>(setup.sentinelConfigs(), setup.masterName(), profile);
+}
+
+} // namespace
+
+class TestSentinelClient : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void findsTheMasterAndReadsWrites();
+    void readsTheState();
+    void skipsADeadSentinel();
+    void unknownMasterIsReported();
+    void followsSentinelFailover();
+    void followsAKilledMaster();
+    void followsAStoppedMaster();
+
+private:
+    // Fails over in the way failover() does, then checks the client followed to the old replica.
+    void expectFailoverFollowed(const std::function<void()> &failover, const char *what);
+
+    std::unique_ptr<TestSentinel> m_sentinel;
+};
+
+void TestSentinelClient::init()
+{
+    m_sentinel = std::make_unique<TestSentinel>();
+    EmbeddedSentinel::Options options;
+    options.password = QStringLiteral("sentinel-secret");
+    QVERIFY(m_sentinel->start(options));
+}
+
+void TestSentinelClient::cleanup()
+{
+    m_sentinel.reset();
+}
+
+void TestSentinelClient::findsTheMasterAndReadsWrites()
+{
+    const EmbeddedSentinel &setup = m_sentinel->setup();
+    const auto client = makeClient(setup);
+    QSignalSpy changed(client.get(), &SentinelClient::masterChanged);
+    client->start();
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(changed.first().at(0).toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(changed.first().at(1).value<quint16>(), setup.master()->port());
+    QCOMPARE(client->masterPort(), setup.master()->port());
+    QCOMPARE(client->masterConfig().password, QStringLiteral("sentinel-secret"));
+    QVERIFY(client->connection());
+    QCOMPARE(call(*client, {"SET", "sentinel-key", "v1"}).bytes(), QByteArray("OK"));
+    QCOMPARE(call(*client, {"GET", "sentinel-key"}).bytes(), QByteArray("v1"));
+    QCOMPARE(changed.size(), 1);
+}
+
+void TestSentinelClient::readsTheState()
+{
+    const EmbeddedSentinel &setup = m_sentinel->setup();
+    const auto client = makeClient(setup);
+    client->start();
+    std::optional<SentinelState> state;
+    QString error;
+    bool answered = false;
+    client->fetchState(this, [&](const std::optional<SentinelState> &s, const QString &e) {
+        state = s;
+        error = e;
+        answered = true;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return answered; }, 5000));
+    QVERIFY2(state, qPrintable(error));
+    QVERIFY(state->master());
+    QCOMPARE(state->master()->port, setup.master()->port());
+    QCOMPARE(state->master()->numOtherSentinels, 2);
+    QCOMPARE(state->master()->quorum, 2);
+    QVERIFY(!state->master()->isTroubled());
+    QCOMPARE(state->replicas.size(), 1);
+    QCOMPARE(state->replicas.first().port, setup.replica()->port());
+    QCOMPARE(state->sentinels.size(), 2);
+}
+
+void TestSentinelClient::skipsADeadSentinel()
+{
+    EmbeddedSentinel &setup = m_sentinel->setup();
+    setup.sentinel(0)->stop();
+    const auto client = makeClient(setup);
+    QSignalSpy changed(client.get(), &SentinelClient::masterChanged);
+    client->start();
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(client->masterPort(), setup.master()->port());
+    QCOMPARE(call(*client, {"PING"}).bytes(), QByteArray("PONG"));
+}
+
+void TestSentinelClient::unknownMasterIsReported()
+{
+    const EmbeddedSentinel &setup = m_sentinel->setup();
+    SentinelClient client(setup.sentinelConfigs(), "no-such-master", ConnectionConfig{});
+    QSignalSpy problem(&client, &SentinelClient::problem);
+    client.start();
+    QVERIFY(problem.wait(5000));
+    QVERIFY(problem.first().first().toString().contains(QStringLiteral("no-such-master")));
+    QVERIFY(!client.hasMaster());
+    const RedisReply reply = call(client, {"PING"});
+    QVERIFY(reply.isFailure());
+}
+
+void TestSentinelClient::expectFailoverFollowed(const std::function<void()> &failover, const char *what)
+{
+    const EmbeddedSentinel &setup = m_sentinel->setup();
+    const quint16 oldMaster = setup.master()->port();
+    const quint16 oldReplica = setup.replica()->port();
+    const auto client = makeClient(setup);
+    QSignalSpy changed(client.get(), &SentinelClient::masterChanged);
+    client->start();
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(client->masterPort(), oldMaster);
+    QCOMPARE(call(*client, {"SET", "failover-key", "before"}).bytes(), QByteArray("OK"));
+    QCOMPARE(call(*client, {"WAIT", "1", "5000"}).toInteger(), 1);
+
+    QElapsedTimer clock;
+    clock.start();
+    failover();
+    QVERIFY(QTest::qWaitFor([&] { return changed.size() == 2; }, 20000));
+    const qint64 followedMs = clock.elapsed();
+    QCOMPARE(changed.at(1).at(1).value<quint16>(), oldReplica);
+    QCOMPARE(client->masterPort(), oldReplica);
+    QCOMPARE(call(*client, {"GET", "failover-key"}).bytes(), QByteArray("before"));
+    QCOMPARE(call(*client, {"SET", "failover-key", "after"}).bytes(), QByteArray("OK"));
+    QCOMPARE(call(*client, {"ROLE"}).elements().value(0).bytes(), QByteArray("master"));
+    qInfo("%s: followed to the old replica after %lld ms", what, followedMs);
+}
+
+void TestSentinelClient::followsSentinelFailover()
+{
+    const EmbeddedSentinel &setup = m_sentinel->setup();
+    const auto sentinel = TestServer::connect(setup.sentinelConfigs().at(1));
+    QVERIFY(sentinel);
+    expectFailoverFollowed(
+        [&] {
+            const RedisReply reply = blockingCall(*sentinel, {"SENTINEL", "FAILOVER", setup.masterName()});
+            QCOMPARE(reply.bytes(), QByteArray("OK"));
+        },
+        "SENTINEL FAILOVER");
+}
+
+void TestSentinelClient::followsAKilledMaster()
+{
+    EmbeddedSentinel &setup = m_sentinel->setup();
+    QSignalSpy stopped(&setup, &EmbeddedSentinel::processStopped);
+    expectFailoverFollowed([&] { ::kill(pid_t(setup.master()->processId()), SIGKILL); },
+                           "SIGKILL of the master");
+    QCOMPARE(stopped.size(), 1);
+}
+
+void TestSentinelClient::followsAStoppedMaster()
+{
+    EmbeddedSentinel &setup = m_sentinel->setup();
+    const pid_t pid = pid_t(setup.master()->processId());
+    expectFailoverFollowed([&] { ::kill(pid, SIGSTOP); }, "SIGSTOP of the master");
+    ::kill(pid, SIGCONT); // so that it can be shut down
+}
+
+QTEST_GUILESS_MAIN(TestSentinelClient)
+#include "tst_sentinelclient.moc"
