@@ -46,6 +46,11 @@ ConnectionConfig SentinelClient::masterConfig() const
     return config;
 }
 
+QString SentinelClient::subscribedSentinel() const
+{
+    return m_subscriber && m_subscriber->isReady() ? m_subscriber->config().endpoint() : QString();
+}
+
 void SentinelClient::start()
 {
     if (m_running)

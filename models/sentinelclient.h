@@ -49,6 +49,8 @@ public:
     quint16 masterPort() const { return m_masterPort; }
     // masterProfile pointed at the current master.
     ConnectionConfig masterConfig() const;
+    // The sentinel whose +switch-master announcements are followed now (host:port), empty if none.
+    QString subscribedSentinel() const;
     // The last problem met while looking for the master (empty when none).
     QString lastError() const { return m_lastError; }
 

@@ -50,6 +50,7 @@ private slots:
     void followsSentinelFailover();
     void followsAKilledMaster();
     void followsAStoppedMaster();
+    void followsAfterItsSentinelDies();
 
 private:
     // Fails over in the way failover() does, then checks the client followed to the old replica.
@@ -192,6 +193,33 @@ void TestSentinelClient::followsAStoppedMaster()
     const pid_t pid = pid_t(setup.master()->processId());
     expectFailoverFollowed([&] { ::kill(pid, SIGSTOP); }, "SIGSTOP of the master");
     ::kill(pid, SIGCONT); // so that it can be shut down
+}
+
+void TestSentinelClient::followsAfterItsSentinelDies()
+{
+    EmbeddedSentinel &setup = m_sentinel->setup();
+    const auto client = makeClient(setup);
+    QSignalSpy changed(client.get(), &SentinelClient::masterChanged);
+    client->start();
+    QVERIFY(changed.wait(5000));
+    const QString first = setup.sentinelConfigs().at(0).endpoint();
+    QVERIFY(QTest::qWaitFor([&] { return client->subscribedSentinel() == first; }, 5000));
+
+    // The subscriber moves to another sentinel; the switch is still followed (no command goes to
+    // the old master meanwhile, so only +switch-master can tell).
+    setup.sentinel(0)->stop();
+    QVERIFY(QTest::qWaitFor(
+        [&] { return !client->subscribedSentinel().isEmpty() && client->subscribedSentinel() != first; },
+        5000));
+    const auto sentinel = TestServer::connect(setup.sentinelConfigs().at(2));
+    QVERIFY(sentinel);
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(blockingCall(*sentinel, {"SENTINEL", "FAILOVER", setup.masterName()}).bytes(), QByteArray("OK"));
+    QVERIFY(QTest::qWaitFor([&] { return changed.size() == 2; }, 20000));
+    QCOMPARE(client->masterPort(), setup.replica()->port());
+    QCOMPARE(call(*client, {"SET", "after-sentinel-died", "1"}).bytes(), QByteArray("OK"));
+    qInfo("with its sentinel gone: followed after %lld ms", clock.elapsed());
 }
 
 QTEST_GUILESS_MAIN(TestSentinelClient)
