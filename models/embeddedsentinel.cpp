@@ -4,6 +4,7 @@
 #include "redisconnection.h"
 #include "redisreply.h"
 
+#include <memory>
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
@@ -336,7 +337,7 @@ void EmbeddedSentinel::fail(const QString &message)
 {
     if (m_state == State::Failed)
         return;
-    stop();
+    stopAsync(); // this may run in the GUI thread: no blocking stop
     m_state = State::Failed;
     emit failed(message);
 }
@@ -364,4 +365,37 @@ void EmbeddedSentinel::closeConnections()
     m_sentinelConnections.clear();
     if (m_replicaConnection)
         m_replicaConnection.release()->deleteLater();
+}
+
+void EmbeddedSentinel::stopAsync()
+{
+    ++m_generation;
+    m_deadline->stop();
+    m_pollTimer->stop();
+    closeConnections();
+    m_state = State::Stopped;
+    const quint64 generation = m_generation;
+    auto pending = std::make_shared<int>(0);
+    std::vector<EmbeddedServer *> servers{m_master.get(), m_replica.get()};
+    for (const auto &server : m_sentinels)
+        servers.push_back(server.get());
+    for (EmbeddedServer *server : servers) {
+        if (!server)
+            continue;
+        if (!server->isRunning()) {
+            server->stop(); // only the clean-up is left: does not block
+            continue;
+        }
+        ++*pending;
+        connect(
+            server, &EmbeddedServer::stopped, this,
+            [this, pending, generation] {
+                if (--*pending == 0 && generation == m_generation)
+                    emit stopped();
+            },
+            Qt::SingleShotConnection);
+        server->stopAsync();
+    }
+    if (*pending == 0)
+        QMetaObject::invokeMethod(this, &EmbeddedSentinel::stopped, Qt::QueuedConnection);
 }

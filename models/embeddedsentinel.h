@@ -57,6 +57,8 @@ public:
     void start();
     // Stops every process (blocks a few seconds at most, like EmbeddedServer::stop()).
     void stop();
+    // For the UI: asks every process to shut down and returns at once; stopped() when all are gone.
+    void stopAsync();
 
     State state() const { return m_state; }
     bool isReady() const { return m_state == State::Ready; }
@@ -79,6 +81,8 @@ signals:
     void failed(const QString &message);
     // After ready(): which is tr("master"), tr("replica") or tr("sentinel %1").
     void processStopped(const QString &which, const QString &message);
+    // After stopAsync(): every process is gone.
+    void stopped();
     // What forming is doing now, for a status line.
     void progress(const QString &step);
 

@@ -8,6 +8,7 @@ namespace {
 constexpr int kRetryMs = 250;
 constexpr int kSubscriberRetryMs = 500;
 constexpr int kSentinelTimeoutMs = 2000;
+constexpr int kVerifyTimeoutMs = 3000; // ROLE on a candidate (a stopped master accepts and never answers)
 const QByteArray kSwitchMaster = "+switch-master";
 
 std::optional<quint16> toPort(const QByteArray &text)
@@ -186,24 +187,27 @@ void SentinelClient::verify(const QString &host, quint16 port)
     candidate->setAutoReconnect(false);
     m_candidate = candidate;
     candidate->open();
-    candidate->command({"ROLE"}, this, [this, candidate, host, port, generation](const RedisReply &reply) {
-        if (generation != m_generation || candidate != m_candidate)
-            return;
-        const QByteArray role = reply.elements().value(0).bytes();
-        if (role == "master") {
-            adopt(candidate, host, port);
-            return;
-        }
-        m_lastError = reply.isError() ? tr("%1:%2: %3").arg(host).arg(port).arg(reply.errorMessage())
-                                      : tr("%1:%2 is not a master (ROLE says %3).")
-                                            .arg(host)
-                                            .arg(port)
-                                            .arg(QString::fromUtf8(role));
-        m_candidate = nullptr;
-        candidate->deleteLater();
-        emit problem(m_lastError);
-        scheduleResolve(kRetryMs);
-    });
+    candidate->command(
+        {"ROLE"}, this,
+        [this, candidate, host, port, generation](const RedisReply &reply) {
+            if (generation != m_generation || candidate != m_candidate)
+                return;
+            const QByteArray role = reply.elements().value(0).bytes();
+            if (role == "master") {
+                adopt(candidate, host, port);
+                return;
+            }
+            m_lastError = reply.isError() ? tr("%1:%2: %3").arg(host).arg(port).arg(reply.errorMessage())
+                                          : tr("%1:%2 is not a master (ROLE says %3).")
+                                                .arg(host)
+                                                .arg(port)
+                                                .arg(QString::fromUtf8(role));
+            m_candidate = nullptr;
+            candidate->deleteLater();
+            emit problem(m_lastError);
+            scheduleResolve(kRetryMs);
+        },
+        kVerifyTimeoutMs);
 }
 
 void SentinelClient::adopt(RedisConnection *candidate, const QString &host, quint16 port)

@@ -6,6 +6,7 @@
 #include "testserver.h"
 
 #include <memory>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -34,6 +35,7 @@ private slots:
     void sentinelsAnswerTheMasterAddress();
     void badSetupsFail();
     void stopStopsEverything();
+    void stopAsyncStopsEverything();
 
 private:
     TestSentinel m_sentinel;
@@ -128,6 +130,31 @@ void TestEmbeddedSentinel::stopStopsEverything()
         socket.connectToHost(QHostAddress::LocalHost, port);
         QVERIFY2(!socket.waitForConnected(300), qPrintable(QString::number(port)));
     }
+}
+
+void TestEmbeddedSentinel::stopAsyncStopsEverything()
+{
+    TestSentinel sentinel;
+    QVERIFY(sentinel.start());
+    EmbeddedSentinel &setup = sentinel.setup();
+    QList<quint16> ports{setup.master()->port(), setup.replica()->port()};
+    for (int i = 0; i < setup.sentinelCount(); ++i)
+        ports.append(setup.sentinel(i)->port());
+    setup.sentinel(2)->stop(); // one already gone
+    QSignalSpy stopped(&setup, &EmbeddedSentinel::stopped);
+    QElapsedTimer clock;
+    clock.start();
+    setup.stopAsync();
+    QVERIFY(clock.elapsed() < 500);
+    QVERIFY(stopped.wait(5000));
+    QCOMPARE(setup.state(), EmbeddedSentinel::State::Stopped);
+    for (quint16 port : ports) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY2(!socket.waitForConnected(300), qPrintable(QString::number(port)));
+    }
+    QTest::qWait(100);
+    QCOMPARE(stopped.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEmbeddedSentinel)
