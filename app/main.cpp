@@ -115,8 +115,12 @@ CommandLine parseCommandLine(const QCoreApplication &app)
         QStringLiteral("local-cluster"),
         QCoreApplication::translate("main",
                                     "Start a local Redis Cluster (3 masters, 3 replicas) and open it."));
+    const QCommandLineOption sentinelOption(
+        QStringLiteral("local-sentinel"),
+        QCoreApplication::translate("main",
+                                    "Start a local master, replica and 3 sentinels, and follow the master."));
     parser.addOptions({connectOption, screenshotOption, noDemoOption, tabOption, delayOption, postgresOption,
-                       clusterOption});
+                       clusterOption, sentinelOption});
     parser.process(app);
 
     CommandLine result;
@@ -133,6 +137,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
     result.options.firstTab = parser.value(tabOption);
     result.options.postgres = parser.value(postgresOption);
     result.options.localCluster = parser.isSet(clusterOption);
+    result.options.localSentinel = parser.isSet(sentinelOption);
     result.screenshot = parser.value(screenshotOption);
     if (parser.isSet(delayOption)) {
         bool ok = false;

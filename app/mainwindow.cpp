@@ -8,6 +8,7 @@
 #include "databasedock.h"
 #include "demodata.h"
 #include "embeddedcluster.h"
+#include "embeddedsentinel.h"
 #include "embeddedserver.h"
 #include "healthdashboardpage.h"
 #include "keydetailspanel.h"
@@ -15,6 +16,8 @@
 #include "profilestore.h"
 #include "pubsubpage.h"
 #include "redisconnection.h"
+#include "sentinelclient.h"
+#include "sentinelpage.h"
 #include "serveradminpage.h"
 #include "serverinfo.h"
 #include "serverlogview.h"
@@ -240,6 +243,11 @@ void MainWindow::createActions()
     connect(m_deleteProfileAction, &QAction::triggered, this, &MainWindow::deleteProfile);
     m_localServerAction = new QAction(this);
     connect(m_localServerAction, &QAction::triggered, this, &MainWindow::toggleLocalServer);
+    m_localSentinelAction = new QAction(tr("Start local Sentinel setup"), this);
+    m_localSentinelAction->setStatusTip(
+        tr("A master, a replica and 3 sentinels of the local redis-server; connect "
+           "to the master through the sentinels and follow its failovers"));
+    connect(m_localSentinelAction, &QAction::triggered, this, &MainWindow::toggleLocalSentinel);
     m_localClusterAction = new QAction(tr("Start local cluster (6 nodes)"), this);
     m_localClusterAction->setStatusTip(
         tr("3 masters and 3 replicas of the local redis-server, then connect to it"));
@@ -266,6 +274,7 @@ void MainWindow::createActions()
     connectionMenu->addSeparator();
     connectionMenu->addAction(m_localServerAction);
     connectionMenu->addAction(m_localClusterAction);
+    connectionMenu->addAction(m_localSentinelAction);
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -320,6 +329,10 @@ void MainWindow::start()
     }
     if (m_options.localCluster) {
         toggleLocalCluster();
+        return;
+    }
+    if (m_options.localSentinel) {
+        toggleLocalSentinel();
         return;
     }
     if (m_options.useEmbedded || m_store->profiles().isEmpty()) {
@@ -459,6 +472,10 @@ void MainWindow::toggleLocalServer()
 
 void MainWindow::openSession(const ConnectionConfig &config, const QString &id)
 {
+    if (!m_openingSentinelMaster && m_sentinel) { // another connection: stop following the sentinels
+        m_sentinel->deleteLater();
+        m_sentinel = nullptr;
+    }
     closeSession();
     statusBar()->clearMessage();
     m_sessionId = id;
@@ -489,6 +506,10 @@ void MainWindow::openSession(const ConnectionConfig &config, const QString &id)
     m_tabs->addTab(m_overview, tr("Overview"));
     m_server = new ServerAdminPage(m_connection, m_tabs);
     m_tabs->addTab(m_server, tr("Server"));
+    if (m_sentinel) {
+        m_sentinelPage = new SentinelPage(m_sentinel, m_tabs);
+        m_tabs->insertTab(m_tabs->indexOf(m_keys) + 1, m_sentinelPage, tr("Sentinel"));
+    }
     applySettings();
     connect(m_connection, &RedisConnection::databaseChanged, this,
             [this](int db) { m_dbLabel->setText(tr("db%1").arg(db)); });
@@ -523,10 +544,9 @@ void MainWindow::closeSession()
     m_demo = DemoState::NotWanted;
     if (m_keys)
         m_keyStates.insert(m_sessionId, m_keys->state());
-    for (QWidget *page : {static_cast<QWidget *>(m_keys), static_cast<QWidget *>(m_ttl),
-                          static_cast<QWidget *>(m_pubsub), static_cast<QWidget *>(m_health),
-                          static_cast<QWidget *>(m_overview), static_cast<QWidget *>(m_server),
-                          static_cast<QWidget *>(m_clusterPage), static_cast<QWidget *>(m_logView)}) {
+    const QList<QWidget *> pages{m_keys,   m_ttl,         m_pubsub,       m_health, m_overview,
+                                 m_server, m_clusterPage, m_sentinelPage, m_logView};
+    for (QWidget *page : pages) {
         if (page) {
             m_tabs->removeTab(m_tabs->indexOf(page));
             page->deleteLater();
@@ -539,6 +559,7 @@ void MainWindow::closeSession()
     m_overview = nullptr;
     m_server = nullptr;
     m_clusterPage = nullptr;
+    m_sentinelPage = nullptr;
     m_logView = nullptr;
     m_central->setCurrentIndex(0);
     if (m_cluster) {
@@ -880,6 +901,56 @@ void MainWindow::openCluster()
     m_clusterPage = new ClusterPage(m_cluster, m_tabs);
     m_tabs->insertTab(m_tabs->indexOf(m_keys) + 1, m_clusterPage, tr("Cluster"));
     showFirstTab();
+}
+
+void MainWindow::followSentinels(const QList<ConnectionConfig> &sentinels, const QByteArray &masterName,
+                                 const ConnectionConfig &masterProfile)
+{
+    delete m_sentinel;
+    m_sentinel = new SentinelClient(sentinels, masterName, masterProfile, this);
+    connect(m_sentinel, &SentinelClient::masterChanged, this, [this](const QString &host, quint16 port) {
+        const bool failover = m_connection != nullptr;
+        ConnectionConfig config = m_sentinel->masterConfig();
+        config.name = tr("Sentinel master “%1”").arg(QString::fromUtf8(m_sentinel->masterName()));
+        m_openingSentinelMaster = true;
+        openSession(config, QString());
+        m_openingSentinelMaster = false;
+        if (failover)
+            statusBar()->showMessage(tr("Failover followed: the master is now %1:%2.").arg(host).arg(port));
+    });
+    connect(m_sentinel, &SentinelClient::problem, this,
+            [this](const QString &message) { statusBar()->showMessage(tr("Sentinel: %1").arg(message)); });
+    m_sentinel->start();
+}
+
+void MainWindow::toggleLocalSentinel()
+{
+    if (m_localSentinel && m_localSentinel->state() != EmbeddedSentinel::State::Stopped &&
+        m_localSentinel->state() != EmbeddedSentinel::State::Failed) {
+        if (m_sentinel) {
+            m_sentinel->deleteLater();
+            m_sentinel = nullptr;
+            closeSession();
+        }
+        m_localSentinel->stopAsync();
+        m_localSentinelAction->setText(tr("Start local Sentinel setup"));
+        return;
+    }
+    m_localSentinel = std::make_unique<EmbeddedSentinel>();
+    connect(m_localSentinel.get(), &EmbeddedSentinel::ready, this, [this] {
+        statusBar()->showMessage(tr("Local Sentinel setup ready in %1 s.")
+                                     .arg(m_localSentinel->formationMs() / 1000.0, 0, 'f', 1));
+        followSentinels(m_localSentinel->sentinelConfigs(), m_localSentinel->masterName(),
+                        m_localSentinel->masterConfig());
+    });
+    connect(m_localSentinel.get(), &EmbeddedSentinel::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The local Sentinel setup failed: %1").arg(message));
+        emit connectionFailed(tr("The local Sentinel setup failed: %1").arg(message));
+        m_localSentinelAction->setText(tr("Start local Sentinel setup"));
+    });
+    m_localSentinelAction->setText(tr("Stop local Sentinel setup"));
+    statusBar()->showMessage(tr("Starting a master, a replica and 3 sentinels…"));
+    m_localSentinel->start();
 }
 
 void MainWindow::showFirstTab()

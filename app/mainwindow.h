@@ -13,6 +13,9 @@
 class ConnectionTreeModel;
 class ClusterClient;
 class ClusterPage;
+class EmbeddedSentinel;
+class SentinelClient;
+class SentinelPage;
 class DatabaseDock;
 class EmbeddedCluster;
 class EmbeddedServer;
@@ -51,6 +54,7 @@ public:
         bool demoData = true;                      // load the demo keyspace into a fresh local server
         bool persistState = true;                  // remember geometry and the last connection
         bool localCluster = false;                 // start the local 6-node cluster and open it
+        bool localSentinel = false;                // start the local Sentinel setup and follow it
         QString postgres;                          // open the PostgreSQL panel on this URL or conninfo
         QString firstTab;                          // the tab shown first (its name as shown), e.g. "Health"
     };
@@ -73,6 +77,9 @@ public:
     ClusterPage *clusterPage() const { return m_clusterPage; }
     EmbeddedCluster *localCluster() const { return m_localCluster.get(); }
     QAction *localClusterAction() const { return m_localClusterAction; }
+    EmbeddedSentinel *localSentinel() const { return m_localSentinel.get(); }
+    QAction *localSentinelAction() const { return m_localSentinelAction; }
+    SentinelPage *sentinelPage() const { return m_sentinelPage; }
     EmbeddedServer *embeddedServer() const { return m_embedded.get(); }
     ProfileStore *profileStore() const { return m_store; }
     QAbstractItemModel *connectionModel() const;
@@ -112,6 +119,10 @@ private:
     void openCluster();
     void toggleLocalCluster();
     void showFirstTab();
+    // Connects to the master the sentinels name and reopens the session on the new one after a failover.
+    void followSentinels(const QList<ConnectionConfig> &sentinels, const QByteArray &masterName,
+                         const ConnectionConfig &masterProfile);
+    void toggleLocalSentinel();
     // Puts m_settings into the open pages.
     void applySettings();
     void onEmbeddedReady();
@@ -156,6 +167,11 @@ private:
     ClusterPage *m_clusterPage = nullptr;
     std::unique_ptr<EmbeddedCluster> m_localCluster;
     QAction *m_localClusterAction = nullptr;
+    SentinelClient *m_sentinel = nullptr; // followed across sessions: each failover opens a new one
+    SentinelPage *m_sentinelPage = nullptr;
+    bool m_openingSentinelMaster = false;
+    std::unique_ptr<EmbeddedSentinel> m_localSentinel;
+    QAction *m_localSentinelAction = nullptr;
     QHash<QString, KeyBrowserPage::State> m_keyStates; // per connection, for this run
     bool m_infoSeen = false;
     bool m_keysScanned = false;

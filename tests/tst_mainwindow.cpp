@@ -1,9 +1,11 @@
+#include "blockingcall.h"
 #include "clusterclient.h"
 #include "clusterpage.h"
 #include "clusterslot.h"
 #include "clustertopologyview.h"
 #include "connectiontreemodel.h"
 #include "embeddedcluster.h"
+#include "embeddedsentinel.h"
 #include "embeddedserver.h"
 #include "healthdashboardpage.h"
 #include "infopoller.h"
@@ -15,6 +17,8 @@
 #include "pubsubmessagemodel.h"
 #include "pubsubpage.h"
 #include "redisconnection.h"
+#include "sentinelpage.h"
+#include "sentinelview.h"
 #include "serverlogview.h"
 #include "serveroverviewpage.h"
 #include "settingsdialog.h"
@@ -27,6 +31,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <qcustomplot.h>
+#include <QElapsedTimer>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
@@ -40,6 +45,7 @@
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QTreeWidgetItem>
 
 class TestMainWindow : public QObject
 {
@@ -297,6 +303,37 @@ private slots:
 
         // Stopping it closes the session.
         window.localClusterAction()->trigger();
+        QTRY_VERIFY(!window.connection());
+    }
+
+    void sentinelFailoverIsFollowed()
+    {
+        MainWindow::Options options;
+        options.persistState = false;
+        MainWindow window(options);
+        window.show();
+        window.localSentinelAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.connection() && window.connection()->isReady() && window.sentinelPage(), 30000);
+        const quint16 before = window.connection()->config().port;
+        QCOMPARE(before, window.localSentinel()->masterConfig().port);
+        QTRY_VERIFY(window.sentinelPage()->view()->replicasItem()->childCount() == 1);
+
+        auto sentinel = TestServer::connect(window.localSentinel()->sentinelConfigs().first());
+        QVERIFY(sentinel);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(!blockingCall(*sentinel, {"SENTINEL", "FAILOVER", window.localSentinel()->masterName()})
+                     .isError());
+        // The window reopens on the promoted replica by itself.
+        QTRY_VERIFY_WITH_TIMEOUT(window.connection() && window.connection()->config().port != before &&
+                                     window.connection()->isReady(),
+                                 20000);
+        qInfo("failover followed by the window in %lld ms", clock.elapsed());
+        QCOMPARE(window.connection()->config().port, window.localSentinel()->replicaConfig().port);
+        QVERIFY(window.sentinelPage());
+
+        window.localSentinelAction()->trigger();
         QTRY_VERIFY(!window.connection());
     }
 
