@@ -794,6 +794,77 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>EmbeddedSentinel</name>
+    <message>
+        <source>The local Sentinel setup did not form within %1 s (step: %2).</source>
+        <translation>Le dispositif Sentinel local ne s’est pas formé en %1 s (étape : %2).</translation>
+    </message>
+    <message>
+        <source>Local sentinel (embedded)</source>
+        <translation>Sentinelle locale (intégrée)</translation>
+    </message>
+    <message>
+        <source>A Sentinel setup needs a master name and a quorum of 1 … sentinels.</source>
+        <translation>Un dispositif Sentinel demande un nom de maître et un quorum compris entre 1 et le nombre de sentinelles.</translation>
+    </message>
+    <message>
+        <source>starting master and replica</source>
+        <translation>démarrage du maître et de la réplique</translation>
+    </message>
+    <message>
+        <source>There are not enough free TCP ports on 127.0.0.1 or no temporary directory for a local Sentinel setup.</source>
+        <translation>Pas assez de ports TCP libres sur 127.0.0.1, ou pas de répertoire temporaire, pour un dispositif Sentinel local.</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <translation>maître</translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <translation>réplique</translation>
+    </message>
+    <message>
+        <source>waiting for the sentinels to see the master, the replica and each other</source>
+        <translation>attente que les sentinelles voient le maître, la réplique et les unes les autres</translation>
+    </message>
+    <message>
+        <source>The %1 of the local Sentinel setup failed: %2</source>
+        <translation>Le processus %1 du dispositif Sentinel local a échoué : %2</translation>
+    </message>
+    <message>
+        <source>attaching the replica (REPLICAOF)</source>
+        <translation>rattachement de la réplique (REPLICAOF)</translation>
+    </message>
+    <message>
+        <source>REPLICAOF failed: %1</source>
+        <translation>Échec de REPLICAOF : %1</translation>
+    </message>
+    <message>
+        <source>starting the sentinels</source>
+        <translation>démarrage des sentinelles</translation>
+    </message>
+    <message>
+        <source>Cannot write the sentinel configuration %1.</source>
+        <translation>Impossible d’écrire la configuration de sentinelle %1.</translation>
+    </message>
+    <message>
+        <source>sentinel %1</source>
+        <translation>sentinelle %1</translation>
+    </message>
+    <message>
+        <source>The replica&apos;s link to the master is not up yet.</source>
+        <translation>Le lien de la réplique vers le maître n’est pas encore établi.</translation>
+    </message>
+    <message>
+        <source>Sentinel %1 answered: %2</source>
+        <translation>La sentinelle %1 a répondu : %2</translation>
+    </message>
+    <message>
+        <source>Sentinel %1 sees flags %2, %3 replicas, %4 other sentinels.</source>
+        <translation>La sentinelle %1 voit les indicateurs %2, %3 répliques, %4 autres sentinelles.</translation>
+    </message>
+</context>
+<context>
     <name>EmbeddedServer</name>
     <message>
         <source>To use the embedded server, install redis-server:
@@ -1950,6 +2021,46 @@ Répertoire de données : %3</translation>
     <message>
         <source>Starting a local cluster of 6 redis-server nodes…</source>
         <translation>Démarrage d’un cluster local de 6 nœuds redis-server…</translation>
+    </message>
+    <message>
+        <source>Start local Sentinel setup</source>
+        <translation>Démarrer un dispositif Sentinel local</translation>
+    </message>
+    <message>
+        <source>A master, a replica and 3 sentinels of the local redis-server; connect to the master through the sentinels and follow its failovers</source>
+        <translation>Un maître, une réplique et 3 sentinelles du redis-server local ; se connecter au maître via les sentinelles et suivre ses bascules</translation>
+    </message>
+    <message>
+        <source>Sentinel</source>
+        <translation>Sentinel</translation>
+    </message>
+    <message>
+        <source>Sentinel master “%1”</source>
+        <translation>Maître Sentinel « %1 »</translation>
+    </message>
+    <message>
+        <source>Failover followed: the master is now %1:%2.</source>
+        <translation>Bascule suivie : le maître est désormais %1:%2.</translation>
+    </message>
+    <message>
+        <source>Sentinel: %1</source>
+        <translation>Sentinel : %1</translation>
+    </message>
+    <message>
+        <source>Local Sentinel setup ready in %1 s.</source>
+        <translation>Dispositif Sentinel local prêt en %1 s.</translation>
+    </message>
+    <message>
+        <source>The local Sentinel setup failed: %1</source>
+        <translation>Échec du dispositif Sentinel local : %1</translation>
+    </message>
+    <message>
+        <source>Stop local Sentinel setup</source>
+        <translation>Arrêter le dispositif Sentinel local</translation>
+    </message>
+    <message>
+        <source>Starting a master, a replica and 3 sentinels…</source>
+        <translation>Démarrage d’un maître, d’une réplique et de 3 sentinelles…</translation>
     </message>
 </context>
 <context>
@@ -3269,6 +3380,187 @@ Répertoire de données : %3</translation>
     </message>
 </context>
 <context>
+    <name>SentinelClient</name>
+    <message>
+        <source>No sentinel is configured.</source>
+        <translation>Aucune sentinelle n’est configurée.</translation>
+    </message>
+    <message>
+        <source>The master of %1 is not known yet.</source>
+        <translation>Le maître de %1 n’est pas encore connu.</translation>
+    </message>
+    <message>
+        <source>No sentinel knows the address of master %1: %2</source>
+        <translation>Aucune sentinelle ne connaît l’adresse du maître %1 : %2</translation>
+    </message>
+    <message>
+        <source>sentinel %1: %2</source>
+        <translation>sentinelle %1 : %2</translation>
+    </message>
+    <message>
+        <source>sentinel %1 does not know master %2.</source>
+        <translation>la sentinelle %1 ne connaît pas le maître %2.</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2 : %3</translation>
+    </message>
+    <message>
+        <source>%1:%2 is not a master (ROLE says %3).</source>
+        <translation>%1:%2 n’est pas un maître (ROLE indique %3).</translation>
+    </message>
+    <message>
+        <source>The sentinel client is not started.</source>
+        <translation>Le client sentinelle n’est pas démarré.</translation>
+    </message>
+    <message>
+        <source>The sentinel client was stopped.</source>
+        <translation>Le client sentinelle a été arrêté.</translation>
+    </message>
+</context>
+<context>
+    <name>SentinelPage</name>
+    <message>
+        <source>Following master “%1” at %2:%3 through %4 sentinel(s); failovers announced by %5.</source>
+        <translation>Suivi du maître « %1 » sur %2:%3 via %4 sentinelle(s) ; bascules annoncées par %5.</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>aucune pour l’instant</translation>
+    </message>
+</context>
+<context>
+    <name>SentinelState</name>
+    <message>
+        <source>The sentinel&apos;s answer is not a list of fields and values.</source>
+        <translation>La réponse de la sentinelle n’est pas une liste de champs et de valeurs.</translation>
+    </message>
+    <message>
+        <source>The sentinel&apos;s answer has no valid address (ip %1, port %2).</source>
+        <translation>La réponse de la sentinelle ne contient pas d’adresse valide (ip %1, port %2).</translation>
+    </message>
+    <message>
+        <source>The sentinel&apos;s answer is not a list.</source>
+        <translation>La réponse de la sentinelle n’est pas une liste.</translation>
+    </message>
+    <message>
+        <source>SENTINEL MASTERS: %1</source>
+        <translation>SENTINEL MASTERS : %1</translation>
+    </message>
+    <message>
+        <source>SENTINEL REPLICAS: %1</source>
+        <translation>SENTINEL REPLICAS : %1</translation>
+    </message>
+    <message>
+        <source>SENTINEL SENTINELS: %1</source>
+        <translation>SENTINEL SENTINELS : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SentinelView</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Last good ping</source>
+        <translation>Dernier ping réussi</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Masters (%1)</source>
+        <translation>Maîtres (%1)</translation>
+    </message>
+    <message>
+        <source>Replicas of %1 (%2)</source>
+        <translation>Répliques de %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Other sentinels (%1)</source>
+        <translation>Autres sentinelles (%1)</translation>
+    </message>
+    <message>
+        <source>%1 ms ago</source>
+        <translation>il y a %1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replica(s)</source>
+        <translation>
+            <numerusform>%n réplique</numerusform>
+            <numerusform>%n répliques</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other sentinel(s)</source>
+        <translation>
+            <numerusform>%n autre sentinelle</numerusform>
+            <numerusform>%n autres sentinelles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>quorum %1</source>
+        <translation>quorum %1</translation>
+    </message>
+    <message>
+        <source>failover: %1</source>
+        <translation>bascule : %1</translation>
+    </message>
+    <message>
+        <source>master %1:%2</source>
+        <translation>maître %1:%2</translation>
+    </message>
+    <message>
+        <source>link %1</source>
+        <translation>lien %1</translation>
+    </message>
+    <message>
+        <source>Master %1 at %2:%3</source>
+        <translation>Maître %1 sur %2:%3</translation>
+    </message>
+    <message>
+        <source>objectively down (o_down)</source>
+        <translation>objectivement indisponible (o_down)</translation>
+    </message>
+    <message>
+        <source>subjectively down (s_down)</source>
+        <translation>subjectivement indisponible (s_down)</translation>
+    </message>
+    <message>
+        <source>failover in progress</source>
+        <translation>bascule en cours</translation>
+    </message>
+    <message>
+        <source>The sentinels do not monitor a master named %1.</source>
+        <translation>Les sentinelles ne surveillent aucun maître nommé %1.</translation>
+    </message>
+    <message>
+        <source>No sentinel state yet.</source>
+        <translation>Pas encore d’état des sentinelles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replica(s) down</source>
+        <translation>
+            <numerusform>%n réplique indisponible</numerusform>
+            <numerusform>%n répliques indisponibles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+</context>
+<context>
     <name>ServerAdminPage</name>
     <message>
         <source>Section</source>
@@ -4383,6 +4675,10 @@ La vôtre :
     <message>
         <source>Start a local Redis Cluster (3 masters, 3 replicas) and open it.</source>
         <translation>Démarrer un Redis Cluster local (3 maîtres, 3 répliques) et l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>Start a local master, replica and 3 sentinels, and follow the master.</source>
+        <translation>Démarrer un maître, une réplique et 3 sentinelles en local, et suivre le maître.</translation>
     </message>
 </context>
 </TS>
