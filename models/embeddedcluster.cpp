@@ -5,38 +5,19 @@
 #include "embeddedserver.h"
 #include "redisconnection.h"
 #include "redisreply.h"
+#include "serverinfo.h"
 
 #include <cmath>
-#include <QHostAddress>
-#include <QTcpServer>
 #include <QTimer>
 
 namespace {
 
 constexpr int kPollIntervalMs = 100;
 
-// count distinct free loopback ports: all are held open until every one is picked.
-QList<quint16> freePorts(int count)
+// The value of one INFO field ("" if absent).
+QString infoField(const RedisReply &reply, const QString &name)
 {
-    std::vector<std::unique_ptr<QTcpServer>> holders;
-    QList<quint16> ports;
-    for (int i = 0; i < count; ++i) {
-        auto server = std::make_unique<QTcpServer>();
-        if (!server->listen(QHostAddress::LocalHost, 0))
-            return {};
-        ports.append(server->serverPort());
-        holders.push_back(std::move(server));
-    }
-    return ports;
-}
-
-QByteArray infoField(const RedisReply &reply, QByteArrayView name)
-{
-    for (const QByteArray &line : reply.bytes().split('\n')) {
-        if (line.startsWith(name) && line.size() > name.size() && line[name.size()] == ':')
-            return line.mid(name.size() + 1).trimmed();
-    }
-    return {};
+    return ServerInfo::parse(reply.bytes()).value(name);
 }
 
 } // namespace
@@ -142,7 +123,7 @@ void EmbeddedCluster::start()
     // port + 10000 (redis' default) is out of range for most ephemeral ports.
     const bool tls =
         !m_options.tlsCertFile.isEmpty() && !m_options.tlsKeyFile.isEmpty() && !m_options.tlsCaFile.isEmpty();
-    const QList<quint16> ports = freePorts((tls ? 3 : 2) * count);
+    const QList<quint16> ports = EmbeddedServer::freePorts((tls ? 3 : 2) * count);
     if (ports.isEmpty()) {
         QMetaObject::invokeMethod(
             this,
@@ -344,10 +325,9 @@ void EmbeddedCluster::waitUntilOk()
                                   .errorMessage()));
                 return;
             }
-            const QByteArray state = infoField(info, "cluster_state");
+            const QString state = infoField(info, QStringLiteral("cluster_state"));
             if (state != "ok") {
-                m_lastProblem =
-                    tr("Node %1 reports cluster_state:%2.").arg(i + 1).arg(QString::fromUtf8(state));
+                m_lastProblem = tr("Node %1 reports cluster_state:%2.").arg(i + 1).arg(state);
                 again(&EmbeddedCluster::waitUntilOk);
                 return;
             }
@@ -363,7 +343,8 @@ void EmbeddedCluster::waitUntilOk()
                     return;
                 }
             }
-            if (masterOf(i) >= 0 && infoField(replication, "master_link_status") != "up") {
+            if (masterOf(i) >= 0 &&
+                infoField(replication, QStringLiteral("master_link_status")) != QLatin1String("up")) {
                 m_lastProblem = tr("The replication link of node %1 is not up yet.").arg(i + 1);
                 again(&EmbeddedCluster::waitUntilOk);
                 return;

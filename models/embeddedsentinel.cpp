@@ -3,12 +3,11 @@
 #include "embeddedserver.h"
 #include "redisconnection.h"
 #include "redisreply.h"
+#include "serverinfo.h"
 
 #include <memory>
 #include <QDir>
 #include <QFile>
-#include <QHostAddress>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -16,28 +15,10 @@ namespace {
 
 constexpr int kPollIntervalMs = 200;
 
-// count distinct free loopback ports: all are held open until every one is picked.
-QList<quint16> freePorts(int count)
+// The value of one INFO field ("" if absent).
+QString infoField(const RedisReply &reply, const QString &name)
 {
-    std::vector<std::unique_ptr<QTcpServer>> holders;
-    QList<quint16> ports;
-    for (int i = 0; i < count; ++i) {
-        auto server = std::make_unique<QTcpServer>();
-        if (!server->listen(QHostAddress::LocalHost, 0))
-            return {};
-        ports.append(server->serverPort());
-        holders.push_back(std::move(server));
-    }
-    return ports;
-}
-
-QByteArray infoField(const RedisReply &reply, QByteArrayView name)
-{
-    for (const QByteArray &line : reply.bytes().split('\n')) {
-        if (line.startsWith(name) && line.size() > name.size() && line[name.size()] == ':')
-            return line.mid(name.size() + 1).trimmed();
-    }
-    return {};
+    return ServerInfo::parse(reply.bytes()).value(name);
 }
 
 // A field of a flat [name, value, …] reply such as SENTINEL MASTER's.
@@ -140,7 +121,7 @@ void EmbeddedSentinel::start()
     m_deadline->start(m_options.formTimeoutMs);
     setStep(tr("starting master and replica"));
 
-    m_ports = freePorts(2 + count);
+    m_ports = EmbeddedServer::freePorts(2 + count);
     m_configDir =
         std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/keyscope-sentinel-XXXXXX"));
     if (m_ports.isEmpty() || !m_configDir->isValid()) {
@@ -271,7 +252,7 @@ void EmbeddedSentinel::poll()
     for (const auto &connection : m_sentinelConnections)
         commands.push_back({connection.get(), {"SENTINEL", "MASTER", m_options.masterName}});
     roundTrip(commands, [this](const Replies &replies) {
-        if (infoField(replies[0], "master_link_status") != "up") {
+        if (infoField(replies[0], QStringLiteral("master_link_status")) != QLatin1String("up")) {
             m_lastProblem = tr("The replica's link to the master is not up yet.");
             m_pollTimer->start();
             return;

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <vector>
 
 #if defined(Q_OS_WIN)
 #include <qt_windows.h>
@@ -200,6 +201,20 @@ quint16 EmbeddedServer::freePort()
     if (!server.listen(QHostAddress::LocalHost, 0))
         return 0;
     return server.serverPort();
+}
+
+QList<quint16> EmbeddedServer::freePorts(int count)
+{
+    std::vector<std::unique_ptr<QTcpServer>> holders;
+    QList<quint16> ports;
+    for (int i = 0; i < count; ++i) {
+        auto server = std::make_unique<QTcpServer>();
+        if (!server->listen(QHostAddress::LocalHost, 0))
+            return {};
+        ports.append(server->serverPort());
+        holders.push_back(std::move(server));
+    }
+    return ports;
 }
 
 void EmbeddedServer::start()

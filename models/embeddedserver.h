@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
 #include <QProcess>
 #include <QString>
@@ -47,6 +48,8 @@ public:
     static QString findExecutable();
     // A free TCP port on 127.0.0.1 (bind to port 0 and release).
     static quint16 freePort();
+    // count distinct free ports on 127.0.0.1 (all held open until every one is picked); empty if not.
+    static QList<quint16> freePorts(int count);
 
     void setOptions(Options options) { m_options = std::move(options); }
     const Options &options() const { return m_options; }
