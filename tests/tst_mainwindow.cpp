@@ -13,6 +13,7 @@
 #include "keyscanner.h"
 #include "keytreemodel.h"
 #include "mainwindow.h"
+#include "newkeydialog.h"
 #include "profilestore.h"
 #include "pubsubmessagemodel.h"
 #include "pubsubpage.h"
@@ -34,7 +35,10 @@
 #include <QElapsedTimer>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -300,6 +304,28 @@ private slots:
             QTest::qWait(100);
         }
         QCOMPARE(exists, qint64(0));
+
+        // A new key is created on the master of its slot: the name just deleted belongs to another master.
+        QAction *create = nullptr;
+        for (QAction *action : window.keyBrowserPage()->findChildren<QAction *>())
+            if (action->text() == QStringLiteral("New key…"))
+                create = action;
+        QVERIFY(create && create->isEnabled());
+        create->trigger();
+        QPointer<NewKeyDialog> dialog;
+        QTRY_VERIFY((dialog = window.keyBrowserPage()->findChild<NewKeyDialog *>()));
+        dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QString::fromLatin1(far));
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("valueEdit"))
+            ->setPlainText(QStringLiteral("again"));
+        dialog->accept();
+        QTRY_VERIFY(!dialog); // closed (and deleted) once the key was created
+        exists = -1;
+        for (int attempt = 0; attempt < 50 && exists != 1; ++attempt) {
+            writer.command({"EXISTS", far}, &replies,
+                           [&exists](const RedisReply &reply) { exists = reply.toInteger(); });
+            QTest::qWait(100);
+        }
+        QCOMPARE(exists, qint64(1));
 
         // Stopping it closes the session.
         window.localClusterAction()->trigger();

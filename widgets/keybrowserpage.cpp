@@ -305,9 +305,9 @@ void KeyBrowserPage::updateActions()
     const QModelIndex current = m_view->currentIndex();
     const bool isKey = current.isValid() && !m_model->isFolder(current);
     const bool isFolder = current.isValid() && m_model->isFolder(current);
-    // Not routed through the cluster yet: a new key (its name is typed later) and deletes by pattern.
+    // Not routed through the cluster yet: deletes by pattern.
     const bool cluster = bool(m_router);
-    m_newAction->setEnabled(writable && !cluster);
+    m_newAction->setEnabled(writable);
     m_renameAction->setEnabled(writable && isKey);
     m_deleteAction->setEnabled(writable && (isKey || (isFolder && !cluster)));
     m_bulkDeleteAction->setEnabled(writable && !cluster);
@@ -498,6 +498,8 @@ void KeyBrowserPage::newKey()
     if (!m_newAction->isEnabled())
         return;
     auto *dialog = new NewKeyDialog(m_connection, this);
+    if (m_router)
+        dialog->setKeyRouter(m_router);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QModelIndex current = m_view->currentIndex();
     QByteArray prefix = currentFolderPrefix();

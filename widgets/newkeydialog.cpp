@@ -147,7 +147,11 @@ void NewKeyDialog::accept()
     m_busy = true;
     m_buttons->setEnabled(false);
     showError({});
-    m_operations->create(key, this, [this, name = *name](const KeyOperations::Result &result) {
+    RedisConnection *holder = m_router ? m_router(*name) : nullptr;
+    KeyOperations *operations = holder ? new KeyOperations(holder, this) : m_operations;
+    operations->create(key, this, [this, name = *name, operations](const KeyOperations::Result &result) {
+        if (operations != m_operations)
+            operations->deleteLater();
         m_busy = false;
         m_buttons->setEnabled(true);
         if (result.outcome != KeyOperations::Outcome::Done) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <QByteArray>
 #include <QDialog>
 #include <QPointer>
@@ -22,6 +23,9 @@ class NewKeyDialog : public QDialog
     Q_OBJECT
 public:
     explicit NewKeyDialog(RedisConnection *connection, QWidget *parent = nullptr);
+    // In a cluster: the key is created on the connection router(name) gives (its slot's master).
+    using KeyRouter = std::function<RedisConnection *(const QByteArray &key)>;
+    void setKeyRouter(KeyRouter router) { m_router = std::move(router); }
 
     // Pre-fills the name (e.g. the current folder's prefix), escaped.
     void setInitialName(const QString &escapedName);
@@ -35,6 +39,7 @@ private:
     void showError(const QString &message);
 
     KeyOperations *m_operations = nullptr;
+    KeyRouter m_router;
     QLineEdit *m_name = nullptr;
     QComboBox *m_type = nullptr;
     QLabel *m_fieldLabel = nullptr;
