@@ -3,6 +3,7 @@
 #include "embeddedserver.h"
 #include "redisconnection.h"
 #include "redisreply.h"
+#include "sentinelstate.h"
 #include "serverinfo.h"
 
 #include <memory>
@@ -19,17 +20,6 @@ constexpr int kPollIntervalMs = 200;
 QString infoField(const RedisReply &reply, const QString &name)
 {
     return ServerInfo::parse(reply.bytes()).value(name);
-}
-
-// A field of a flat [name, value, …] reply such as SENTINEL MASTER's.
-QByteArray mapField(const RedisReply &reply, QByteArrayView name)
-{
-    const QList<RedisReply> &e = reply.elements();
-    for (qsizetype i = 0; i + 1 < e.size(); i += 2) {
-        if (e[i].bytes() == name)
-            return e[i + 1].bytes();
-    }
-    return {};
 }
 
 } // namespace
@@ -66,18 +56,19 @@ EmbeddedServer *EmbeddedSentinel::sentinel(int index) const
 
 ConnectionConfig EmbeddedSentinel::masterConfig() const
 {
-    ConnectionConfig config;
-    if (m_master)
-        config = m_master->connectionConfig();
-    config.password = m_options.password;
-    return config;
+    return configOf(m_master.get());
 }
 
 ConnectionConfig EmbeddedSentinel::replicaConfig() const
 {
+    return configOf(m_replica.get());
+}
+
+ConnectionConfig EmbeddedSentinel::configOf(const EmbeddedServer *server) const
+{
     ConnectionConfig config;
-    if (m_replica)
-        config = m_replica->connectionConfig();
+    if (server)
+        config = server->connectionConfig();
     config.password = m_options.password;
     return config;
 }
@@ -260,17 +251,19 @@ void EmbeddedSentinel::poll()
         const QByteArray others = QByteArray::number(sentinelCount() - 1);
         for (qsizetype i = 1; i < replies.size(); ++i) {
             const RedisReply &reply = replies[i];
-            const bool seen = !reply.isError() && mapField(reply, "flags") == "master" &&
-                              mapField(reply, "num-slaves").toInt() >= 1 &&
-                              mapField(reply, "num-other-sentinels") == others;
+            const SentinelState::Node master =
+                SentinelState::parseNode(reply).value_or(SentinelState::Node{});
+            const bool seen = !reply.isError() && master.field("flags") == "master" &&
+                              master.field("num-slaves").toInt() >= 1 &&
+                              master.field("num-other-sentinels") == others;
             if (!seen) {
                 m_lastProblem = reply.isError()
                                     ? tr("Sentinel %1 answered: %2").arg(i).arg(reply.errorMessage())
                                     : tr("Sentinel %1 sees flags %2, %3 replicas, %4 other sentinels.")
                                           .arg(i)
-                                          .arg(QString::fromUtf8(mapField(reply, "flags")),
-                                               QString::fromUtf8(mapField(reply, "num-slaves")),
-                                               QString::fromUtf8(mapField(reply, "num-other-sentinels")));
+                                          .arg(QString::fromUtf8(master.field("flags")),
+                                               QString::fromUtf8(master.field("num-slaves")),
+                                               QString::fromUtf8(master.field("num-other-sentinels")));
                 m_pollTimer->start();
                 return;
             }

@@ -99,6 +99,8 @@ private:
                    std::function<void(const Replies &)> done);
     bool writeSentinelConfig(const QString &path, quint16 port);
     void setStep(const QString &step);
+    // A config that reaches server, with Options::password.
+    ConnectionConfig configOf(const EmbeddedServer *server) const;
     void fail(const QString &message);
     void closeConnections();
 

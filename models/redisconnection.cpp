@@ -1,5 +1,6 @@
 #include "redisconnection.h"
 
+#include "calllater.h"
 #include "rediscommand.h"
 #include "respreader.h"
 
@@ -338,16 +339,8 @@ void RedisConnection::ping(QObject *context, std::function<void(qint64, const Re
 
 void RedisConnection::failLater(Callback callback, QObject *context, const QString &message)
 {
-    // Asynchronous, like a real reply: callers never see their callback run inside command().
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    QMetaObject::invokeMethod(
-        this,
-        [guard, hasContext, callback = std::move(callback), message] {
-            if (!hasContext || guard)
-                callback(RedisReply::failure(message));
-        },
-        Qt::QueuedConnection);
+    callLater(this, context,
+              [callback = std::move(callback), message] { callback(RedisReply::failure(message)); });
 }
 
 void RedisConnection::onReadyRead()

@@ -1,5 +1,7 @@
 #include "sentinelclient.h"
 
+#include "calllater.h"
+
 #include <memory>
 #include <QTimer>
 
@@ -109,15 +111,8 @@ void SentinelClient::command(const QList<QByteArray> &args, QObject *context,
     const QString message =
         m_lastError.isEmpty() ? tr("The master of %1 is not known yet.").arg(QString::fromUtf8(m_masterName))
                               : m_lastError;
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    QMetaObject::invokeMethod(
-        this,
-        [guard, hasContext, callback = std::move(callback), message] {
-            if (!hasContext || guard)
-                callback(RedisReply::failure(message));
-        },
-        Qt::QueuedConnection);
+    callLater(this, context,
+              [callback = std::move(callback), message] { callback(RedisReply::failure(message)); });
 }
 
 void SentinelClient::scheduleResolve(int delayMs)
@@ -285,15 +280,9 @@ bool SentinelClient::onPush(const RedisReply &reply)
 void SentinelClient::fetchState(QObject *context, StateCallback callback)
 {
     if (m_sentinelConnections.empty()) {
-        QPointer<QObject> guard(context);
-        const bool hasContext = context != nullptr;
-        QMetaObject::invokeMethod(
-            this,
-            [guard, hasContext, callback = std::move(callback)] {
-                if (!hasContext || guard)
-                    callback(std::nullopt, tr("The sentinel client is not started."));
-            },
-            Qt::QueuedConnection);
+        callLater(this, context, [callback = std::move(callback)] {
+            callback(std::nullopt, tr("The sentinel client is not started."));
+        });
         return;
     }
     fetchStateFrom(0, context, std::move(callback));

@@ -2,6 +2,7 @@
 #include "embeddedsentinel.h"
 #include "embeddedserver.h"
 #include "redisconnection.h"
+#include "sentinelstate.h"
 #include "testsentinel.h"
 #include "testserver.h"
 
@@ -13,14 +14,10 @@
 
 namespace {
 
+// A field of a flat [name, value, …] reply such as SENTINEL MASTER's, as the server sent it.
 QByteArray mapField(const RedisReply &reply, QByteArrayView name)
 {
-    const QList<RedisReply> &e = reply.elements();
-    for (qsizetype i = 0; i + 1 < e.size(); i += 2) {
-        if (e[i].bytes() == name)
-            return e[i + 1].bytes();
-    }
-    return {};
+    return SentinelState::parseNode(reply).value_or(SentinelState::Node{}).field(name);
 }
 
 } // namespace
