@@ -110,6 +110,20 @@ int PgConfig::connectTimeoutSeconds() const
     return seconds <= 0 ? kDefaultConnectTimeoutSeconds : std::max(seconds, 2);
 }
 
+QString PgConfig::conninfoWithoutPassword() const
+{
+    QStringList parts;
+    for (const auto &[keyword, text] : m_parameters) {
+        if (keyword == "password")
+            continue;
+        QString quoted = text;
+        quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('\''), QStringLiteral("\\'"));
+        parts.append(QStringLiteral("%1='%2'").arg(QString::fromLatin1(keyword), quoted));
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
 QString PgConfig::displayName() const
 {
     const QString hostText = host().isEmpty() ? tr("local socket") : host();

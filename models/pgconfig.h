@@ -49,6 +49,9 @@ public:
 
     // user@host:port/database, without the password.
     QString displayName() const;
+    // Every parameter but the password as a key='value' conninfo string (what may be written to a settings
+    // file); parse() reads it back to the same parameters.
+    QString conninfoWithoutPassword() const;
 
     int statementTimeoutMs = kDefaultStatementTimeoutMs;
     // A query with no answer this long after it was sent fails and the connection is dropped (the server

@@ -1,6 +1,7 @@
 #include "pgconfig.h"
 #include "pgerror.h"
 
+#include <algorithm>
 #include <QTest>
 
 class TestPgConfig : public QObject
@@ -9,6 +10,7 @@ class TestPgConfig : public QObject
 private slots:
     void url();
     void conninfo();
+    void conninfoWithoutPasswordRoundTrips();
     void defaults();
     void invalid();
     void sslModesExplained();
@@ -56,6 +58,26 @@ void TestPgConfig::conninfo()
     withPassword.setPassword("from the keychain");
     QCOMPARE(withPassword.value("password"), QString("from the keychain"));
     QVERIFY(withPassword != *config);
+}
+
+void TestPgConfig::conninfoWithoutPasswordRoundTrips()
+{
+    const auto config = PgConfig::parse(
+        "postgresql://ops:s3cret@db.example.com:5433/it's%5Cmine?sslmode=verify-full&application_name=a%20b");
+    QVERIFY(config);
+    QCOMPARE(config->database(), QString("it's\\mine"));
+    const QString text = config->conninfoWithoutPassword();
+    QVERIFY(!text.contains("s3cret"));
+    const auto back = PgConfig::parse(text);
+    QVERIFY(back);
+    PgConfig expected = *config;
+    expected.setPassword({});
+    // The same parameters (Keyscope's defaults are appended after libpq's, so the order may differ).
+    auto sorted = [](QList<QPair<QByteArray, QString>> parameters) {
+        std::sort(parameters.begin(), parameters.end());
+        return parameters;
+    };
+    QCOMPARE(sorted(back->parameters()), sorted(expected.parameters()));
 }
 
 void TestPgConfig::defaults()

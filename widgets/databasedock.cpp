@@ -15,21 +15,6 @@
 namespace {
 const QString settingsTarget = QStringLiteral("postgres/connection");
 const QString settingsOpen = QStringLiteral("postgres/open");
-
-// The parameters as a conninfo string without the password: what may be written to the settings file.
-QString withoutPassword(const PgConfig &config)
-{
-    QStringList parts;
-    for (const auto &[keyword, value] : config.parameters()) {
-        if (keyword == "password")
-            continue;
-        QString quoted = value;
-        quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-            .replace(QLatin1Char('\''), QStringLiteral("\\'"));
-        parts.append(QStringLiteral("%1='%2'").arg(QString::fromLatin1(keyword), quoted));
-    }
-    return parts.join(QLatin1Char(' '));
-}
 } // namespace
 
 DatabaseDock::DatabaseDock(ProfileStore *store, bool persist, QWidget *parent)
@@ -98,7 +83,7 @@ void DatabaseDock::open()
     // A password in the line wins over the field and moves to it (and so to the keychain, not the settings).
     if (config->hasPassword()) {
         m_password->setText(config->value("password"));
-        m_target->setText(withoutPassword(*config));
+        m_target->setText(config->conninfoWithoutPassword());
     } else if (!m_password->text().isEmpty()) {
         config->setPassword(m_password->text());
     }
