@@ -84,6 +84,7 @@ void DatabaseDock::open()
     if (config->hasPassword()) {
         m_password->setText(config->value("password"));
         m_target->setText(config->conninfoWithoutPassword());
+        m_target->setCursorPosition(0); // the host and user at the start, not the tail of the line
     } else if (!m_password->text().isEmpty()) {
         config->setPassword(m_password->text());
     }
