@@ -15,6 +15,11 @@ private slots:
     void toUrl();
     void roundTrips_data();
     void roundTrips();
+    void parsesSentinel_data();
+    void parsesSentinel();
+    void sentinelKeepsBaseFields();
+    void parsesHostList_data();
+    void parsesHostList();
 };
 
 namespace {
@@ -30,6 +35,20 @@ ConnectionConfig make(const QString &host, quint16 port = 6379, const QString &u
     c.db = db;
     c.tls = tls;
     return c;
+}
+
+ConnectionConfig sentinel(const QList<HostPort> &sentinels, const QString &master, const QString &user = {},
+                          const QString &password = {}, int db = 0, bool tls = false)
+{
+    ConnectionConfig c = make(QStringLiteral("127.0.0.1"), 6379, user, password, db, tls);
+    c.sentinels = sentinels;
+    c.sentinelMaster = master;
+    return c;
+}
+
+HostPort at(const QString &host, quint16 port = 26379)
+{
+    return {host, port};
 }
 
 } // namespace
@@ -165,6 +184,44 @@ void TestRedisUrl::rejectsInvalid_data()
                                        << "password";
     QTest::newRow("unknown-query") << "redis://cache?timeout=5"
                                    << "query parameter “timeout”";
+    QTest::newRow("sentinel-no-master") << "redis+sentinel://s1:26379,s2:26379"
+                                        << "master name is missing";
+    QTest::newRow("sentinel-no-master-slash") << "redis+sentinel://s1:26379/"
+                                              << "master name is missing";
+    QTest::newRow("sentinel-no-master-db") << "redis+sentinel://s1//2"
+                                           << "master name is missing";
+    QTest::newRow("sentinel-no-master-query") << "redis+sentinel://s1?db=2"
+                                              << "master name is missing";
+    QTest::newRow("sentinel-no-hosts") << "redis+sentinel:///mymaster"
+                                       << "sentinels are missing";
+    QTest::newRow("sentinel-empty-item") << "redis+sentinel://s1,,s2/mymaster"
+                                         << "between two commas";
+    QTest::newRow("sentinel-trailing-comma") << "redis+sentinel://s1,/mymaster"
+                                             << "between two commas";
+    QTest::newRow("sentinel-port-nan") << "redis+sentinel://s1:26379,s2:abc/mymaster"
+                                       << "port “abc” is not a number";
+    QTest::newRow("sentinel-port-zero") << "redis+sentinel://s1:0/mymaster"
+                                        << "port 0 is out of range";
+    QTest::newRow("sentinel-port-too-big") << "redis+sentinel://s1:26379,s2:70000/mymaster"
+                                           << "port 70000 is out of range";
+    QTest::newRow("sentinel-port-empty") << "redis+sentinel://s1:/mymaster"
+                                         << "default port 26379";
+    QTest::newRow("sentinel-host-empty") << "redis+sentinel://:26379/mymaster"
+                                         << "host of the sentinel “:26379” is missing";
+    QTest::newRow("sentinel-ipv6-unbracketed") << "redis+sentinel://::1/mymaster"
+                                               << "brackets";
+    QTest::newRow("sentinel-host-char") << "redis+sentinel://s 1/mymaster"
+                                        << "not allowed in a host name";
+    QTest::newRow("sentinel-db-nan") << "redis+sentinel://s1/mymaster/x"
+                                     << "database “x”";
+    QTest::newRow("sentinel-path-garbage") << "redis+sentinel://s1/mymaster/1/x"
+                                           << "“/x” in the path";
+    QTest::newRow("sentinel-master-bad-escape") << "redis+sentinel://s1/my%zz"
+                                                << "master name has an invalid percent-encoding";
+    QTest::newRow("sentinel-master-not-utf8") << "redis+sentinel://s1/%ff"
+                                              << "master name";
+    QTest::newRow("sentinel-db-conflict") << "redis+sentinel://s1/m/1?db=2"
+                                          << "database is given twice";
 }
 
 void TestRedisUrl::rejectsInvalid()
@@ -230,6 +287,10 @@ void TestRedisUrl::toUrl_data()
     QTest::newRow("user-encoded") << make(QStringLiteral("cache"), 6379, "a b", "é") << true
                                   << "redis://a%20b:%C3%A9@cache:6379";
     QTest::newRow("ipv6") << make(QStringLiteral("::1"), 6380) << false << "redis://[::1]:6380";
+    QTest::newRow("sentinel") << sentinel({at("s1"), at("10.0.0.2", 26380)}, "mymaster", {}, "pw") << false
+                              << "redis+sentinel://s1:26379,10.0.0.2:26380/mymaster";
+    QTest::newRow("sentinel-user-db-tls") << sentinel({at("::1")}, "cache one", "app", "p@ss", 2, true)
+                                          << true << "rediss+sentinel://app:p%40ss@[::1]:26379/cache%20one/2";
 }
 
 void TestRedisUrl::toUrl()
@@ -249,6 +310,9 @@ void TestRedisUrl::roundTrips_data()
     QTest::newRow("password-only") << make(QStringLiteral("red-abc123"), 6379, {}, "Zm9v/YmFy+cXV4=");
     QTest::newRow("ipv6") << make(QStringLiteral("2001:db8::1"), 1, "ünï", "пароль😀", 100);
     QTest::newRow("user-no-password") << make(QStringLiteral("cache"), 65535, "alice");
+    QTest::newRow("sentinel") << sentinel({at("s1"), at("s2", 26380), at("2001:db8::1", 1)}, "mymaster");
+    QTest::newRow("sentinel-everything")
+        << sentinel({at("10.0.0.1")}, "m/ä?#%", "ünï", "p@ss:/?#[]% w", 9, true);
 }
 
 void TestRedisUrl::roundTrips()
@@ -259,6 +323,114 @@ void TestRedisUrl::roundTrips()
     QVERIFY2(result.config, qPrintable(url + QStringLiteral(": ") + result.error));
     QCOMPARE(RedisUrl::toUrl(*result.config, true), url);
     QVERIFY2(*result.config == config, qPrintable(url));
+}
+
+void TestRedisUrl::parsesSentinel_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<ConnectionConfig>("expected");
+    QTest::newRow("one") << "redis+sentinel://s1:26379/mymaster" << sentinel({at("s1")}, "mymaster");
+    QTest::newRow("default-port") << "redis+sentinel://s1/mymaster" << sentinel({at("s1")}, "mymaster");
+    QTest::newRow("three") << "redis+sentinel://10.0.0.1:26379,10.0.0.2:26380,s3/mymaster"
+                           << sentinel({at("10.0.0.1"), at("10.0.0.2", 26380), at("s3")}, "mymaster");
+    QTest::newRow("auth-db") << "redis+sentinel://alice:wonder@s1,s2/cache/3"
+                             << sentinel({at("s1"), at("s2")}, "cache", "alice", "wonder", 3);
+    QTest::newRow("password-only") << "redis+sentinel://:pw@s1/m" << sentinel({at("s1")}, "m", {}, "pw");
+    QTest::newRow("default-user") << "redis+sentinel://default:pw@s1/m"
+                                  << sentinel({at("s1")}, "m", {}, "pw");
+    QTest::newRow("db-query") << "redis+sentinel://s1/m?db=4" << sentinel({at("s1")}, "m", {}, {}, 4);
+    QTest::newRow("trailing-slash") << "redis+sentinel://s1/m/" << sentinel({at("s1")}, "m");
+    QTest::newRow("tls") << "rediss+sentinel://s1:26380/m"
+                         << sentinel({at("s1", 26380)}, "m", {}, {}, 0, true);
+    QTest::newRow("upper-case-scheme") << "REDIS+SENTINEL://s1/m" << sentinel({at("s1")}, "m");
+    QTest::newRow("ipv6") << "redis+sentinel://[::1]:26380,[2001:db8::7]/m"
+                          << sentinel({at("::1", 26380), at("2001:db8::7")}, "m");
+    QTest::newRow("encoded-master") << "redis+sentinel://s1/my%20master%2Fone"
+                                    << sentinel({at("s1")}, "my master/one");
+}
+
+void TestRedisUrl::parsesSentinel()
+{
+    QFETCH(QString, url);
+    QFETCH(ConnectionConfig, expected);
+    const RedisUrl::Result result = RedisUrl::parse(url);
+    QVERIFY2(result.config, qPrintable(result.error));
+    QVERIFY(result.error.isEmpty());
+    QVERIFY(result.config->usesSentinel());
+    QCOMPARE(result.config->sentinels.size(), expected.sentinels.size());
+    for (qsizetype i = 0; i < expected.sentinels.size(); ++i)
+        QCOMPARE(result.config->sentinels.at(i).endpoint(), expected.sentinels.at(i).endpoint());
+    QCOMPARE(result.config->sentinelMaster, expected.sentinelMaster);
+    QCOMPARE(result.config->username, expected.username);
+    QCOMPARE(result.config->password, expected.password);
+    QCOMPARE(result.config->db, expected.db);
+    QCOMPARE(result.config->tls, expected.tls);
+    QVERIFY(*result.config == expected);
+}
+
+void TestRedisUrl::sentinelKeepsBaseFields()
+{
+    ConnectionConfig base;
+    base.name = QStringLiteral("prod");
+    base.host = QStringLiteral("old-master");
+    base.sentinelUsername = QStringLiteral("sentinel-user");
+    base.sentinelPassword = QStringLiteral("sentinel-pw");
+    base.readOnly = true;
+    const RedisUrl::Result result = RedisUrl::parse(QStringLiteral("redis+sentinel://:pw@s1/m"), base);
+    QVERIFY2(result.config, qPrintable(result.error));
+    // The sentinels' own credentials are not in the URL: they stay as they were.
+    QCOMPARE(result.config->sentinelUsername, QStringLiteral("sentinel-user"));
+    QCOMPARE(result.config->sentinelPassword, QStringLiteral("sentinel-pw"));
+    QCOMPARE(result.config->password, QStringLiteral("pw"));
+    QCOMPARE(result.config->name, QStringLiteral("prod"));
+    QVERIFY(result.config->readOnly);
+    const QList<ConnectionConfig> sentinels = result.config->sentinelConfigs();
+    QCOMPARE(sentinels.size(), 1);
+    QCOMPARE(sentinels.first().endpoint(), QStringLiteral("s1:26379"));
+    QCOMPARE(sentinels.first().password, QStringLiteral("sentinel-pw"));
+    QCOMPARE(sentinels.first().username, QStringLiteral("sentinel-user"));
+    QVERIFY(!sentinels.first().readOnly);
+
+    // A plain URL over a Sentinel profile: a direct connection again.
+    const RedisUrl::Result direct = RedisUrl::parse(QStringLiteral("redis://cache:6380"), *result.config);
+    QVERIFY(direct.config);
+    QVERIFY(!direct.config->usesSentinel());
+    QVERIFY(direct.config->sentinels.isEmpty());
+    QCOMPARE(direct.config->endpoint(), QStringLiteral("cache:6380"));
+}
+
+void TestRedisUrl::parsesHostList_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("endpoints");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("empty") << "" << QStringList() << "";
+    QTest::newRow("blank") << " \n " << QStringList() << "";
+    QTest::newRow("one") << "s1" << QStringList{"s1:26379"} << "";
+    QTest::newRow("commas") << "s1:26379,s2:26380" << QStringList{"s1:26379", "s2:26380"} << "";
+    QTest::newRow("mixed-separators")
+        << " 10.0.0.1:1 ; 10.0.0.2\n[::1]:3,  s4 "
+        << QStringList{"10.0.0.1:1", "10.0.0.2:26379", "[::1]:3", "s4:26379"} << "";
+    QTest::newRow("bad-port") << "s1:26379, s2:x" << QStringList() << "port “x” is not a number";
+    QTest::newRow("port-range") << "s1:99999" << QStringList() << "out of range";
+    QTest::newRow("port-empty") << "s1:" << QStringList() << "port after “s1:” is missing";
+    QTest::newRow("no-host") << ":26379" << QStringList() << "host of the sentinel";
+    QTest::newRow("ipv6-unbracketed") << "::1" << QStringList() << "brackets";
+    QTest::newRow("url-given") << "redis://s1" << QStringList() << "“//s1” is not a number";
+}
+
+void TestRedisUrl::parsesHostList()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, endpoints);
+    QFETCH(QString, error);
+    const RedisUrl::HostList list = RedisUrl::parseHostList(text);
+    QVERIFY2(list.error.contains(error), qPrintable(list.error));
+    QCOMPARE(list.error.isEmpty(), error.isEmpty());
+    QStringList got;
+    for (const HostPort &address : list.hosts)
+        got.append(address.endpoint());
+    QCOMPARE(got, endpoints);
 }
 
 QTEST_GUILESS_MAIN(TestRedisUrl)
