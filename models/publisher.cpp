@@ -12,6 +12,11 @@ Publisher::Publisher(RedisConnection *connection, QObject *parent)
     connect(m_timer, &QTimer::timeout, this, &Publisher::tick);
 }
 
+void Publisher::setClusterClient(ClusterClient *client)
+{
+    m_cluster = client;
+}
+
 void Publisher::publish(const QByteArray &channel, const QByteArray &payload, bool sharded, qint64 count,
                         int perSecond)
 {
@@ -26,7 +31,7 @@ void Publisher::publish(const QByteArray &channel, const QByteArray &payload, bo
     m_error.clear();
     m_running = true;
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
-    if (!m_connection) {
+    if (!hasTarget()) {
         done(tr("Not connected."));
         return;
     }
@@ -46,7 +51,7 @@ void Publisher::cancel()
 
 void Publisher::tick()
 {
-    if (!m_running || !m_connection)
+    if (!m_running || !hasTarget())
         return;
     qint64 allowed = m_total - m_sent;
     if (m_perSecond > 0) {
@@ -58,24 +63,28 @@ void Publisher::tick()
     const QByteArray verb = m_sharded ? QByteArray("SPUBLISH") : QByteArray("PUBLISH");
     for (qint64 i = 0; i < allowed; ++i) {
         ++m_sent;
-        m_connection->command(
-            {verb, m_channel, m_payload}, this, [this, generation](const RedisReply &reply) {
-                if (generation != m_generation)
-                    return;
-                ++m_answered;
-                if (reply.isError()) {
-                    if (m_error.isEmpty())
-                        m_error =
-                            tr("%1 failed: %2").arg(m_sharded ? "SPUBLISH" : "PUBLISH", reply.errorMessage());
-                    m_total = m_sent; // stop after an error
-                } else {
-                    m_receivers = reply.toInteger();
-                }
-                if (m_answered % 1000 == 0 || m_answered == m_total)
-                    emit progress(m_answered, m_total);
-                if (m_answered == m_total && m_sent == m_total)
-                    done(m_error);
-            });
+        auto onReply = [this, generation](const RedisReply &reply) {
+            if (generation != m_generation)
+                return;
+            ++m_answered;
+            if (reply.isError()) {
+                if (m_error.isEmpty())
+                    m_error =
+                        tr("%1 failed: %2").arg(m_sharded ? "SPUBLISH" : "PUBLISH", reply.errorMessage());
+                m_total = m_sent; // stop after an error
+            } else {
+                m_receivers = reply.toInteger();
+            }
+            if (m_answered % 1000 == 0 || m_answered == m_total)
+                emit progress(m_answered, m_total);
+            if (m_answered == m_total && m_sent == m_total)
+                done(m_error);
+        };
+        const QList<QByteArray> args{verb, m_channel, m_payload};
+        if (m_cluster)
+            m_cluster->command(args, this, std::move(onReply));
+        else
+            m_connection->command(args, this, std::move(onReply));
     }
 }
 

@@ -24,6 +24,7 @@ PubSubSubscriber::PubSubSubscriber(ConnectionConfig config, qsizetype capacity, 
                     m_confirmed[int(kind)].insert(name);
                 else
                     m_confirmed[int(kind)].remove(name);
+                emit subscriptionConfirmed(kind, name, subscribed);
                 emit subscriptionsChanged();
             });
     connect(m_worker, &PubSubWorker::stateChanged, this, [this](RedisConnection::State state) {

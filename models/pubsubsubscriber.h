@@ -38,6 +38,10 @@ public:
 signals:
     void messagesReceived(const QList<PubSubMessage> &messages, qint64 dropped);
     void subscriptionsChanged();
+    // One server confirmation (ssubscribe, sunsubscribe …), before subscriptionsChanged. An
+    // unsubscription nobody asked for is the server's: a cluster node that lost a slot sends
+    // sunsubscribe for its shard channels.
+    void subscriptionConfirmed(PubSubMessage::Kind kind, const QByteArray &name, bool subscribed);
     void stateChanged(RedisConnection::State state);
     void errorChanged(const QString &error);
 
