@@ -1,8 +1,11 @@
 #include "profilestore.h"
 
+#include "redisurl.h"
+
 #include <algorithm>
 #include <QMetaObject>
 #include <QSettings>
+#include <QStringList>
 #include <qt6keychain/keychain.h>
 #include <QUuid>
 #include <utility>
@@ -40,9 +43,11 @@ QString ProfileStore::save(ConnectionConfig config)
     if (config.id.isEmpty())
         config.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString password = std::exchange(config.password, QString());
+    const QString sentinelPassword = std::exchange(config.sentinelPassword, QString());
     const auto existing = std::find_if(m_profiles.begin(), m_profiles.end(),
                                        [&config](const ConnectionConfig &c) { return c.id == config.id; });
     const bool isNew = existing == m_profiles.end();
+    const bool wasSentinel = !isNew && existing->usesSentinel();
     if (isNew)
         m_profiles.append(config);
     else
@@ -50,6 +55,8 @@ QString ProfileStore::save(ConnectionConfig config)
     persist();
     if (!password.isEmpty() || !isNew)
         setPassword(config.id, password);
+    if (!sentinelPassword.isEmpty() || wasSentinel)
+        setPassword(sentinelPasswordId(config.id), config.usesSentinel() ? sentinelPassword : QString());
     emit profilesChanged();
     return config.id;
 }
@@ -78,13 +85,22 @@ void ProfileStore::setPassword(const QString &id, const QString &password)
 
 void ProfileStore::remove(const QString &id)
 {
+    const auto found = profile(id);
     const auto removed = m_profiles.removeIf([&id](const ConnectionConfig &c) { return c.id == id; });
     m_sessionPasswords.remove(id);
+    m_sessionPasswords.remove(sentinelPasswordId(id));
     if (removed == 0)
         return;
     persist();
     deleteKeychainPassword(id);
+    if (found->usesSentinel())
+        deleteKeychainPassword(sentinelPasswordId(id));
     emit profilesChanged();
+}
+
+QString ProfileStore::sentinelPasswordId(const QString &profileId)
+{
+    return profileId + QStringLiteral("/sentinel");
 }
 
 void ProfileStore::fetchPassword(const QString &id, QObject *context,
@@ -173,6 +189,13 @@ void ProfileStore::load()
         c.commandTimeoutMs =
             settings.value(QStringLiteral("commandTimeoutMs"), defaults.commandTimeoutMs).toInt();
         c.readOnly = settings.value(QStringLiteral("readOnly"), defaults.readOnly).toBool();
+        const QStringList sentinels = settings.value(QStringLiteral("sentinels")).toStringList();
+        for (const QString &sentinel : sentinels) {
+            const RedisUrl::HostList parsed = RedisUrl::parseHostList(sentinel);
+            c.sentinels.append(parsed.hosts); // a damaged entry is left out
+        }
+        c.sentinelMaster = settings.value(QStringLiteral("sentinelMaster")).toString();
+        c.sentinelUsername = settings.value(QStringLiteral("sentinelUsername")).toString();
         m_profiles.append(c);
     }
     settings.endArray();
@@ -204,6 +227,14 @@ void ProfileStore::persist() const
         settings.setValue(QStringLiteral("connectTimeoutMs"), c.connectTimeoutMs);
         settings.setValue(QStringLiteral("commandTimeoutMs"), c.commandTimeoutMs);
         settings.setValue(QStringLiteral("readOnly"), c.readOnly);
+        if (c.usesSentinel()) { // the sentinels' password goes to the keychain as well
+            QStringList sentinels;
+            for (const HostPort &address : c.sentinels)
+                sentinels.append(address.endpoint());
+            settings.setValue(QStringLiteral("sentinels"), sentinels);
+            settings.setValue(QStringLiteral("sentinelMaster"), c.sentinelMaster);
+            settings.setValue(QStringLiteral("sentinelUsername"), c.sentinelUsername);
+        }
     }
     settings.endArray();
 }

@@ -20,17 +20,21 @@ public:
     explicit ProfileStore(QObject *parent = nullptr);
     ~ProfileStore() override;
 
-    // Profiles as stored, passwords not filled in (see fetchPassword()).
+    // Profiles as stored, passwords (and Sentinel passwords) not filled in (see fetchPassword()).
     QList<ConnectionConfig> profiles() const { return m_profiles; }
     std::optional<ConnectionConfig> profile(const QString &id) const;
 
-    // Adds (empty id: a new id is assigned and returned) or replaces a profile and stores its password.
+    // Adds (empty id: a new id is assigned and returned) or replaces a profile and stores its password
+    // (and its sentinels' password under sentinelPasswordId()).
     QString save(ConnectionConfig config);
     void remove(const QString &id);
 
     // Stores (empty: forgets) the password kept under id: a profile's id, or another secret's name such as
     // the PostgreSQL panel's connection.
     void setPassword(const QString &id, const QString &password);
+    // The keychain entry of the sentinels' password of Sentinel profile profileId (see fetchPassword()).
+    static QString sentinelPasswordId(const QString &profileId);
+
     // Asynchronously reads the password of profile id from the keychain (or this session's memory).
     // found is false when no password is stored or the keychain cannot be used.
     void fetchPassword(const QString &id, QObject *context,

@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <utility>
 
 // Settings go to an ini file in a temporary directory. Keychain jobs run against whatever the machine has:
 // in CI there is no secret service and they fail (fast, without D-Bus), which the store treats as normal.
@@ -24,6 +25,8 @@ private slots:
     void fetchesPasswordInTheSameSession();
     void reportsAMissingPassword();
     void skipsCallbackOfDestroyedContext();
+    void roundTripsASentinelProfile();
+    void forgetsTheSentinelPassword();
 
 private:
     QString settingsFile() const { return QSettings().fileName(); }
@@ -54,6 +57,19 @@ ConnectionConfig everyField()
     c.connectTimeoutMs = 1234;
     c.commandTimeoutMs = 5678;
     c.readOnly = true;
+    return c;
+}
+
+ConnectionConfig sentinelProfile()
+{
+    ConnectionConfig c = everyField();
+    c.name = QStringLiteral("through sentinel");
+    c.sentinels = {{QStringLiteral("10.0.0.1"), 26379},
+                   {QStringLiteral("sentinel-2.example.com"), 26380},
+                   {QStringLiteral("2001:db8::5"), 5000}};
+    c.sentinelMaster = QStringLiteral("cache “main”");
+    c.sentinelUsername = QStringLiteral("sentinel-admin");
+    c.sentinelPassword = QStringLiteral("spw-7d3a-never-in-settings");
     return c;
 }
 
@@ -239,6 +255,78 @@ void TestProfileStore::skipsCallbackOfDestroyedContext()
     QTest::qWait(50);
     QVERIFY(!dropped->called);
     store.remove(id);
+}
+
+void TestProfileStore::roundTripsASentinelProfile()
+{
+    ConnectionConfig config = sentinelProfile();
+    QString id;
+    {
+        ProfileStore store;
+        id = store.save(config);
+        QVERIFY(store.profile(id)->sentinelPassword.isEmpty());
+        const auto master = fetch(store, id, this);
+        const auto sentinels = fetch(store, ProfileStore::sentinelPasswordId(id), this);
+        QTRY_VERIFY_WITH_TIMEOUT(master->called && sentinels->called, keychainTimeoutMs);
+        QVERIFY(master->found);
+        QCOMPARE(master->password, config.password);
+        QVERIFY(sentinels->found);
+        QCOMPARE(sentinels->password, config.sentinelPassword);
+    }
+    QFile file(settingsFile());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.contains("sentinel-2.example.com"));
+    QVERIFY(!bytes.contains(config.password.toUtf8()));
+    QVERIFY(!bytes.contains(config.sentinelPassword.toUtf8()));
+
+    ProfileStore reopened;
+    QCOMPARE(reopened.profiles().size(), 1);
+    config.id = id;
+    const QString sentinelPassword = std::exchange(config.sentinelPassword, QString());
+    config.password.clear();
+    const ConnectionConfig loaded = reopened.profiles().constFirst();
+    QCOMPARE(loaded.sentinels.size(), 3);
+    QCOMPARE(loaded.sentinels.at(2).endpoint(), QStringLiteral("[2001:db8::5]:5000"));
+    QCOMPARE(loaded.sentinelMaster, config.sentinelMaster);
+    QCOMPARE(loaded.sentinelUsername, config.sentinelUsername);
+    QVERIFY(loaded.usesSentinel());
+    QVERIFY(loaded == config);
+    // A new instance reads the sentinels' password from the keychain, when there is one.
+    const auto fromKeychain = fetch(reopened, ProfileStore::sentinelPasswordId(id), this);
+    QTRY_VERIFY_WITH_TIMEOUT(fromKeychain->called, keychainTimeoutMs);
+    if (fromKeychain->found)
+        QCOMPARE(fromKeychain->password, sentinelPassword);
+    else
+        QVERIFY(!reopened.keychainAvailable());
+    reopened.remove(id);
+}
+
+void TestProfileStore::forgetsTheSentinelPassword()
+{
+    ProfileStore store;
+    ConnectionConfig config = sentinelProfile();
+    config.id = store.save(config);
+    const QString secret = ProfileStore::sentinelPasswordId(config.id);
+
+    // Back to a direct connection: the sentinel fields and their password are gone.
+    ConnectionConfig direct = config;
+    direct.sentinels.clear();
+    direct.sentinelMaster.clear();
+    direct.sentinelUsername.clear();
+    direct.sentinelPassword.clear();
+    store.save(direct);
+    const auto cleared = fetch(store, secret, this);
+    QTRY_VERIFY_WITH_TIMEOUT(cleared->called, keychainTimeoutMs);
+    QVERIFY(!cleared->found);
+    QVERIFY(!ProfileStore().profile(config.id)->usesSentinel());
+
+    // Removing a Sentinel profile removes its sentinels' password too.
+    store.save(config);
+    store.remove(config.id);
+    const auto removed = fetch(store, secret, this);
+    QTRY_VERIFY_WITH_TIMEOUT(removed->called, keychainTimeoutMs);
+    QVERIFY(!removed->found);
 }
 
 QTEST_GUILESS_MAIN(TestProfileStore)
