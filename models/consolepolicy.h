@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+// What the console does with a command before it sends it: run it, ask first, or refuse it.
+//
+// Asks (the change is hard to undo or stalls the server): FLUSHALL, FLUSHDB, SHUTDOWN, DEBUG (but
+// DEBUG HELP and DEBUG OBJECT), CONFIG SET / RESETSTAT / REWRITE, SCRIPT FLUSH, FUNCTION FLUSH /
+// DELETE, CLUSTER RESET / FAILOVER / FORGET / FLUSHSLOTS / DELSLOTS / DELSLOTSRANGE / SETSLOT, SWAPDB,
+// REPLICAOF / SLAVEOF, ACL SETUSER / DELUSER, CLIENT KILL / PAUSE, MIGRATE, SAVE, and KEYS (it blocks
+// the server on a big keyspace).
+// Refuses, with what to use instead (they would leave the console's connection unusable): SUBSCRIBE
+// and its kin, MONITOR, SYNC / PSYNC, QUIT, RESET, HELLO with a protocol other than 2 (Keyscope reads
+// RESP2), CLIENT REPLY OFF / SKIP (the console waits for every reply).
+// Blocking commands (BLPOP BRPOP BZPOPMIN BZPOPMAX BRPOPLPUSH BLMOVE BLMPOP BZMPOP, XREAD / XREADGROUP
+// BLOCK, WAIT, WAITAOF, DEBUG SLEEP) wait for their own timeout plus kBlockingMarginMs; a timeout of
+// 0 (forever) or above kMaxBlockingSeconds is refused. A timeout that is not a number is the
+// server's to refuse.
+class ConsolePolicy
+{
+    Q_DECLARE_TR_FUNCTIONS(ConsolePolicy)
+public:
+    static constexpr int kBlockingMarginMs = 5000;
+    static constexpr int kMaxBlockingSeconds = 3600;
+
+    struct Verdict
+    {
+        enum class Action { Run, Ask, Refuse };
+        Action action = Action::Run;
+        // Ask: what the command does, for the question; Refuse: why not and what to use instead.
+        QString message;
+        // > 0: the command may block that long (its own timeout plus the margin): wait at least that.
+        int blockingTimeoutMs = 0;
+    };
+
+    static Verdict check(const QList<QByteArray> &args);
+
+    // The command carries a password (AUTH, HELLO … AUTH, MIGRATE … AUTH / AUTH2, CONFIG SET
+    // requirepass / masterauth, ACL SETUSER with >password or #hash rules): it is masked when echoed
+    // and kept out of the history.
+    static bool hasSecret(const QList<QByteArray> &args);
+    // args with every password replaced by "(hidden)".
+    static QList<QByteArray> masked(const QList<QByteArray> &args);
+};
