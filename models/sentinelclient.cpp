@@ -28,8 +28,10 @@ SentinelClient::SentinelClient(QList<ConnectionConfig> sentinels, QByteArray mas
                                ConnectionConfig masterProfile, QObject *parent)
     : QObject(parent), m_sentinelConfigs(std::move(sentinels)), m_masterName(std::move(masterName)),
       m_masterProfile(std::move(masterProfile)), m_resolveTimer(new QTimer(this)),
-      m_subscriberTimer(new QTimer(this))
+      m_subscriberTimer(new QTimer(this)), m_recheckTimer(new QTimer(this))
 {
+    // A periodic question, not an announcement: it follows a switch whose +switch-master went unheard.
+    connect(m_recheckTimer, &QTimer::timeout, this, &SentinelClient::resolve);
     m_resolveTimer->setSingleShot(true);
     connect(m_resolveTimer, &QTimer::timeout, this, &SentinelClient::resolve);
     m_subscriberTimer->setSingleShot(true);
@@ -77,6 +79,16 @@ void SentinelClient::start()
     m_subscriberIndex = 0;
     startSubscriber();
     resolve();
+    if (m_recheckIntervalMs > 0)
+        m_recheckTimer->start(m_recheckIntervalMs);
+}
+
+void SentinelClient::setRecheckInterval(int intervalMs)
+{
+    m_recheckIntervalMs = qMax(0, intervalMs);
+    m_recheckTimer->stop();
+    if (m_running && m_recheckIntervalMs > 0 && !m_sentinelConnections.empty())
+        m_recheckTimer->start(m_recheckIntervalMs);
 }
 
 void SentinelClient::stop()
@@ -86,6 +98,7 @@ void SentinelClient::stop()
     ++m_generation;
     m_resolveTimer->stop();
     m_subscriberTimer->stop();
+    m_recheckTimer->stop();
     // Deleted later: this may run inside one of their callbacks.
     for (RedisConnection *connection : {m_subscriber.data(), m_candidate.data(), m_master.data()}) {
         if (connection)

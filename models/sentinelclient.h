@@ -23,7 +23,9 @@ class QTimer;
 // masterChanged(host, port) then. A subscriber connection to one sentinel listens to +switch-master
 // (and moves to the next sentinel when its own goes away); on that event, or when the master
 // connection drops, the client asks again and emits masterChanged() with the new address. Until then
-// connection() keeps the old connection. Nothing blocks: all of it is driven by the event loop.
+// connection() keeps the old connection. The sentinels are also asked again every recheckInterval(), so
+// a +switch-master missed while the subscriber was away (or never sent) is followed all the same.
+// Nothing blocks: all of it is driven by the event loop.
 class SentinelClient : public QObject
 {
     Q_OBJECT
@@ -36,6 +38,12 @@ public:
     void start();
     // Closes every connection; start() again resumes.
     void stop();
+
+    // How often the sentinels are asked for the master without an announcement (ms; 0: never). Applies at
+    // once, also while running.
+    void setRecheckInterval(int intervalMs);
+    int recheckInterval() const { return m_recheckIntervalMs; }
+    static constexpr int defaultRecheckIntervalMs = 5000;
 
     const QByteArray &masterName() const { return m_masterName; }
     const QList<ConnectionConfig> &sentinels() const { return m_sentinelConfigs; }
@@ -100,5 +108,7 @@ private:
     quint64 m_generation = 0; // bumped by stop() and by every new verification
     QTimer *m_resolveTimer = nullptr;
     QTimer *m_subscriberTimer = nullptr;
+    QTimer *m_recheckTimer = nullptr;
+    int m_recheckIntervalMs = defaultRecheckIntervalMs;
     QString m_lastError;
 };

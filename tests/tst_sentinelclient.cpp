@@ -51,6 +51,7 @@ private slots:
     void followsAKilledMaster();
     void followsAStoppedMaster();
     void followsAfterItsSentinelDies();
+    void followsASwitchNobodyAnnounced();
 
 private:
     // Fails over in the way failover() does, then checks the client followed to the old replica.
@@ -220,6 +221,56 @@ void TestSentinelClient::followsAfterItsSentinelDies()
     QCOMPARE(client->masterPort(), setup.replica()->port());
     QCOMPARE(call(*client, {"SET", "after-sentinel-died", "1"}).bytes(), QByteArray("OK"));
     qInfo("with its sentinel gone: followed after %lld ms", clock.elapsed());
+}
+
+void TestSentinelClient::followsASwitchNobodyAnnounced()
+{
+    // The sentinels are made to name another master without any +switch-master (SENTINEL REMOVE, then
+    // MONITOR of the replica once it is a master), while the old master stays up and keeps the client's
+    // connection: only the periodic re-check can notice.
+    EmbeddedSentinel &setup = m_sentinel->setup();
+    const auto client = makeClient(setup);
+    QCOMPARE(client->recheckInterval(), SentinelClient::defaultRecheckIntervalMs);
+    client->setRecheckInterval(300);
+    QSignalSpy changed(client.get(), &SentinelClient::masterChanged);
+    QSignalSpy announced(client.get(), &SentinelClient::switchAnnounced);
+    client->start();
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(client->masterPort(), setup.master()->port());
+    QVERIFY(QTest::qWaitFor([&] { return !client->subscribedSentinel().isEmpty(); }, 5000));
+    RedisConnection *oldConnection = client->connection();
+
+    const auto replica = TestServer::connect(setup.replicaConfig());
+    QVERIFY(replica);
+    QCOMPARE(blockingCall(*replica, {"REPLICAOF", "NO", "ONE"}).bytes(), QByteArray("OK"));
+    const QByteArray replicaPort = QByteArray::number(setup.replica()->port());
+    for (const ConnectionConfig &config : setup.sentinelConfigs()) {
+        const auto sentinel = TestServer::connect(config);
+        QVERIFY(sentinel);
+        QCOMPARE(blockingCall(*sentinel, {"SENTINEL", "REMOVE", setup.masterName()}).bytes(),
+                 QByteArray("OK"));
+        QCOMPARE(blockingCall(*sentinel,
+                              {"SENTINEL", "MONITOR", setup.masterName(), "127.0.0.1", replicaPort, "2"})
+                     .bytes(),
+                 QByteArray("OK"));
+        QCOMPARE(blockingCall(*sentinel, {"SENTINEL", "SET", setup.masterName(), "auth-pass",
+                                          setup.options().password.toUtf8()})
+                     .bytes(),
+                 QByteArray("OK"));
+    }
+    QVERIFY(QTest::qWaitFor([&] { return changed.size() == 2; }, 10000));
+    QCOMPARE(changed.at(1).at(1).value<quint16>(), setup.replica()->port());
+    QCOMPARE(client->masterPort(), setup.replica()->port());
+    QVERIFY(announced.isEmpty()); // followed without an announcement
+    QVERIFY(client->connection() != oldConnection);
+
+    // Writes now land on the new master, not on the old one (still up, still a master).
+    QCOMPARE(call(*client, {"SET", "rechecked", "yes"}).bytes(), QByteArray("OK"));
+    QCOMPARE(blockingCall(*replica, {"GET", "rechecked"}).bytes(), QByteArray("yes"));
+    const auto oldMaster = TestServer::connect(setup.masterConfig());
+    QVERIFY(oldMaster);
+    QCOMPARE(blockingCall(*oldMaster, {"ROLE"}).elements().value(0).bytes(), QByteArray("master"));
+    QVERIFY(blockingCall(*oldMaster, {"GET", "rechecked"}).isNil());
 }
 
 QTEST_GUILESS_MAIN(TestSentinelClient)
