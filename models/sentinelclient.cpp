@@ -146,7 +146,7 @@ void SentinelClient::ask(int attempt)
 {
     if (attempt >= sentinelCount()) {
         m_resolving = false;
-        setProblem(tr("No sentinel knows the address of master %1: %2")
+        setProblem(tr("No sentinel gave the address of master %1: %2")
                        .arg(QString::fromUtf8(m_masterName), m_lastError));
         scheduleResolve(kRetryMs * 2);
         return;

@@ -2,6 +2,7 @@
 
 #include "redisconnection.h"
 #include "redisurl.h"
+#include "sentinelclient.h"
 #include "serverinfo.h"
 
 #include <QButtonGroup>
@@ -20,6 +21,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStringList>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -74,7 +76,7 @@ ProfileDialog::ProfileDialog(bool keychainAvailable, QWidget *parent) : QDialog(
     auto *layout = new QVBoxLayout(this);
     m_url = new QLineEdit(this);
     m_url->setObjectName(QStringLiteral("urlEdit"));
-    m_url->setPlaceholderText(tr("Paste a redis:// or rediss:// URL"));
+    m_url->setPlaceholderText(tr("Paste a redis://, rediss:// or redis+sentinel:// URL"));
     m_url->setClearButtonEnabled(true);
     layout->addWidget(m_url);
     m_urlError = plainLabel(this);
@@ -142,6 +144,46 @@ ProfileDialog::ProfileDialog(bool keychainAvailable, QWidget *parent) : QDialog(
     colourLayout->addStretch();
     connect(m_customColour, &QToolButton::clicked, this, &ProfileDialog::chooseCustomColour);
     form->addRow(tr("Colour tag:"), m_colourRow);
+
+    m_sentinel = new QGroupBox(tr("Through Sentinel"), this);
+    m_sentinel->setObjectName(QStringLiteral("sentinelGroup"));
+    m_sentinel->setCheckable(true);
+    m_sentinel->setChecked(false);
+    auto *sentinelLayout = new QVBoxLayout(m_sentinel);
+    QLabel *sentinelHint = plainLabel(m_sentinel);
+    sentinelHint->setText(tr("The sentinels name the current master, and the session follows its failovers. "
+                             "The master is reached with the username, password, database and TLS "
+                             "settings of this profile; host and port are not used."));
+    sentinelHint->setForegroundRole(QPalette::PlaceholderText);
+    sentinelLayout->addWidget(sentinelHint);
+    auto *sentinelForm = new QFormLayout;
+    sentinelLayout->addLayout(sentinelForm);
+    m_sentinels = new QLineEdit(m_sentinel);
+    m_sentinels->setObjectName(QStringLiteral("sentinelsEdit"));
+    m_sentinels->setPlaceholderText(tr("10.0.0.1:26379, 10.0.0.2:26379, 10.0.0.3:26379"));
+    sentinelForm->addRow(tr("Sentinels:"), m_sentinels);
+    m_masterName = new QLineEdit(m_sentinel);
+    m_masterName->setObjectName(QStringLiteral("masterNameEdit"));
+    m_masterName->setPlaceholderText(tr("mymaster"));
+    sentinelForm->addRow(tr("Master name:"), m_masterName);
+    m_sentinelUsername = new QLineEdit(m_sentinel);
+    m_sentinelUsername->setObjectName(QStringLiteral("sentinelUsernameEdit"));
+    m_sentinelUsername->setPlaceholderText(tr("default"));
+    sentinelForm->addRow(tr("Sentinel username:"), m_sentinelUsername);
+    m_sentinelPassword = new QLineEdit(m_sentinel);
+    m_sentinelPassword->setObjectName(QStringLiteral("sentinelPasswordEdit"));
+    m_sentinelPassword->setEchoMode(QLineEdit::Password);
+    m_sentinelPassword->setPlaceholderText(tr("None"));
+    sentinelForm->addRow(tr("Sentinel password:"), m_sentinelPassword);
+    m_sentinelError = plainLabel(m_sentinel);
+    m_sentinelError->setObjectName(QStringLiteral("sentinelError"));
+    setTextColour(m_sentinelError, errorColour);
+    m_sentinelError->hide();
+    sentinelLayout->addWidget(m_sentinelError);
+    layout->addWidget(m_sentinel);
+    connect(m_sentinel, &QGroupBox::toggled, this, &ProfileDialog::updateSentinelFields);
+    connect(m_sentinels, &QLineEdit::textChanged, this, &ProfileDialog::updateOkButton);
+    connect(m_masterName, &QLineEdit::textChanged, this, &ProfileDialog::updateOkButton);
 
     m_tls = new QGroupBox(tr("Use TLS"), this);
     m_tls->setObjectName(QStringLiteral("tlsGroup"));
@@ -280,8 +322,16 @@ void ProfileDialog::setConfig(const ConnectionConfig &config)
     m_serverName->setText(config.serverName);
     m_verify->setChecked(config.verifyPeer);
     m_readOnly->setChecked(config.readOnly);
+    QStringList sentinels;
+    for (const HostPort &address : config.sentinels)
+        sentinels.append(address.endpoint());
+    m_sentinels->setText(sentinels.join(QStringLiteral(", ")));
+    m_masterName->setText(config.sentinelMaster);
+    m_sentinelUsername->setText(config.sentinelUsername);
+    m_sentinelPassword->setText(config.sentinelPassword);
+    m_sentinel->setChecked(config.usesSentinel());
     updateVerifyWarning();
-    updateOkButton();
+    updateSentinelFields();
 }
 
 ConnectionConfig ProfileDialog::config() const
@@ -301,12 +351,43 @@ ConnectionConfig ProfileDialog::config() const
     config.serverName = m_serverName->text().trimmed();
     config.verifyPeer = m_verify->isChecked();
     config.readOnly = m_readOnly->isChecked();
+    if (m_sentinel->isChecked()) {
+        config.sentinels = RedisUrl::parseHostList(m_sentinels->text()).hosts;
+        config.sentinelMaster = m_masterName->text().trimmed();
+        config.sentinelUsername = m_sentinelUsername->text();
+        config.sentinelPassword = m_sentinelPassword->text();
+    } else {
+        config.sentinels.clear();
+        config.sentinelMaster.clear();
+        config.sentinelUsername.clear();
+        config.sentinelPassword.clear();
+    }
     return config;
 }
 
 void ProfileDialog::setPassword(const QString &password)
 {
     m_password->setText(password);
+}
+
+void ProfileDialog::setSentinelPassword(const QString &password)
+{
+    m_sentinelPassword->setText(password);
+}
+
+QString ProfileDialog::validationError() const
+{
+    if (!m_sentinel->isChecked())
+        return m_host->text().trimmed().isEmpty() ? tr("Enter a host name or address.") : QString();
+    const RedisUrl::HostList sentinels = RedisUrl::parseHostList(m_sentinels->text());
+    if (!sentinels.error.isEmpty())
+        return sentinels.error;
+    if (sentinels.hosts.isEmpty())
+        return tr("Enter at least one sentinel as host:port (port 26379 when left out), several separated by "
+                  "commas.");
+    if (m_masterName->text().trimmed().isEmpty())
+        return tr("Enter the name of the master the sentinels monitor (the name in “sentinel monitor”).");
+    return {};
 }
 
 void ProfileDialog::onUrlChanged(const QString &text)
@@ -336,16 +417,32 @@ void ProfileDialog::updateVerifyWarning()
 
 void ProfileDialog::updateOkButton()
 {
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_host->text().trimmed().isEmpty());
+    const QString error = validationError();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(error.isEmpty());
+    // A direct profile without a host just cannot be saved yet; the Sentinel fields say what is wrong.
+    m_sentinelError->setText(m_sentinel->isChecked() ? error : QString());
+    m_sentinelError->setVisible(m_sentinel->isChecked() && !error.isEmpty());
+}
+
+void ProfileDialog::updateSentinelFields()
+{
+    const bool sentinel = m_sentinel->isChecked();
+    m_host->setEnabled(!sentinel);
+    m_port->setEnabled(!sentinel);
+    updateOkButton();
 }
 
 void ProfileDialog::testConnection()
 {
-    if (m_testConnection)
+    if (m_testConnection || m_testSentinel)
         return;
     ConnectionConfig config = this->config();
-    if (config.host.isEmpty()) {
-        finishTest(false, tr("Enter a host name or address."));
+    if (const QString error = validationError(); !error.isEmpty()) {
+        finishTest(false, error);
+        return;
+    }
+    if (config.usesSentinel()) {
+        testThroughSentinel(config);
         return;
     }
     m_testButton->setEnabled(false);
@@ -383,12 +480,62 @@ void ProfileDialog::testConnection()
     connection->open();
 }
 
+void ProfileDialog::testThroughSentinel(const ConnectionConfig &config)
+{
+    m_testButton->setEnabled(false);
+    setTextColour(m_testResult, palette().color(QPalette::WindowText));
+    m_testResult->setText(tr("Asking the sentinels for master “%1”\u2026").arg(config.sentinelMaster));
+
+    auto *client = new SentinelClient(config.sentinelConfigs(), config.sentinelMaster.toUtf8(), config, this);
+    m_testSentinel = client;
+    client->setRecheckInterval(0);
+    // The first problem is the answer: the client would keep trying.
+    connect(client, &SentinelClient::problem, this, [this, client](const QString &message) {
+        if (m_testSentinel == client)
+            finishTest(false, message);
+    });
+    connect(client, &SentinelClient::masterChanged, this, [this, client] {
+        if (m_testSentinel != client || !client->connection())
+            return;
+        const QString master = client->masterConfig().endpoint();
+        m_testResult->setText(tr("Connecting to master %1\u2026").arg(master));
+        RedisConnection *connection = client->connection();
+        connection->ping(this, [this, client, connection, master](qint64 micros, const RedisReply &pong) {
+            if (m_testSentinel != client)
+                return;
+            if (pong.isError()) {
+                finishTest(false, tr("master %1: %2").arg(master, pong.errorMessage()));
+                return;
+            }
+            connection->command(
+                {"INFO", "server"}, this, [this, client, master, micros](const RedisReply &reply) {
+                    if (m_testSentinel != client)
+                        return;
+                    if (reply.isError()) {
+                        finishTest(false, tr("master %1: %2").arg(master, reply.errorMessage()));
+                        return;
+                    }
+                    const ServerInfo info = ServerInfo::parse(reply.bytes());
+                    finishTest(true, tr("Connected through Sentinel to master %1: Redis %2 (%3), %4")
+                                         .arg(master, info.version(), info.mode(), formatLatency(micros)));
+                });
+        });
+    });
+    client->start();
+}
+
 void ProfileDialog::finishTest(bool ok, const QString &message)
 {
     if (m_testConnection) {
         m_testConnection->disconnect(this);
         m_testConnection->deleteLater();
         m_testConnection = nullptr;
+    }
+    if (m_testSentinel) {
+        m_testSentinel->disconnect(this);
+        m_testSentinel->stop();
+        m_testSentinel->deleteLater();
+        m_testSentinel = nullptr;
     }
     m_testButton->setEnabled(true);
     setTextColour(m_testResult, ok ? okColour : errorColour);

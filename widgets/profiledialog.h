@@ -16,10 +16,13 @@ class QPushButton;
 class QSpinBox;
 class QToolButton;
 class RedisConnection;
+class SentinelClient;
 
-// Creates or edits a connection profile: a redis:// or rediss:// URL fills the form, every field can
-// then be changed, and "Test connection" tries the form's settings on a temporary connection
-// (PING, then INFO server) without saving anything.
+// Creates or edits a connection profile: a redis://, rediss:// or redis+sentinel:// URL fills the form,
+// every field can then be changed, and "Test connection" tries the form's settings on a temporary
+// connection (PING, then INFO server) without saving anything. "Through Sentinel" profiles name
+// sentinels and a master; the test then asks the sentinels for the master (SentinelClient) and connects
+// to it with the profile's own user, password, TLS and database.
 class ProfileDialog : public QDialog
 {
     Q_OBJECT
@@ -33,6 +36,10 @@ public:
     ConnectionConfig config() const;
     // Sets the password field, e.g. once the keychain answered.
     void setPassword(const QString &password);
+    // Sets the sentinels' password field (ProfileStore::sentinelPasswordId() in the keychain).
+    void setSentinelPassword(const QString &password);
+    // Why the form cannot be saved as it is, for people; empty when it can.
+    QString validationError() const;
 
     // Starts a test of the form's settings; the result shows in the dialog and in connectionTested.
     void testConnection();
@@ -49,6 +56,8 @@ private:
     void updateVerifyWarning();
     void updateOkButton();
     void finishTest(bool ok, const QString &message);
+    void testThroughSentinel(const ConnectionConfig &config);
+    void updateSentinelFields();
 
     ConnectionConfig m_base;
     QString m_colour;
@@ -71,9 +80,16 @@ private:
     QLineEdit *m_serverName = nullptr;
     QCheckBox *m_verify = nullptr;
     QLabel *m_verifyWarning = nullptr;
+    QGroupBox *m_sentinel = nullptr;
+    QLineEdit *m_sentinels = nullptr;
+    QLineEdit *m_masterName = nullptr;
+    QLineEdit *m_sentinelUsername = nullptr;
+    QLineEdit *m_sentinelPassword = nullptr;
+    QLabel *m_sentinelError = nullptr;
     QCheckBox *m_readOnly = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_testResult = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPointer<RedisConnection> m_testConnection;
+    QPointer<SentinelClient> m_testSentinel;
 };
