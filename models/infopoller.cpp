@@ -16,6 +16,24 @@ InfoPoller::InfoPoller(RedisConnection *connection, QObject *parent)
 
 InfoPoller::~InfoPoller() = default;
 
+RedisConnection *InfoPoller::connection() const
+{
+    return m_connection;
+}
+
+void InfoPoller::setConnection(RedisConnection *connection)
+{
+    if (connection == m_connection)
+        return;
+    m_connection = connection;
+    m_info = {};
+    m_infoTime = 0;
+    m_pingsMs.clear();
+    // A reply still due from the old connection would be compared with the new one: no longer waited for.
+    m_inFlight = false;
+    ++m_generation;
+}
+
 void InfoPoller::setInterval(int ms)
 {
     m_timer->setInterval(std::clamp(ms, kMinIntervalMs, kMaxIntervalMs));
@@ -47,14 +65,18 @@ void InfoPoller::poll()
     if (m_inFlight || !m_connection || !m_connection->isReady())
         return;
     m_inFlight = true;
-    m_connection->ping(this, [this](qint64 micros, const RedisReply &reply) {
-        if (reply.isError())
+    const quint64 generation = m_generation;
+    m_connection->ping(this, [this, generation](qint64 micros, const RedisReply &reply) {
+        if (reply.isError() || generation != m_generation)
             return;
         m_pingsMs.append(double(micros) / 1000.0);
         if (m_pingsMs.size() > kLatencyWindow)
             m_pingsMs.removeFirst();
     });
-    m_connection->command({"INFO"}, this, [this](const RedisReply &reply) { onInfo(reply); });
+    m_connection->command({"INFO"}, this, [this, generation](const RedisReply &reply) {
+        if (generation == m_generation)
+            onInfo(reply);
+    });
 }
 
 void InfoPoller::onInfo(const RedisReply &reply)

@@ -30,6 +30,11 @@ public:
     explicit InfoPoller(RedisConnection *connection, QObject *parent = nullptr);
     ~InfoPoller() override;
 
+    RedisConnection *connection() const;
+    // Polls another connection from now on (a cluster node that moved to another address), keeping the
+    // history; the next reply starts the rates afresh, as the first one does.
+    void setConnection(RedisConnection *connection);
+
     void setInterval(int ms);
     int interval() const;
     void start();
@@ -55,5 +60,6 @@ private:
     double m_infoTime = 0;
     std::optional<InfoSample> m_sample;
     std::array<TimeSeries, InfoSample::SeriesCount> m_series;
-    QList<double> m_pingsMs; // newest last
+    QList<double> m_pingsMs;  // newest last
+    quint64 m_generation = 0; // bumped by setConnection(): replies from the old connection are ignored
 };

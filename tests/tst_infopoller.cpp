@@ -47,6 +47,7 @@ private slots:
     void counterResetGivesNoRate();
     void timeSeriesKeepsTheNewest();
     void liveServerUnderLoad();
+    void anotherConnectionKeepsTheHistory();
     void envelopeKeepsSpikes();
 };
 
@@ -126,6 +127,38 @@ void TestInfoPoller::liveServerUnderLoad()
     QVERIFY(*s.values[InfoSample::LatencyP99Ms] >= *s.values[InfoSample::LatencyP50Ms]);
     QCOMPARE(poller.series(InfoSample::UsedMemory).size(), 2);
     QCOMPARE(poller.series(InfoSample::HitRatio).size(), 1);
+}
+
+// A cluster node that moved: the poller follows the new connection and keeps what it drew.
+void TestInfoPoller::anotherConnectionKeepsTheHistory()
+{
+    TestServer first, second;
+    QVERIFY(first.start());
+    QVERIFY(second.start());
+    auto a = first.connect();
+    auto b = second.connect();
+    QVERIFY(a && b);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(blockingCall(*b, {"SET", "key" + QByteArray::number(i), "v"}), RedisReply::status("OK"));
+    InfoPoller poller(a.get());
+    poller.setInterval(InfoPoller::kMinIntervalMs);
+    QSignalSpy sampled(&poller, &InfoPoller::sampled);
+    poller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(sampled.size() >= 2, 5000);
+    QCOMPARE(*poller.lastSample()->values[InfoSample::Keys], 0.0);
+    QVERIFY(poller.lastSample()->values[InfoSample::CommandsPerSecond]);
+    const qsizetype before = poller.series(InfoSample::Keys).size();
+
+    poller.setConnection(b.get());
+    QCOMPARE(poller.connection(), b.get());
+    sampled.clear();
+    QVERIFY(sampled.wait(5000));
+    // The other server's figures, and no rate from counters of two different servers.
+    QCOMPARE(*poller.lastSample()->values[InfoSample::Keys], 3.0);
+    QVERIFY(!poller.lastSample()->values[InfoSample::CommandsPerSecond]);
+    QVERIFY(poller.series(InfoSample::Keys).size() > before);
+    QCOMPARE(poller.series(InfoSample::Keys).at(0).value, 0.0);
+    QCOMPARE(poller.series(InfoSample::Keys).last().value, 3.0);
 }
 
 void TestInfoPoller::envelopeKeepsSpikes()
