@@ -1,10 +1,13 @@
 #include "healthdashboardpage.h"
 
+#include "clusterclient.h"
 #include "infopoller.h"
 #include "redisconnection.h"
 #include "serverinfo.h"
 #include "timechart.h"
 
+#include <algorithm>
+#include <array>
 #include <QCheckBox>
 #include <QComboBox>
 #include <qcustomplot.h>
@@ -19,11 +22,16 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
+#include <QTimer>
 #include <QToolTip>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 using Series = InfoSample::Series;
+
+constexpr int kChecksWidth = 340;
+constexpr int kClusterChecksWidth = 480;
+constexpr int kNodeLegendColumns = 2;
 
 namespace {
 
@@ -57,14 +65,57 @@ QColor statusColour(HealthAdvisor::Status status)
     return {};
 }
 
+// One line of the CSV export per sample time and node: the cursors walk every series of every node
+// exported at once, in time order (a poller appends all its series at the same times).
+void writeRows(QSaveFile &file, const QList<const InfoPoller *> &pollers, const QStringList &nodes)
+{
+    std::vector<std::array<qsizetype, InfoSample::SeriesCount>> next(size_t(pollers.size()));
+    for (auto &cursor : next)
+        cursor.fill(0);
+    for (;;) {
+        double time = 0;
+        int at = -1;
+        for (int n = 0; n < pollers.size(); ++n) {
+            for (int s = 0; s < InfoSample::SeriesCount; ++s) {
+                const TimeSeries &series = pollers[n]->series(Series(s));
+                const qsizetype i = next[size_t(n)][size_t(s)];
+                if (i < series.size() && (at < 0 || series.at(i).time < time)) {
+                    time = series.at(i).time;
+                    at = n;
+                }
+            }
+        }
+        if (at < 0)
+            return;
+        QByteArray line = QDateTime::fromMSecsSinceEpoch(qint64(time * 1000), Qt::UTC)
+                              .toString(Qt::ISODateWithMs)
+                              .toLatin1();
+        if (!nodes.isEmpty())
+            line += ',' + nodes[at].toUtf8().replace(',', ' ');
+        for (int s = 0; s < InfoSample::SeriesCount; ++s) {
+            const TimeSeries &series = pollers[at]->series(Series(s));
+            qsizetype &i = next[size_t(at)][size_t(s)];
+            line += ',';
+            if (i < series.size() && series.at(i).time == time)
+                line += QByteArray::number(series.at(i++).value, 'g', 12);
+        }
+        file.write(line + "\r\n");
+    }
+}
+
 } // namespace
 
 HealthDashboardPage::HealthDashboardPage(RedisConnection *connection, QWidget *parent)
     : QWidget(parent), m_connection(connection), m_poller(new InfoPoller(connection, this)),
-      m_advisor(new HealthAdvisor(connection, this))
+      m_advisor(new HealthAdvisor(connection, this)), m_redrawTimer(new QTimer(this))
 {
+    m_intervalMs = m_poller->interval();
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
+    m_nodeBox = new QComboBox(this);
+    m_nodeBox->setObjectName(QStringLiteral("nodeChooser"));
+    m_nodeBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_nodeBox->setVisible(false); // a single server has nothing to choose
     m_interval = new QComboBox(this);
     for (const int ms : {500, 1000, 2000, 5000, 10000, 30000, 60000})
         m_interval->addItem(tr("every %1 s").arg(QLocale().toString(ms / 1000.0)), ms);
@@ -81,6 +132,7 @@ HealthDashboardPage::HealthDashboardPage(RedisConnection *connection, QWidget *p
     auto *csv = new QPushButton(tr("Export CSV…"), this);
     m_status = new QLabel(this);
     m_status->setTextFormat(Qt::PlainText);
+    bar->addWidget(m_nodeBox);
     bar->addWidget(m_interval);
     bar->addWidget(m_windowBox);
     bar->addWidget(m_pause);
@@ -94,17 +146,21 @@ HealthDashboardPage::HealthDashboardPage(RedisConnection *connection, QWidget *p
     auto *grid = new QGridLayout(charts);
     grid->setContentsMargins(0, 0, 0, 0);
     m_charts = {
-        addChart(tr("Operations"), tr("per second"), {Series::OpsPerSecond, Series::CommandsPerSecond}),
+        addChart(tr("Operations"), tr("per second"), {Series::OpsPerSecond, Series::CommandsPerSecond},
+                 Series::OpsPerSecond),
         addChart(tr("Memory"), tr("MiB"), {Series::UsedMemory, Series::UsedMemoryRss, Series::MaxMemory},
-                 1024.0 * 1024),
-        addChart(tr("Clients"), tr("connections"), {Series::ConnectedClients, Series::BlockedClients}),
-        addChart(tr("Cache hit ratio"), tr("%"), {Series::HitRatio}, 0.01),
-        addChart(tr("Network"), tr("kB/s"), {Series::NetworkInKBps, Series::NetworkOutKBps}),
+                 Series::UsedMemory, 1024.0 * 1024),
+        addChart(tr("Clients"), tr("connections"), {Series::ConnectedClients, Series::BlockedClients},
+                 Series::ConnectedClients),
+        addChart(tr("Cache hit ratio"), tr("%"), {Series::HitRatio}, Series::HitRatio, 0.01),
+        addChart(tr("Network"), tr("kB/s"), {Series::NetworkInKBps, Series::NetworkOutKBps},
+                 Series::NetworkInKBps),
         addChart(tr("Latency (PING)"), tr("ms"),
-                 {Series::LatencyP50Ms, Series::LatencyP95Ms, Series::LatencyP99Ms}),
+                 {Series::LatencyP50Ms, Series::LatencyP95Ms, Series::LatencyP99Ms}, Series::LatencyP99Ms),
         addChart(tr("Evictions, expirations, rejections"), tr("per second"),
-                 {Series::EvictedPerSecond, Series::ExpiredPerSecond, Series::RejectedPerSecond}),
-        addChart(tr("Keys"), tr("keys"), {Series::Keys}),
+                 {Series::EvictedPerSecond, Series::ExpiredPerSecond, Series::RejectedPerSecond},
+                 Series::EvictedPerSecond),
+        addChart(tr("Keys"), tr("keys"), {Series::Keys}, Series::Keys),
     };
     for (int i = 0; i < m_charts.size(); ++i)
         grid->addWidget(m_charts[i].plot, i / 2, i % 2);
@@ -130,7 +186,7 @@ HealthDashboardPage::HealthDashboardPage(RedisConnection *connection, QWidget *p
     detail->setReadOnly(true);
     detail->setPlaceholderText(tr("Select a check to read why it matters and how to fix it."));
     checksLayout->addWidget(detail, 1);
-    connect(m_checks, &QTreeWidget::currentItemChanged, this, [this, detail](QTreeWidgetItem *item) {
+    connect(m_checks, &QTreeWidget::currentItemChanged, this, [detail](QTreeWidgetItem *item) {
         while (item && item->parent())
             item = item->parent();
         if (!item) {
@@ -142,13 +198,20 @@ HealthDashboardPage::HealthDashboardPage(RedisConnection *connection, QWidget *p
             text << item->child(i)->text(0);
         detail->setPlainText(text.join(QStringLiteral("\n\n")));
     });
-    checksBox->setMinimumWidth(340);
+    checksBox->setObjectName(QStringLiteral("checksPanel"));
+    checksBox->setMinimumWidth(kChecksWidth);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
+    // Samples of several nodes arrive within a few milliseconds of each other: one redraw for them all.
+    m_redrawTimer->setSingleShot(true);
+    m_redrawTimer->setInterval(50);
+    connect(m_redrawTimer, &QTimer::timeout, this, &HealthDashboardPage::redraw);
+    connect(m_nodeBox, &QComboBox::activated, this,
+            [this] { setCurrentNode(m_nodeBox->currentData().toByteArray()); });
     connect(m_interval, &QComboBox::activated, this,
-            [this] { m_poller->setInterval(m_interval->currentData().toInt()); });
+            [this] { setInterval(m_interval->currentData().toInt()); });
     connect(m_windowBox, &QComboBox::activated, this,
             [this] { setWindowSeconds(m_windowBox->currentData().toInt()); });
     connect(m_pause, &QCheckBox::toggled, this, &HealthDashboardPage::setPaused);
@@ -164,16 +227,19 @@ HealthDashboardPage::HealthDashboardPage(RedisConnection *connection, QWidget *p
         if (!path.isEmpty() && !exportCsv(path))
             m_status->setText(tr("Cannot write %1.").arg(path));
     });
-    connect(recheck, &QPushButton::clicked, this, [this] { m_advisor->run(m_poller->lastInfo()); });
+    connect(recheck, &QPushButton::clicked, this, &HealthDashboardPage::runChecks);
     connect(m_poller, &InfoPoller::sampled, this, [this] {
-        if (!m_paused)
+        if (!m_paused && !isCluster())
             redraw();
     });
     connect(m_poller, &InfoPoller::failed, m_status, &QLabel::setText);
     connect(m_advisor, &HealthAdvisor::finished, this, &HealthDashboardPage::showChecks);
     connect(m_advisor, &HealthAdvisor::failed, m_status, &QLabel::setText);
     if (connection) {
-        connect(connection, &RedisConnection::ready, this, [this] { m_advisor->run(); });
+        connect(connection, &RedisConnection::ready, this, [this] {
+            if (!isCluster())
+                m_advisor->run();
+        });
         if (connection->isReady())
             m_advisor->run();
     }
@@ -183,7 +249,8 @@ HealthDashboardPage::HealthDashboardPage(RedisConnection *connection, QWidget *p
 HealthDashboardPage::~HealthDashboardPage() = default;
 
 HealthDashboardPage::Chart HealthDashboardPage::addChart(const QString &title, const QString &unit,
-                                                         const QList<Series> &series, double scale)
+                                                         const QList<Series> &series, Series main,
+                                                         double scale)
 {
     QStringList names;
     for (const Series s : series)
@@ -192,10 +259,219 @@ HealthDashboardPage::Chart HealthDashboardPage::addChart(const QString &title, c
     plot->setMinimumSize(280, 160);
     plot->axisRect()->setRangeDrag(Qt::Horizontal);
     plot->axisRect()->setRangeZoom(Qt::Horizontal);
-    const Chart chart{plot, series, scale};
+    const Chart chart{plot, title, series, main, scale};
     connect(plot, &QCustomPlot::mouseMove, this,
             [this, plot, chart](QMouseEvent *event) { showHover(plot, chart, event); });
     return chart;
+}
+
+void HealthDashboardPage::setClusterClient(ClusterClient *client)
+{
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
+    if (client) {
+        connect(client, &ClusterClient::topologyChanged, this, &HealthDashboardPage::syncNodes);
+        connect(client, &QObject::destroyed, this, &HealthDashboardPage::syncNodes);
+    }
+    syncNodes();
+}
+
+QList<QByteArray> HealthDashboardPage::nodeIds() const
+{
+    QList<QByteArray> ids;
+    for (const Node &node : m_nodes)
+        ids.append(node.id);
+    return ids;
+}
+
+const HealthDashboardPage::Node *HealthDashboardPage::node(const QByteArray &id) const
+{
+    const auto it =
+        std::find_if(m_nodes.cbegin(), m_nodes.cend(), [&id](const Node &n) { return n.id == id; });
+    return it == m_nodes.cend() ? nullptr : &*it;
+}
+
+InfoPoller *HealthDashboardPage::nodePoller(const QByteArray &nodeId) const
+{
+    const Node *n = node(nodeId);
+    return n ? n->poller : nullptr;
+}
+
+HealthAdvisor *HealthDashboardPage::nodeAdvisor(const QByteArray &nodeId) const
+{
+    const Node *n = node(nodeId);
+    return n ? n->advisor : nullptr;
+}
+
+QString HealthDashboardPage::nodeLabel(const QByteArray &nodeId) const
+{
+    const Node *n = node(nodeId);
+    if (!n)
+        return {};
+    const QString role = n->replica ? tr("replica") : tr("master");
+    return n->failed ? tr("%1 (%2, failed)").arg(n->address, role) : tr("%1 (%2)").arg(n->address, role);
+}
+
+const InfoPoller *HealthDashboardPage::shownPoller() const
+{
+    if (!isCluster())
+        return m_poller;
+    const Node *n = node(m_currentNode);
+    return n ? n->poller : nullptr;
+}
+
+void HealthDashboardPage::syncNodes()
+{
+    // Masters in slot order, each followed by its replicas, then whatever else has an address.
+    QList<const ClusterNode *> wanted;
+    if (m_client) {
+        const ClusterTopology &topology = m_client->topology();
+        for (const ClusterNode *master : topology.masters()) {
+            wanted.append(master);
+            wanted.append(topology.replicasOf(master->id));
+        }
+        for (const ClusterNode &n : topology.nodes()) {
+            if (!wanted.contains(&n))
+                wanted.append(&n);
+        }
+        wanted.removeIf([](const ClusterNode *n) {
+            return n->port == 0 || n->flags.testAnyFlags(ClusterNode::NoAddress | ClusterNode::Handshake);
+        });
+    }
+    const bool wasCluster = isCluster();
+    std::vector<Node> next;
+    for (const ClusterNode *clusterNode : std::as_const(wanted)) {
+        RedisConnection *connection = m_client->connectionToNode(clusterNode->id);
+        if (!connection)
+            continue;
+        Node entry;
+        const auto it = std::find_if(m_nodes.begin(), m_nodes.end(),
+                                     [clusterNode](const Node &n) { return n.id == clusterNode->id; });
+        if (it != m_nodes.end()) {
+            entry = *it;
+            m_nodes.erase(it);
+        } else {
+            entry.id = clusterNode->id;
+            entry.colour = -1;
+        }
+        entry.address = clusterNode->endpoint();
+        entry.replica = clusterNode->isReplica();
+        entry.failed = clusterNode->isFailed();
+        addNode(entry, connection);
+        next.push_back(entry);
+    }
+    // The nodes that left the topology (or every node, without a client).
+    for (const Node &gone : m_nodes) {
+        delete gone.poller;
+        delete gone.advisor;
+    }
+    // New nodes take the first colour no other node has, so that a node keeps its colour.
+    for (Node &entry : next) {
+        if (entry.colour >= 0)
+            continue;
+        const int colours = int(TimeChart::distinctColours().size());
+        int c = 0;
+        while (c < colours &&
+               std::any_of(next.cbegin(), next.cend(), [c](const Node &n) { return n.colour == c; }))
+            ++c;
+        entry.colour = c < colours ? c : int(&entry - next.data()) % colours; // more nodes than colours
+    }
+    m_nodes = std::move(next);
+    if (!node(m_currentNode))
+        m_currentNode.clear();
+    if (isCluster() && !wasCluster) {
+        m_poller->stop();
+        m_status->clear();
+    } else if (!isCluster() && wasCluster) {
+        m_poller->start();
+    }
+    m_nodeBox->setVisible(isCluster());
+    // Room for the node addresses in front of the checks.
+    if (QWidget *checksPanel = findChild<QWidget *>(QStringLiteral("checksPanel")))
+        checksPanel->setMinimumWidth(isCluster() ? kClusterChecksWidth : kChecksWidth);
+    fillNodeChooser();
+    resetGraphs();
+    redraw();
+    showChecks();
+}
+
+void HealthDashboardPage::addNode(Node &entry, RedisConnection *connection)
+{
+    if (entry.poller && entry.poller->connection() != connection) {
+        // The node moved to another address: the history stays, the advisor asks the new one.
+        entry.poller->setConnection(connection);
+        delete entry.advisor;
+        entry.advisor = nullptr;
+    }
+    if (!entry.poller) {
+        entry.poller = new InfoPoller(connection, this);
+        entry.poller->setInterval(m_intervalMs);
+        connect(entry.poller, &InfoPoller::sampled, this, &HealthDashboardPage::scheduleRedraw);
+        const QByteArray id = entry.id;
+        connect(entry.poller, &InfoPoller::failed, this, [this, id](const QString &message) {
+            if (const Node *n = node(id))
+                m_status->setText(tr("%1: %2").arg(n->address, message));
+        });
+        entry.poller->start();
+    }
+    if (!entry.advisor) {
+        entry.advisor = new HealthAdvisor(connection, this);
+        HealthAdvisor *advisor = entry.advisor;
+        connect(advisor, &HealthAdvisor::finished, this, &HealthDashboardPage::showChecks);
+        const QByteArray id = entry.id;
+        connect(advisor, &HealthAdvisor::failed, this, [this, id](const QString &message) {
+            if (const Node *n = node(id))
+                m_status->setText(tr("%1: %2").arg(n->address, message));
+        });
+        // After each (re)connection, as on a single server.
+        connect(connection, &RedisConnection::ready, advisor, [advisor] { advisor->run(); });
+        if (connection->isReady())
+            advisor->run();
+    }
+}
+
+void HealthDashboardPage::fillNodeChooser()
+{
+    const QSignalBlocker blocker(m_nodeBox);
+    m_nodeBox->clear();
+    m_nodeBox->addItem(tr("All nodes"), QByteArray());
+    for (const Node &n : m_nodes)
+        m_nodeBox->addItem(nodeLabel(n.id), n.id);
+    m_nodeBox->setCurrentIndex(std::max(0, m_nodeBox->findData(m_currentNode)));
+}
+
+void HealthDashboardPage::setCurrentNode(const QByteArray &nodeId)
+{
+    m_currentNode = node(nodeId) ? nodeId : QByteArray();
+    m_nodeBox->setCurrentIndex(std::max(0, m_nodeBox->findData(m_currentNode)));
+    resetGraphs();
+    redraw();
+}
+
+void HealthDashboardPage::resetGraphs()
+{
+    const QList<QColor> palette = TimeChart::distinctColours();
+    for (const Chart &chart : std::as_const(m_charts)) {
+        if (showsAllNodes()) {
+            QStringList names;
+            QList<QColor> colours;
+            for (const Node &n : m_nodes) {
+                names.append(n.address);
+                colours.append(palette.at(n.colour));
+            }
+            TimeChart::setSeries(chart.plot, names, colours, kNodeLegendColumns);
+            TimeChart::setTitle(chart.plot,
+                                tr("%1: %2 per node").arg(chart.title, InfoSample::name(chart.main)));
+        } else {
+            QStringList names;
+            for (const Series s : chart.series)
+                names.append(InfoSample::name(s));
+            TimeChart::setSeries(chart.plot, names);
+            const Node *n = node(m_currentNode);
+            TimeChart::setTitle(chart.plot, n ? tr("%1: %2").arg(chart.title, n->address) : chart.title);
+        }
+    }
 }
 
 void HealthDashboardPage::setInterval(int ms)
@@ -207,6 +483,9 @@ void HealthDashboardPage::setInterval(int ms)
     }
     m_interval->setCurrentIndex(index);
     m_poller->setInterval(ms);
+    m_intervalMs = m_poller->interval();
+    for (const Node &n : m_nodes)
+        n.poller->setInterval(ms);
 }
 
 void HealthDashboardPage::setWindowSeconds(int seconds)
@@ -229,29 +508,53 @@ void HealthDashboardPage::setPaused(bool paused)
         redraw();
 }
 
+void HealthDashboardPage::scheduleRedraw()
+{
+    if (!m_paused && !m_redrawTimer->isActive())
+        m_redrawTimer->start();
+}
+
 void HealthDashboardPage::redraw()
 {
+    m_redrawTimer->stop();
     const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
     const double from = now - m_window;
+    const InfoPoller *shown = shownPoller();
     for (const Chart &chart : std::as_const(m_charts)) {
         double top = 0;
-        for (int i = 0; i < chart.series.size(); ++i) {
-            const TimeSeries &series = m_poller->series(chart.series[i]);
+        const int buckets = std::max(50, chart.plot->axisRect()->width());
+        const auto draw = [&](int graph, const TimeSeries &series) {
             QVector<QCPGraphData> points;
-            for (const TimeSeries::Point &p :
-                 series.envelope(from, now, std::max(50, chart.plot->axisRect()->width()))) {
+            for (const TimeSeries::Point &p : series.envelope(from, now, buckets)) {
                 points.append({p.time, p.value / chart.scale});
                 top = std::max(top, p.value / chart.scale);
             }
-            chart.plot->graph(i)->data()->set(points, true);
+            if (graph < chart.plot->graphCount())
+                chart.plot->graph(graph)->data()->set(points, true);
+        };
+        if (shown) {
+            for (int i = 0; i < chart.series.size(); ++i)
+                draw(i, shown->series(chart.series[i]));
+        } else {
+            for (size_t i = 0; i < m_nodes.size(); ++i)
+                draw(int(i), m_nodes[i].poller->series(chart.main));
         }
         chart.plot->xAxis->setRange(from, now);
         chart.plot->yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
         chart.plot->replot(QCustomPlot::rpQueuedReplot);
     }
-    if (const auto &sample = m_poller->lastSample()) {
-        const QLocale locale;
-        QStringList parts;
+    showStatus();
+    emit redrawn();
+}
+
+void HealthDashboardPage::showStatus()
+{
+    const QLocale locale;
+    QStringList parts;
+    if (const InfoPoller *shown = shownPoller()) {
+        const auto &sample = shown->lastSample();
+        if (!sample)
+            return;
         if (sample->values[Series::OpsPerSecond])
             parts << tr("%1 ops/s").arg(locale.toString(*sample->values[Series::OpsPerSecond], 'f', 0));
         if (sample->values[Series::HitRatio])
@@ -259,9 +562,27 @@ void HealthDashboardPage::redraw()
                 << tr("hit ratio %1%").arg(locale.toString(*sample->values[Series::HitRatio] * 100, 'f', 1));
         if (sample->values[Series::LatencyP99Ms])
             parts << tr("p99 %1 ms").arg(locale.toString(*sample->values[Series::LatencyP99Ms], 'f', 2));
-        m_status->setText(parts.join(QStringLiteral(" — ")));
+    } else {
+        // All nodes: the cluster's total and its slowest node.
+        double ops = 0;
+        double worst = -1;
+        QString worstNode;
+        for (const Node &n : m_nodes) {
+            const auto &sample = n.poller->lastSample();
+            if (!sample)
+                continue;
+            ops += sample->values[Series::OpsPerSecond].value_or(0);
+            if (sample->values[Series::LatencyP99Ms] && *sample->values[Series::LatencyP99Ms] > worst) {
+                worst = *sample->values[Series::LatencyP99Ms];
+                worstNode = n.address;
+            }
+        }
+        parts << tr("%n node(s)", nullptr, int(m_nodes.size()))
+              << tr("%1 ops/s in all").arg(locale.toString(ops, 'f', 0));
+        if (worst >= 0)
+            parts << tr("highest p99 %1 ms (%2)").arg(locale.toString(worst, 'f', 2), worstNode);
     }
-    emit redrawn();
+    m_status->setText(parts.join(QStringLiteral(" — ")));
 }
 
 void HealthDashboardPage::showHover(QCustomPlot *plot, const Chart &chart, QMouseEvent *event)
@@ -269,32 +590,104 @@ void HealthDashboardPage::showHover(QCustomPlot *plot, const Chart &chart, QMous
     const double time = plot->xAxis->pixelToCoord(event->position().x());
     QStringList lines{
         QDateTime::fromMSecsSinceEpoch(qint64(time * 1000)).toString(QStringLiteral("HH:mm:ss"))};
-    for (int i = 0; i < chart.series.size(); ++i) {
-        const TimeSeries &series = m_poller->series(chart.series[i]);
+    const auto line = [&](const QString &name, const TimeSeries &series) {
         const qsizetype at = series.lowerBound(time);
-        if (at >= series.size())
-            continue;
-        lines << QStringLiteral("%1: %2").arg(InfoSample::name(chart.series[i]),
-                                              QLocale().toString(series.at(at).value / chart.scale, 'f', 2));
+        if (at < series.size())
+            lines << QStringLiteral("%1: %2").arg(
+                name, QLocale().toString(series.at(at).value / chart.scale, 'f', 2));
+    };
+    if (const InfoPoller *shown = shownPoller()) {
+        for (const Series s : chart.series)
+            line(InfoSample::name(s), shown->series(s));
+    } else {
+        lines.first() += QLatin1Char(' ') + InfoSample::name(chart.main);
+        for (const Node &n : m_nodes)
+            line(n.address, n.poller->series(chart.main));
     }
     QToolTip::showText(event->globalPosition().toPoint(), lines.join(QLatin1Char('\n')), plot);
+}
+
+QCustomPlot *HealthDashboardPage::plot(Series series) const
+{
+    for (const Chart &chart : m_charts) {
+        if (chart.series.contains(series))
+            return chart.plot;
+    }
+    return nullptr;
 }
 
 int HealthDashboardPage::drawnPoints(Series series) const
 {
     for (const Chart &chart : m_charts) {
         const qsizetype i = chart.series.indexOf(series);
-        if (i >= 0)
-            return chart.plot->graph(int(i))->dataCount();
+        if (i < 0)
+            continue;
+        if (!showsAllNodes())
+            return i < chart.plot->graphCount() ? chart.plot->graph(int(i))->dataCount() : 0;
+        if (series != chart.main)
+            return 0;
+        int most = 0;
+        for (int g = 0; g < chart.plot->graphCount(); ++g)
+            most = std::max(most, chart.plot->graph(g)->dataCount());
+        return most;
     }
     return 0;
 }
 
+void HealthDashboardPage::runChecks()
+{
+    if (!isCluster()) {
+        m_advisor->run(m_poller->lastInfo());
+        return;
+    }
+    for (const Node &n : m_nodes)
+        n.advisor->run(n.poller->lastInfo());
+}
+
 void HealthDashboardPage::showChecks()
 {
+    struct Line
+    {
+        HealthAdvisor::Check check;
+        QStringList nodes; // addresses; empty on a single server
+    };
+    QList<Line> lines;
+    if (!isCluster()) {
+        for (const HealthAdvisor::Check &check : m_advisor->checks())
+            lines.append({check, {}});
+    } else {
+        // One line per check and outcome: the nodes where a check reads exactly the same share it.
+        QStringList order; // check ids, first seen first
+        for (const Node &n : m_nodes) {
+            for (const HealthAdvisor::Check &check : n.advisor->checks()) {
+                if (!order.contains(check.id))
+                    order.append(check.id);
+                const auto same = std::find_if(lines.begin(), lines.end(), [&check](const Line &l) {
+                    return l.check.id == check.id && l.check.status == check.status &&
+                           l.check.title == check.title && l.check.why == check.why &&
+                           l.check.fix == check.fix;
+                });
+                if (same != lines.end())
+                    same->nodes.append(n.address);
+                else
+                    lines.append({check, {n.address}});
+            }
+        }
+        std::stable_sort(lines.begin(), lines.end(), [&order](const Line &a, const Line &b) {
+            return order.indexOf(a.check.id) < order.indexOf(b.check.id);
+        });
+    }
     m_checks->clear();
-    for (const HealthAdvisor::Check &check : m_advisor->checks()) {
-        auto *item = new QTreeWidgetItem(m_checks, {check.title, statusText(check.status)});
+    for (const Line &line : std::as_const(lines)) {
+        const HealthAdvisor::Check &check = line.check;
+        QString title = check.title;
+        if (!line.nodes.isEmpty()) {
+            const QString where = line.nodes.size() > 1 && line.nodes.size() == qsizetype(m_nodes.size())
+                                      ? tr("All nodes")
+                                      : line.nodes.join(QStringLiteral(", "));
+            title = tr("%1 — %2").arg(where, check.title);
+        }
+        auto *item = new QTreeWidgetItem(m_checks, {title, statusText(check.status)});
         item->setForeground(1, statusColour(check.status));
         item->setData(0, Qt::UserRole, check.id);
         // Explanations span the row, so they wrap across the panel's whole width.
@@ -318,34 +711,35 @@ QStringList HealthDashboardPage::checkTexts() const
 
 bool HealthDashboardPage::exportCsv(const QString &path) const
 {
-    // One row per sample time, one column per series; empty where a series had no value.
+    // One row per sample time (and node), one column per series; empty where a series had no value.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return false;
     QByteArray header = "time";
-    QMap<double, QVector<QByteArray>> rows;
-    for (int s = 0; s < InfoSample::SeriesCount; ++s) {
-        header += ',' + InfoSample::name(Series(s)).toUtf8().replace(',', ' ');
-        const TimeSeries &series = m_poller->series(Series(s));
-        for (qsizetype i = 0; i < series.size(); ++i) {
-            QVector<QByteArray> &row = rows[series.at(i).time];
-            row.resize(InfoSample::SeriesCount);
-            row[s] = QByteArray::number(series.at(i).value, 'g', 12);
+    QList<const InfoPoller *> pollers;
+    QStringList nodes;
+    if (!isCluster()) {
+        pollers.append(m_poller);
+    } else {
+        header += ',' + tr("node").toUtf8();
+        for (const Node &n : m_nodes) {
+            if (m_currentNode.isEmpty() || n.id == m_currentNode) {
+                pollers.append(n.poller);
+                nodes.append(n.address);
+            }
         }
     }
+    for (int s = 0; s < InfoSample::SeriesCount; ++s)
+        header += ',' + InfoSample::name(Series(s)).toUtf8().replace(',', ' ');
     file.write(header + "\r\n");
-    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
-        QByteArray line = QDateTime::fromMSecsSinceEpoch(qint64(it.key() * 1000), Qt::UTC)
-                              .toString(Qt::ISODateWithMs)
-                              .toLatin1();
-        for (const QByteArray &value : it.value())
-            line += ',' + value;
-        file.write(line + "\r\n");
-    }
+    writeRows(file, pollers, nodes);
     return file.commit();
 }
 
 bool HealthDashboardPage::exportPng(const QString &path)
 {
+    // Replots are queued: draw what the charts show now, not their last painted buffer.
+    for (const Chart &chart : std::as_const(m_charts))
+        chart.plot->replot(QCustomPlot::rpImmediateRefresh);
     return grab().save(path, "PNG");
 }

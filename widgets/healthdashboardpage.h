@@ -3,15 +3,19 @@
 #include "healthadvisor.h"
 #include "infosample.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QPointer>
 #include <QWidget>
+#include <vector>
 
+class ClusterClient;
 class InfoPoller;
 class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QLabel;
+class QTimer;
 class QTreeWidget;
 class RedisConnection;
 
@@ -19,6 +23,14 @@ class RedisConnection;
 // client-side latency from InfoPoller's 24 h history, drawn through TimeSeries::envelope so that any window
 // (5 min … 24 h) replots in about the same time; a window selector, pause (then drag and wheel zoom freely),
 // hover values, PNG and CSV export; and the health advisor's checks with why and how to fix.
+//
+// In a Redis Cluster (setClusterClient) it polls every node of the topology instead, masters and replicas,
+// one InfoPoller and one HealthAdvisor per node over ClusterClient::connectionToNode(), and follows
+// topologyChanged: new nodes get a poller, nodes gone are dropped, a node keeps its history (by id) when
+// its role changes in a failover. A node chooser offers "All nodes" — each chart draws its main series
+// (ops/s, used memory, clients, hit ratio, network in, latency p99 …) once per node, legend = address — or
+// one node with its full series as on a single server. The advisor's checks are listed per node, prefixed
+// by its address; a check that reads the same on every node is listed once, for all nodes.
 class HealthDashboardPage : public QWidget
 {
     Q_OBJECT
@@ -26,16 +38,32 @@ public:
     explicit HealthDashboardPage(RedisConnection *connection, QWidget *parent = nullptr);
     ~HealthDashboardPage() override;
 
+    // The poller and advisor of the page's own connection; idle while cluster nodes are shown.
     InfoPoller *poller() const { return m_poller; }
     HealthAdvisor *advisor() const { return m_advisor; }
+    // Shows every node of client's topology from now on (once it has one); nullptr: the page's own
+    // connection again. The client must outlive the page or be removed first (it is held in a QPointer).
+    void setClusterClient(ClusterClient *client);
+    // The nodes shown, masters in slot order each followed by its replicas; empty on a single server.
+    QList<QByteArray> nodeIds() const;
+    InfoPoller *nodePoller(const QByteArray &nodeId) const;
+    HealthAdvisor *nodeAdvisor(const QByteArray &nodeId) const;
+    // "address (role)" as the node chooser shows it.
+    QString nodeLabel(const QByteArray &nodeId) const;
+    // The node whose full series are drawn; empty = all nodes.
+    void setCurrentNode(const QByteArray &nodeId);
+    QByteArray currentNode() const { return m_currentNode; }
     void setWindowSeconds(int seconds);
     // INFO poll interval (the selector follows; an interval it does not list is added to it).
     void setInterval(int ms);
     int windowSeconds() const { return m_window; }
     void setPaused(bool paused);
-    // Points drawn for a series now (after the envelope), for tests.
+    // The chart that draws a series (its graphs are one per series, or one per node with all nodes).
+    QCustomPlot *plot(InfoSample::Series series) const;
+    // Points drawn for a series now (after the envelope), for tests; with all nodes, the most of any node.
     int drawnPoints(InfoSample::Series series) const;
     QStringList checkTexts() const;
+    // One row per sample time (and node: a node column in a cluster, every node unless one is chosen).
     bool exportCsv(const QString &path) const;
     bool exportPng(const QString &path);
 
@@ -46,24 +74,54 @@ private:
     struct Chart
     {
         QCustomPlot *plot = nullptr;
+        QString title;
         QList<InfoSample::Series> series;
-        double scale = 1; // divide values by this (bytes -> MiB)
+        InfoSample::Series main = InfoSample::OpsPerSecond; // drawn per node with all nodes
+        double scale = 1;                                   // divide values by this (bytes -> MiB)
+    };
+    struct Node
+    {
+        QByteArray id;
+        QString address;
+        bool replica = false;
+        bool failed = false;
+        int colour = 0; // index into TimeChart::distinctColours(), kept while the node is shown
+        InfoPoller *poller = nullptr;
+        HealthAdvisor *advisor = nullptr;
     };
     Chart addChart(const QString &title, const QString &unit, const QList<InfoSample::Series> &series,
-                   double scale = 1);
+                   InfoSample::Series main, double scale = 1);
+    bool isCluster() const { return !m_nodes.empty(); }
+    bool showsAllNodes() const { return isCluster() && m_currentNode.isEmpty(); }
+    const Node *node(const QByteArray &id) const;
+    // The poller whose full series are drawn: the page's own, or the chosen node's; nullptr for all nodes.
+    const InfoPoller *shownPoller() const;
+    void syncNodes();
+    void addNode(Node &node, RedisConnection *connection);
+    void fillNodeChooser();
+    void resetGraphs();
+    void scheduleRedraw();
     void redraw();
+    void showStatus();
     void showChecks();
+    void runChecks();
     void showHover(QCustomPlot *plot, const Chart &chart, QMouseEvent *event);
 
     QPointer<RedisConnection> m_connection;
+    QPointer<ClusterClient> m_client;
     InfoPoller *m_poller = nullptr;
     HealthAdvisor *m_advisor = nullptr;
+    std::vector<Node> m_nodes;
+    QByteArray m_currentNode;
     QList<Chart> m_charts;
     int m_window = 300;
+    int m_intervalMs = 0;
     bool m_paused = false;
+    QComboBox *m_nodeBox = nullptr;
     QComboBox *m_interval = nullptr;
     QComboBox *m_windowBox = nullptr;
     QCheckBox *m_pause = nullptr;
     QLabel *m_status = nullptr;
     QTreeWidget *m_checks = nullptr;
+    QTimer *m_redrawTimer = nullptr; // coalesces the samples of many nodes into one redraw
 };

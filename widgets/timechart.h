@@ -14,6 +14,13 @@ class QWidget;
 // polylines without antialiasing, and colours that follow the theme (PlotPalette).
 namespace TimeChart {
 QList<QColor> defaultColours();
+// Ten colours that tell lines apart (one per node of a cluster), the default palette's first.
+QList<QColor> distinctColours();
 QCustomPlot *create(QWidget *parent, const QString &title, const QString &unit, const QStringList &series,
                     const QList<QColor> &colours = defaultColours());
+// Replaces the chart's graphs by one per name (empty data) in these colours; legend as create() does, its
+// entries in legendColumns columns (rows first), so that many short names stay out of the way.
+void setSeries(QCustomPlot *plot, const QStringList &series, const QList<QColor> &colours = defaultColours(),
+               int legendColumns = 1);
+void setTitle(QCustomPlot *plot, const QString &title);
 } // namespace TimeChart
