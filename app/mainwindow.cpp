@@ -3,7 +3,6 @@
 #include "aboutdialog.h"
 #include "clusterclient.h"
 #include "clusterpage.h"
-#include "clusterslot.h"
 #include "connectiontreemodel.h"
 #include "databasedock.h"
 #include "demodata.h"
@@ -366,6 +365,44 @@ void MainWindow::connectProfile(const QString &id)
     if (!profile)
         return;
     selectId(id);
+    if (profile->usesSentinel()) {
+        // Through Sentinel: the master's password and the sentinels' own, then the session opens on the
+        // master the sentinels name and follows its failovers.
+        const quint64 request = ++m_passwordRequest;
+        const auto follow = [this, id, request](const ConnectionConfig &config) {
+            m_store->fetchPassword(ProfileStore::sentinelPasswordId(id), this,
+                                   [this, config, request](bool found, const QString &password) {
+                                       if (request != m_passwordRequest)
+                                           return;
+                                       statusBar()->clearMessage();
+                                       ConnectionConfig master = config;
+                                       if (found)
+                                           master.sentinelPassword = password;
+                                       closeSession();
+                                       if (m_options.persistState)
+                                           QSettings().setValue(settingsLastConnection, master.id);
+                                       followSentinels(master.sentinelConfigs(),
+                                                       master.sentinelMaster.toUtf8(), master);
+                                   });
+        };
+        statusBar()->showMessage(tr("Reading the password of %1…").arg(profile->displayName()));
+        ConnectionConfig config = *profile;
+        if (const auto cached = m_sessionPasswords.constFind(id); cached != m_sessionPasswords.constEnd()) {
+            config.password = *cached;
+            follow(config);
+            return;
+        }
+        m_store->fetchPassword(id, this,
+                               [this, config, request, follow](bool found, const QString &password) {
+                                   if (request != m_passwordRequest)
+                                       return;
+                                   ConnectionConfig withPassword = config;
+                                   if (found)
+                                       withPassword.password = password;
+                                   follow(withPassword);
+                               });
+        return;
+    }
     const auto cached = m_sessionPasswords.constFind(id);
     if (cached != m_sessionPasswords.constEnd()) {
         ConnectionConfig config = *profile;
@@ -881,20 +918,9 @@ void MainWindow::showShortcuts()
 void MainWindow::openCluster()
 {
     m_cluster = new ClusterClient(m_connection->config(), this);
-    const auto route = [this] {
-        if (!m_keys || !m_cluster)
-            return;
-        QPointer<ClusterClient> client = m_cluster;
-        m_keys->setClusterNodes(
-            m_cluster->masterConnections(), [client](const QByteArray &key) -> RedisConnection * {
-                if (!client)
-                    return nullptr;
-                const ClusterNode *master = client->topology().masterForSlot(ClusterSlot::slotOf(key));
-                return master ? client->connectionToNode(master->id) : nullptr;
-            });
-    };
-    connect(m_cluster, &ClusterClient::ready, this, route);
-    connect(m_cluster, &ClusterClient::mastersChanged, this, route); // a failover: scan the new masters
+    m_keys->setClusterClient(m_cluster);
+    m_ttl->setClusterClient(m_cluster);
+    m_server->setClusterClient(m_cluster);
     connect(m_cluster, &ClusterClient::failed, this,
             [this](const QString &message) { statusBar()->showMessage(tr("Cluster: %1").arg(message)); });
     m_cluster->open();

@@ -1,11 +1,16 @@
 #include "bulkdeleter.h"
 
+#include "clusterclient.h"
 #include "keyscanner.h"
 #include "redisconnection.h"
 #include "redisreply.h"
 
 BulkDeleter::BulkDeleter(RedisConnection *connection, QByteArray pattern, QObject *parent)
     : QObject(parent), m_connection(connection), m_pattern(std::move(pattern))
+{}
+
+BulkDeleter::BulkDeleter(ClusterClient *cluster, QByteArray pattern, QObject *parent)
+    : QObject(parent), m_cluster(cluster), m_pattern(std::move(pattern))
 {}
 
 BulkDeleter::~BulkDeleter() = default;
@@ -28,13 +33,18 @@ void BulkDeleter::preview()
 {
     if (m_state == State::Previewing || m_state == State::Deleting)
         return;
-    if (!m_connection) {
+    QList<RedisConnection *> nodes;
+    if (m_cluster)
+        nodes = m_cluster->masterConnections();
+    else if (m_connection)
+        nodes.append(m_connection.data());
+    if (nodes.isEmpty()) {
         fail(tr("Not connected."));
         return;
     }
     KeyScanner::Options options;
     options.pattern = m_pattern;
-    m_scanner = std::make_unique<KeyScanner>(QList<RedisConnection *>{m_connection.data()}, options);
+    m_scanner = std::make_unique<KeyScanner>(nodes, options);
     m_error.clear();
     m_sent = m_acknowledged = 0;
     m_deleted = 0;
@@ -78,7 +88,7 @@ void BulkDeleter::sendBatches()
 {
     const qsizetype total = matchCount();
     while (m_state == State::Deleting && m_inFlight < kInFlight && m_sent < total) {
-        if (!m_connection) {
+        if (!m_connection && !m_cluster) {
             fail(tr("Not connected."));
             return;
         }
@@ -90,7 +100,11 @@ void BulkDeleter::sendBatches()
             args.append(m_scanner->keys().copyAt(i));
         m_sent += size;
         ++m_inFlight;
-        m_connection->command(args, this, [this, size](const RedisReply &reply) { onBatch(size, reply); });
+        const auto onReply = [this, size](const RedisReply &reply) { onBatch(size, reply); };
+        if (m_cluster)
+            m_cluster->command(args, this, onReply);
+        else
+            m_connection->command(args, this, onReply);
     }
     if (m_state == State::Deleting && m_inFlight == 0 && m_sent >= total) {
         setState(State::Finished);

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 
+class ClusterClient;
 class KeyScanner;
 class RedisConnection;
 class RedisReply;
@@ -15,6 +16,8 @@ class RedisReply;
 // exactly the keys the preview found — what the user confirmed — in batches of kBatchSize with at
 // most kInFlight batches pipelined, reporting progress. cancel() stops the scan or stops sending
 // batches (batches already sent complete). Keys created after the preview are left alone.
+// On a cluster the preview SCANs every master and the UNLINK batches go through the ClusterClient,
+// which splits each one per slot on the slots' masters.
 class BulkDeleter : public QObject
 {
     Q_OBJECT
@@ -27,6 +30,7 @@ public:
     Q_ENUM(State)
 
     BulkDeleter(RedisConnection *connection, QByteArray pattern, QObject *parent = nullptr);
+    BulkDeleter(ClusterClient *cluster, QByteArray pattern, QObject *parent = nullptr);
     ~BulkDeleter() override;
 
     const QByteArray &pattern() const { return m_pattern; }
@@ -60,6 +64,7 @@ private:
     void setState(State state) { m_state = state; }
 
     QPointer<RedisConnection> m_connection;
+    QPointer<ClusterClient> m_cluster;
     QByteArray m_pattern;
     std::unique_ptr<KeyScanner> m_scanner;
     State m_state = State::Idle;

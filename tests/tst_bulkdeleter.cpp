@@ -1,6 +1,8 @@
 #include "blockingcall.h"
 #include "bulkdeleter.h"
+#include "clusterclient.h"
 #include "redisconnection.h"
+#include "testcluster.h"
 #include "testserver.h"
 
 #include <memory>
@@ -36,6 +38,7 @@ private slots:
     void cancelStopsSendingBatches();
     void readOnlyConnectionFails();
     void serverGoneMidDelete();
+    void clusterDeletesOnEveryMaster();
 
 private:
     bool previewed(BulkDeleter &deleter);
@@ -167,6 +170,41 @@ void TestBulkDeleter::serverGoneMidDelete()
     QCOMPARE(deleter.state(), BulkDeleter::State::Failed);
     QVERIFY2(deleter.errorMessage().startsWith("Deleting stopped after 0 keys"),
              qPrintable(deleter.errorMessage()));
+}
+
+void TestBulkDeleter::clusterDeletesOnEveryMaster()
+{
+    TestCluster cluster;
+    QVERIFY(cluster.start({}));
+    ClusterClient client(cluster.cluster().seedConfig());
+    QSignalSpy ready(&client, &ClusterClient::ready);
+    client.open();
+    QVERIFY(ready.wait(10000));
+    // Keys of every slot range: MSET on one node would be refused (CROSSSLOT), so one SET each.
+    int answered = 0;
+    for (int i = 0; i < 700; ++i)
+        client.command({"SET", (i < 600 ? "tmp:" : "keep:") + QByteArray::number(i), "v"}, this,
+                       [&answered](const RedisReply &reply) { answered += reply.isError() ? 0 : 1; });
+    QTRY_COMPARE_WITH_TIMEOUT(answered, 700, 10000);
+    std::vector<std::unique_ptr<RedisConnection>> masters;
+    for (int i = 0; i < 3; ++i) {
+        masters.push_back(TestServer::connect(cluster.cluster().nodeConfig(i)));
+        QVERIFY(masters.back());
+        QVERIFY(dbsize(*masters.back()) > 100); // the keys are spread over the three masters
+    }
+
+    BulkDeleter deleter(&client, "tmp:*");
+    QVERIFY(previewed(deleter));
+    QCOMPARE(deleter.matchCount(), 600);
+    QSignalSpy finished(&deleter, &BulkDeleter::finished);
+    deleter.run();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(deleter.state(), BulkDeleter::State::Finished);
+    QCOMPARE(finished.first().first().toLongLong(), 600);
+    qint64 left = 0;
+    for (auto &master : masters)
+        left += dbsize(*master);
+    QCOMPARE(left, 100); // the keep: keys
 }
 
 QTEST_GUILESS_MAIN(TestBulkDeleter)

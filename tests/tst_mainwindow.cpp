@@ -20,13 +20,17 @@
 #include "redisconnection.h"
 #include "sentinelpage.h"
 #include "sentinelview.h"
+#include "serveradminpage.h"
 #include "serverlogview.h"
 #include "serveroverviewpage.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "testsentinel.h"
 #include "testserver.h"
 #include "theme.h"
 
+#include <memory>
+#include <optional>
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
@@ -327,6 +331,14 @@ private slots:
         }
         QCOMPARE(exists, qint64(1));
 
+        // The Server tab offers every node; deleting by pattern works on every master.
+        QTRY_COMPARE(window.serverAdminPage()->nodeChooser()->count(), 6);
+        QAction *bulk = nullptr;
+        for (QAction *action : window.keyBrowserPage()->findChildren<QAction *>())
+            if (action->text() == QStringLiteral("Delete keys matching a pattern…"))
+                bulk = action;
+        QVERIFY(bulk && bulk->isEnabled());
+
         // Stopping it closes the session.
         window.localClusterAction()->trigger();
         QTRY_VERIFY(!window.connection());
@@ -428,6 +440,56 @@ private slots:
 
         window.profileStore()->remove(id);
         QVERIFY(!model->indexForId(id).isValid());
+    }
+
+    void sentinelProfileOpensOnTheMaster()
+    {
+        TestSentinel sentinels;
+        EmbeddedSentinel::Options setupOptions;
+        setupOptions.password = QStringLiteral("master-secret");
+        QVERIFY(sentinels.start(setupOptions));
+        const EmbeddedSentinel &setup = sentinels.setup();
+        // The sentinels have a user of their own, with another password than the master's.
+        for (const ConnectionConfig &config : setup.sentinelConfigs()) {
+            const auto sentinel = TestServer::connect(config);
+            QVERIFY(sentinel);
+            QVERIFY(!blockingCall(*sentinel, {"ACL", "SETUSER", "watcher", "on", ">watch-pw", "+@all"})
+                         .isError());
+        }
+        MainWindow::Options options;
+        options.persistState = false;
+        MainWindow window(options);
+        ConnectionConfig profile;
+        profile.name = QStringLiteral("Through Sentinel");
+        for (const ConnectionConfig &config : setup.sentinelConfigs())
+            profile.sentinels.append({config.host, config.port});
+        profile.sentinelMaster = QString::fromUtf8(setup.masterName());
+        profile.sentinelUsername = QStringLiteral("watcher");
+        profile.sentinelPassword = QStringLiteral("watch-pw");
+        profile.password = setupOptions.password;
+        const QString id = window.profileStore()->save(profile);
+        window.show();
+
+        auto *tree = window.findChild<QTreeView *>(QStringLiteral("connectionTree"));
+        auto *model = static_cast<ConnectionTreeModel *>(window.connectionModel());
+        tree->setCurrentIndex(model->indexForId(id));
+        window.findChild<QAction *>(QStringLiteral("connectAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.connection() && window.connection()->isReady() && window.sentinelPage(), 15000);
+        QCOMPARE(window.connection()->config().endpoint(),
+                 QStringLiteral("127.0.0.1:%1").arg(setup.master()->port()));
+        QCOMPARE(window.connection()->config().password, setupOptions.password);
+        auto *state = window.findChild<QLabel *>(QStringLiteral("stateLabel"));
+        QTRY_VERIFY2(state->text().contains(QStringLiteral("Connected")), qPrintable(state->text()));
+        QVERIFY(model->index(model->indexForId(id).row(), 0)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("redis+sentinel://")));
+        auto reply = std::make_shared<std::optional<RedisReply>>();
+        window.connection()->command({"ROLE"}, nullptr, [reply](const RedisReply &r) { *reply = r; });
+        QTRY_VERIFY(reply->has_value());
+        QCOMPARE((*reply)->elements().value(0).bytes(), QByteArray("master"));
+        window.profileStore()->remove(id);
     }
 
 private:

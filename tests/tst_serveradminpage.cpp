@@ -1,9 +1,12 @@
 #include "blockingcall.h"
+#include "clusterclient.h"
 #include "redisconnection.h"
 #include "serveradminpage.h"
+#include "testcluster.h"
 #include "testserver.h"
 
 #include <QAbstractItemModel>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -45,6 +48,7 @@ private slots:
     void configSetAsksFirst();
     void killClientAsksFirst();
     void readOnlyCannotWrite();
+    void clusterNodeIsChosen();
 
 private:
     TestServer m_server;
@@ -195,6 +199,49 @@ void TestServerAdminPage::readOnlyCannotWrite()
             QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
     page.resetSlowlog();
     QVERIFY(!page.question());
+}
+
+void TestServerAdminPage::clusterNodeIsChosen()
+{
+    TestCluster cluster;
+    QVERIFY(cluster.start({}));
+    ClusterClient client(cluster.cluster().seedConfig());
+    QSignalSpy ready(&client, &ClusterClient::ready);
+    client.open();
+    QVERIFY(ready.wait(10000));
+    auto seed = TestServer::connect(cluster.cluster().seedConfig());
+    QVERIFY(seed);
+    ServerAdminPage page(seed.get());
+    page.setClusterClient(&client);
+    QSignalSpy loaded(&page, &ServerAdminPage::loaded);
+    page.show();
+    QVERIFY(waitLoaded(loaded, ServerAdminPage::Info));
+
+    // Every node is offered, the seed chosen; its INFO says its own port.
+    QComboBox *nodes = page.nodeChooser();
+    QVERIFY(nodes->isVisible());
+    QCOMPARE(nodes->count(), 6);
+    const QString seedEndpoint = cluster.cluster().seedConfig().endpoint();
+    QVERIFY2(nodes->currentText().startsWith(seedEndpoint), qPrintable(nodes->currentText()));
+    const auto tcpPort = [&] {
+        page.filter(ServerAdminPage::Info)->setText("tcp_port");
+        return column(page.table(ServerAdminPage::Info), 2);
+    };
+    QCOMPARE(tcpPort(), QStringList{QString::number(cluster.cluster().seedConfig().port)});
+
+    // A replica chosen: the tables are that node's.
+    const ConnectionConfig replica = cluster.cluster().nodeConfig(4);
+    int index = -1;
+    for (int i = 0; i < nodes->count(); ++i)
+        if (nodes->itemText(i) == QString("%1 (replica)").arg(replica.endpoint()))
+            index = i;
+    QVERIFY(index >= 0);
+    loaded.clear();
+    nodes->setCurrentIndex(index);
+    emit nodes->activated(index);
+    QVERIFY(waitLoaded(loaded, ServerAdminPage::Info));
+    QCOMPARE(tcpPort(), QStringList{QString::number(replica.port)});
+    QCOMPARE(page.currentConnection()->config().port, replica.port);
 }
 
 QTEST_MAIN(TestServerAdminPage)

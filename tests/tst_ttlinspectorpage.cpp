@@ -1,5 +1,7 @@
 #include "blockingcall.h"
+#include "clusterclient.h"
 #include "redisconnection.h"
+#include "testcluster.h"
 #include "testserver.h"
 #include "ttlinspectorpage.h"
 
@@ -17,6 +19,7 @@ private slots:
     void initTestCase();
     void showsNamespacesHistogramAndViolations();
     void rejectsRulesItCannotRead();
+    void clusterSamplesEveryMaster();
 
 private:
     RedisReply call(const QList<QByteArray> &args) { return blockingCall(*m_connection, args); }
@@ -79,6 +82,42 @@ void TestTtlInspectorPage::rejectsRulesItCannotRead()
     page.analyze();
     QVERIFY(page.statusText().startsWith("Rule 1 is not understood"));
     QVERIFY(!page.analyzer());
+}
+
+void TestTtlInspectorPage::clusterSamplesEveryMaster()
+{
+    TestCluster cluster;
+    QVERIFY(cluster.start({}));
+    ClusterClient client(cluster.cluster().seedConfig());
+    QSignalSpy ready(&client, &ClusterClient::ready);
+    client.open();
+    QVERIFY(ready.wait(10000));
+    int answered = 0;
+    for (int i = 0; i < 90; ++i) {
+        QList<QByteArray> set{"SET", (i < 60 ? "session:" : "queue:") + QByteArray::number(i), "v"};
+        if (i < 60)
+            set << "EX"
+                << "600";
+        client.command(set, this,
+                       [&answered](const RedisReply &reply) { answered += reply.isError() ? 0 : 1; });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(answered, 90, 10000);
+
+    auto seed = TestServer::connect(cluster.cluster().seedConfig());
+    QVERIFY(seed);
+    TtlInspectorPage page(seed.get());
+    page.setClusterClient(&client);
+    page.show();
+    QSignalSpy finished(&page, &TtlInspectorPage::analysisFinished);
+    page.analyze();
+    QVERIFY(finished.wait(10000));
+    // All 90 keys, not the seed master's third of them.
+    QVERIFY2(page.statusText().startsWith("90 keys sampled, 30 without TTL (33%)"),
+             qPrintable(page.statusText()));
+    QTableWidget *namespaces = page.namespaceTable();
+    QCOMPARE(namespaces->rowCount(), 2);
+    QCOMPARE(namespaces->item(0, 0)->text(), QString("session"));
+    QCOMPARE(namespaces->item(0, 1)->text(), QString("60"));
 }
 
 QTEST_MAIN(TestTtlInspectorPage)

@@ -2,6 +2,7 @@
 
 #include "bulkdeleter.h"
 #include "bytesescaper.h"
+#include "clusterclient.h"
 #include "redisconnection.h"
 
 #include <QDialogButtonBox>
@@ -86,6 +87,11 @@ void BulkDeleteDialog::setSummary(const QString &text)
     m_summary->setText(text);
 }
 
+void BulkDeleteDialog::setClusterClient(ClusterClient *cluster)
+{
+    m_cluster = cluster;
+}
+
 void BulkDeleteDialog::preview()
 {
     if (m_deleter && m_deleter->state() == BulkDeleter::State::Deleting)
@@ -95,7 +101,8 @@ void BulkDeleteDialog::preview()
         setSummary(tr("Enter a pattern (glob syntax; \\xHH for any byte)."));
         return;
     }
-    m_deleter = std::make_unique<BulkDeleter>(m_connection.data(), *pattern);
+    m_deleter = m_cluster ? std::make_unique<BulkDeleter>(m_cluster.data(), *pattern)
+                          : std::make_unique<BulkDeleter>(m_connection.data(), *pattern);
     connect(m_deleter.get(), &BulkDeleter::previewProgress, this, [this](qsizetype matched) {
         setSummary(
             tr("Scanning… %n key(s) match so far.", nullptr, int(std::min<qsizetype>(matched, INT_MAX))));

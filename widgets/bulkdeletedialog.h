@@ -5,6 +5,7 @@
 #include <QPointer>
 
 class BulkDeleter;
+class ClusterClient;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -21,6 +22,9 @@ class BulkDeleteDialog : public QDialog
 public:
     BulkDeleteDialog(RedisConnection *connection, const QString &escapedPattern, QWidget *parent = nullptr);
     ~BulkDeleteDialog() override;
+
+    // A cluster: scan every master and delete through the client (keys on their slots' masters).
+    void setClusterClient(ClusterClient *cluster);
 
     BulkDeleter *deleter() const { return m_deleter.get(); }
     QString summaryText() const;
@@ -40,6 +44,7 @@ private:
     void setSummary(const QString &text);
 
     QPointer<RedisConnection> m_connection;
+    QPointer<ClusterClient> m_cluster;
     std::unique_ptr<BulkDeleter> m_deleter;
     QLineEdit *m_pattern = nullptr;
     QPushButton *m_previewButton = nullptr;

@@ -2,6 +2,8 @@
 
 #include "bulkdeletedialog.h"
 #include "bytesescaper.h"
+#include "clusterclient.h"
+#include "clusterslot.h"
 #include "keydetailspanel.h"
 #include "keyoperations.h"
 #include "keyscanner.h"
@@ -305,12 +307,10 @@ void KeyBrowserPage::updateActions()
     const QModelIndex current = m_view->currentIndex();
     const bool isKey = current.isValid() && !m_model->isFolder(current);
     const bool isFolder = current.isValid() && m_model->isFolder(current);
-    // Not routed through the cluster yet: deletes by pattern.
-    const bool cluster = bool(m_router);
     m_newAction->setEnabled(writable);
     m_renameAction->setEnabled(writable && isKey);
-    m_deleteAction->setEnabled(writable && (isKey || (isFolder && !cluster)));
-    m_bulkDeleteAction->setEnabled(writable && !cluster);
+    m_deleteAction->setEnabled(writable && (isKey || isFolder));
+    m_bulkDeleteAction->setEnabled(writable);
     m_copyAction->setEnabled(current.isValid());
     m_refreshFolderAction->setEnabled(ready && isFolder);
 }
@@ -440,13 +440,32 @@ void KeyBrowserPage::goToKey(const QString &escapedName)
     });
 }
 
-void KeyBrowserPage::setClusterNodes(const QList<RedisConnection *> &masters, KeyRouter router)
+void KeyBrowserPage::setClusterClient(ClusterClient *cluster)
 {
-    m_clusterNodes.clear();
-    for (RedisConnection *master : masters)
-        m_clusterNodes.append(master);
-    m_router = std::move(router);
-    rescan();
+    if (m_cluster)
+        m_cluster->disconnect(this);
+    m_cluster = cluster;
+    const auto route = [this] {
+        m_clusterNodes.clear();
+        m_router = nullptr;
+        if (m_cluster) {
+            for (RedisConnection *master : m_cluster->masterConnections())
+                m_clusterNodes.append(master);
+            m_router = [cluster = m_cluster](const QByteArray &key) -> RedisConnection * {
+                if (!cluster)
+                    return nullptr;
+                const ClusterNode *master = cluster->topology().masterForSlot(ClusterSlot::slotOf(key));
+                return master ? cluster->connectionToNode(master->id) : nullptr;
+            };
+        }
+        rescan();
+    };
+    if (cluster) {
+        connect(cluster, &ClusterClient::ready, this, route);
+        connect(cluster, &ClusterClient::mastersChanged, this, route); // a failover: scan the new masters
+    }
+    if (!cluster || cluster->isReady())
+        route();
 }
 
 QList<RedisConnection *> KeyBrowserPage::scanNodes() const
@@ -584,6 +603,7 @@ void KeyBrowserPage::bulkDelete(const QString &pattern)
     if (!m_bulkDeleteAction->isEnabled())
         return;
     auto *dialog = new BulkDeleteDialog(m_connection, pattern, this);
+    dialog->setClusterClient(m_cluster);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BulkDeleteDialog::keysDeleted, this, &KeyBrowserPage::rescan);
     dialog->open();

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class ClusterClient;
 class KeyDetailsPanel;
 class KeyOperations;
 class KeyScanner;
@@ -49,10 +50,10 @@ public:
     // Key counts per database, from INFO keyspace (the overview polls it).
     void setKeyspace(const QList<ServerInfo::Keyspace> &keyspace);
 
-    // A cluster: SCAN every one of these masters (one cursor each) instead of the page's connection, and
-    // read/edit a key on the connection router(key) gives (the master of its slot). Empty: standalone.
-    using KeyRouter = std::function<RedisConnection *(const QByteArray &key)>;
-    void setClusterNodes(const QList<RedisConnection *> &masters, KeyRouter router);
+    // A cluster: SCAN every master (one cursor each) instead of the page's connection, again from the
+    // start when the masters change (a failover); read/edit a key on the master of its slot; delete by
+    // pattern on every master. nullptr: standalone.
+    void setClusterClient(ClusterClient *cluster);
     // SCAN … COUNT of the scan not started yet, else of the next one (F5 or a new filter).
     void setScanCount(int count);
     // Starts over: a fresh SCAN with the current filter (F5).
@@ -100,9 +101,10 @@ private:
 
     QPointer<RedisConnection> m_connection;
     int m_scanCount = 1000;
+    QPointer<ClusterClient> m_cluster;
     QList<QPointer<RedisConnection>> m_clusterNodes;
-    KeyRouter m_router;
-    KeyScanner *m_scanner = nullptr; // replaced when the filter changes
+    std::function<RedisConnection *(const QByteArray &key)> m_router; // the key's master; empty: standalone
+    KeyScanner *m_scanner = nullptr;                                  // replaced when the filter changes
     KeyTreeModel *m_model = nullptr;
     KeyOperations *m_operations = nullptr;
     QList<ServerInfo::Keyspace> m_keyspace;

@@ -1,6 +1,7 @@
 #include "serveradminpage.h"
 
 #include "bytesescaper.h"
+#include "clusterclient.h"
 #include "recordtablemodel.h"
 #include "redisconnection.h"
 #include "serveradmin.h"
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -32,10 +34,22 @@ QVariant number(const QString &text)
 }
 } // namespace
 
-ServerAdminPage::ServerAdminPage(RedisConnection *connection, QWidget *parent)
-    : QWidget(parent), m_connection(connection)
+ServerAdminPage::ServerAdminPage(RedisConnection *connection, QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
+    m_nodeBar = new QWidget(this);
+    auto *nodeLayout = new QHBoxLayout(m_nodeBar);
+    nodeLayout->setContentsMargins(0, 0, 0, 0);
+    auto *nodeLabel = new QLabel(tr("Node:"), m_nodeBar);
+    m_node = new QComboBox(m_nodeBar);
+    m_node->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    nodeLabel->setBuddy(m_node);
+    nodeLayout->addWidget(nodeLabel);
+    nodeLayout->addWidget(m_node);
+    nodeLayout->addStretch(1);
+    m_nodeBar->hide();
+    layout->addWidget(m_nodeBar);
+    connect(m_node, &QComboBox::activated, this, &ServerAdminPage::onNodeChosen);
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     layout->addWidget(m_tabs);
@@ -85,16 +99,73 @@ ServerAdminPage::ServerAdminPage(RedisConnection *connection, QWidget *parent)
         if (isVisible() && !m_loadedOnce[index])
             load(Tab(index));
     });
-    // Loaded on the first show; shown before the connection is up, or after it came back: (re)load then.
-    connect(connection, &RedisConnection::ready, this, [this] {
-        std::fill(std::begin(m_loadedOnce), std::end(m_loadedOnce), false);
-        if (isVisible())
-            load(Tab(m_tabs->currentIndex()));
-    });
+    watch(connection);
     for (const View &view : m_views)
         connect(view.table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                 &ServerAdminPage::updateActions);
     updateActions();
+}
+
+void ServerAdminPage::watch(RedisConnection *connection)
+{
+    disconnect(m_readyConnection);
+    m_connection = connection;
+    m_ownClientId = -1;
+    std::fill(std::begin(m_loadedOnce), std::end(m_loadedOnce), false);
+    for (const View &view : m_views)
+        view.model->setRows({});
+    m_error->hide();
+    // Loaded on the first show; shown before the connection is up, or after it came back: (re)load then.
+    if (connection)
+        m_readyConnection = connect(connection, &RedisConnection::ready, this, [this] {
+            std::fill(std::begin(m_loadedOnce), std::end(m_loadedOnce), false);
+            if (isVisible())
+                load(Tab(m_tabs->currentIndex()));
+        });
+    updateActions();
+    if (isVisible())
+        load(Tab(m_tabs->currentIndex()));
+}
+
+RedisConnection *ServerAdminPage::currentConnection() const
+{
+    return m_connection;
+}
+
+void ServerAdminPage::setClusterClient(ClusterClient *cluster)
+{
+    if (m_cluster)
+        m_cluster->disconnect(this);
+    m_cluster = cluster;
+    m_nodeBar->setVisible(cluster != nullptr);
+    if (cluster)
+        connect(cluster, &ClusterClient::topologyChanged, this, &ServerAdminPage::fillNodes);
+    fillNodes();
+}
+
+void ServerAdminPage::fillNodes()
+{
+    const QString shown = m_connection ? m_connection->config().endpoint() : QString();
+    m_node->clear();
+    if (!m_cluster)
+        return;
+    for (const ClusterNode &node : m_cluster->topology().nodes()) {
+        QString role = node.isMaster() ? tr("master") : tr("replica");
+        if (node.isFailed())
+            role = tr("%1, failed").arg(role);
+        m_node->addItem(tr("%1 (%2)").arg(node.endpoint(), role), node.id);
+        if (node.endpoint() == shown)
+            m_node->setCurrentIndex(m_node->count() - 1);
+    }
+}
+
+void ServerAdminPage::onNodeChosen(int index)
+{
+    if (!m_cluster || index < 0)
+        return;
+    RedisConnection *connection = m_cluster->connectionToNode(m_node->itemData(index).toByteArray());
+    if (connection && connection != m_connection)
+        watch(connection);
 }
 
 ServerAdminPage::View ServerAdminPage::addView(QWidget *tab, const QStringList &headers, bool searchable)

@@ -4,6 +4,8 @@
 #include <QPointer>
 #include <QWidget>
 
+class ClusterClient;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMessageBox;
@@ -28,6 +30,13 @@ public:
     static constexpr int kSlowlogEntries = 128;
 
     explicit ServerAdminPage(RedisConnection *connection, QWidget *parent = nullptr);
+
+    // A cluster: a node chooser above the tables (every node of the topology, kept current); the tables
+    // and writes are for the node chosen (the page's connection's node first).
+    void setClusterClient(ClusterClient *cluster);
+    QComboBox *nodeChooser() const { return m_node; }
+    // The node whose tables are shown: the page's connection, or the node chosen in a cluster.
+    RedisConnection *currentConnection() const;
 
     void showTab(Tab tab);
     // Reloads the current tab (loaded() when its reply is shown).
@@ -72,8 +81,16 @@ private:
     void ask(const QString &title, const QString &text, const QList<QByteArray> &command, Tab reload);
     QVariantList selectedRecord(Tab tab) const;
     void updateActions();
+    // Shows the tables of this connection's server (reloaded when it is ready).
+    void watch(RedisConnection *connection);
+    void fillNodes();
+    void onNodeChosen(int index);
 
     QPointer<RedisConnection> m_connection;
+    QMetaObject::Connection m_readyConnection;
+    QPointer<ClusterClient> m_cluster;
+    QWidget *m_nodeBar = nullptr;
+    QComboBox *m_node = nullptr;
     QTabWidget *m_tabs = nullptr;
     View m_views[4];
     QLabel *m_error = nullptr;

@@ -1,6 +1,7 @@
 #include "ttlinspectorpage.h"
 
 #include "bytesescaper.h"
+#include "clusterclient.h"
 #include "plotpalette.h"
 #include "redisconnection.h"
 #include "serverinfo.h"
@@ -205,6 +206,11 @@ QString TtlInspectorPage::warningsText() const
     return m_warnings->isHidden() ? QString() : m_warnings->text();
 }
 
+void TtlInspectorPage::setClusterClient(ClusterClient *cluster)
+{
+    m_cluster = cluster;
+}
+
 void TtlInspectorPage::analyze()
 {
     if (!m_connection)
@@ -233,7 +239,13 @@ void TtlInspectorPage::analyze()
         }
         options.rules.append({*rulePattern, *expected});
     }
-    m_analyzer = std::make_unique<TtlAnalyzer>(QList<RedisConnection *>{m_connection.data()}, options);
+    const QList<RedisConnection *> nodes =
+        m_cluster ? m_cluster->masterConnections() : QList<RedisConnection *>{m_connection.data()};
+    if (nodes.isEmpty()) {
+        m_status->setText(tr("The cluster's masters are not known yet; try again in a moment."));
+        return;
+    }
+    m_analyzer = std::make_unique<TtlAnalyzer>(nodes, options);
     connect(m_analyzer.get(), &TtlAnalyzer::progress, this, [this](qint64 sampled) {
         m_status->setText(tr("Sampling… %1 keys").arg(QLocale().toString(sampled)));
     });

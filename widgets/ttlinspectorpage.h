@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class ClusterClient;
 class QCPBars;
 class QCustomPlot;
 class QLabel;
@@ -25,6 +26,9 @@ class TtlInspectorPage : public QWidget
 public:
     explicit TtlInspectorPage(RedisConnection *connection, QWidget *parent = nullptr);
     ~TtlInspectorPage() override;
+
+    // A cluster: sample every master (sampleLimit keys each) instead of the page's connection.
+    void setClusterClient(ClusterClient *cluster);
 
     void analyze();
     void cancel();
@@ -48,6 +52,7 @@ private:
     void addRuleRow(const QString &pattern, const QString &expected);
 
     QPointer<RedisConnection> m_connection;
+    QPointer<ClusterClient> m_cluster;
     std::unique_ptr<TtlAnalyzer> m_analyzer;
     QLineEdit *m_pattern = nullptr;
     QSpinBox *m_depth = nullptr;
