@@ -1,0 +1,391 @@
+#include "blockingcall.h"
+#include "clusterclient.h"
+#include "clusterslot.h"
+#include "consolepage.h"
+#include "redisconnection.h"
+#include "testcluster.h"
+#include "testserver.h"
+
+#include <memory>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+// Runs a line and waits until its output is complete; the output it added.
+QString runLine(ConsolePage &page, const QString &line)
+{
+    QSignalSpy finished(&page, &ConsolePage::commandFinished);
+    const qsizetype before = page.outputText().size();
+    page.run(line); // queued: nothing has finished yet
+    if (!finished.wait(20000))
+        return QStringLiteral("test: no commandFinished within 20 s");
+    return page.outputText().mid(before);
+}
+
+// Runs a line that asks first, answers the question with button, waits for the output.
+QString runAsked(ConsolePage &page, const QString &line, QMessageBox::StandardButton button)
+{
+    QSignalSpy finished(&page, &ConsolePage::commandFinished);
+    const qsizetype before = page.outputText().size();
+    page.run(line);
+    if (!QTest::qWaitFor([&] { return page.question() != nullptr; }, 5000))
+        return QStringLiteral("test: no question");
+    page.question()->button(button)->click(); // may finish at once
+    if (!QTest::qWaitFor([&] { return finished.count() > 0; }, 20000))
+        return QStringLiteral("test: no commandFinished within 20 s: ") + page.outputText();
+    return page.outputText().mid(before);
+}
+
+// Every "(integer) n" of an output, in order.
+QList<qint64> integers(const QString &text)
+{
+    QList<qint64> values;
+    static const QRegularExpression pattern(QStringLiteral("^\\(integer\\) (-?\\d+)$"),
+                                            QRegularExpression::MultilineOption);
+    for (auto it = pattern.globalMatch(text); it.hasNext();)
+        values.append(it.next().captured(1).toLongLong());
+    return values;
+}
+
+} // namespace
+
+class TestConsolePage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void setThenGet();
+    void binaryAndHtmlAreEscapedText();
+    void flushallAsksFirst();
+    void subscribeIsRefused();
+    void splitErrorIsShown();
+    void readOnlyRefusesWrites();
+    void selectChangesPromptAndSurvivesReconnect();
+    void blockingCommandHasItsOwnConnection();
+    void historyAndClear();
+    void cluster();
+
+private:
+    QTemporaryDir m_settingsDir;
+    TestServer m_server;
+    std::unique_ptr<RedisConnection> m_admin;
+};
+
+void TestConsolePage::initTestCase()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("KeyscopeTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_consolepage"));
+    QVERIFY(m_server.start());
+    m_admin = m_server.connect();
+    QVERIFY(m_admin);
+}
+
+void TestConsolePage::init()
+{
+    QSettings().clear();
+    QVERIFY(!blockingCall(*m_admin, {"FLUSHALL"}).isError());
+}
+
+void TestConsolePage::setThenGet()
+{
+    auto session = m_server.connect();
+    ConsolePage page(session.get());
+    QString out = runLine(page, "SET greeting value");
+    QVERIFY2(out.contains("> SET greeting value\nOK\n"), qPrintable(out));
+    out = runLine(page, "GET greeting");
+    QVERIFY2(out.contains("> GET greeting\n\"value\"\n"), qPrintable(out));
+    QVERIFY(QRegularExpression("\\(\\d+\\.\\d\\d m?s\\)").match(out).hasMatch()); // the time it took
+    QCOMPARE(blockingCall(*m_admin, {"GET", "greeting"}).bytes(), "value");
+    out = runLine(page, "GET missing");
+    QVERIFY(out.contains("\n(nil)\n"));
+    out = runLine(page, "RPUSH list a b");
+    QVERIFY(out.contains("\n(integer) 2\n"));
+    out = runLine(page, "LRANGE list 0 -1");
+    QVERIFY2(out.contains("\n1) \"a\"\n2) \"b\"\n"), qPrintable(out));
+    out = runLine(page, "INCR list");
+    QVERIFY(out.contains("\n(error) WRONGTYPE"));
+    // The console's own connection, named after the session's.
+    QVERIFY(blockingCall(*m_admin, {"CLIENT", "LIST"}).bytes().contains("name=keyscope-console"));
+    QVERIFY(page.consoleConnection() != session.get());
+}
+
+void TestConsolePage::binaryAndHtmlAreEscapedText()
+{
+    QVERIFY(!blockingCall(*m_admin, {"SET", "bin", QByteArray("\x00\xff\n\x01z", 5)}).isError());
+    QVERIFY(!blockingCall(*m_admin, {"SET", "html", "<b>bold</b><script>x()</script>"}).isError());
+    auto session = m_server.connect();
+    ConsolePage page(session.get());
+    QString out = runLine(page, "GET bin");
+    QVERIFY2(out.contains("\n\"\\0\\xff\\n\\x01z\"\n"), qPrintable(out));
+    out = runLine(page, "GET html");
+    QVERIFY(out.contains("\n\"<b>bold</b><script>x()</script>\"\n"));
+    // Typed back with \xHH, byte-exact.
+    out = runLine(page, R"(SET bin2 "\x00\xff\n\x01z")");
+    QCOMPARE(blockingCall(*m_admin, {"GET", "bin2"}).bytes(), QByteArray("\x00\xff\n\x01z", 5));
+    // Shown as plain text, never as markup.
+    QVERIFY(page.output()->toPlainText().contains("<b>bold</b>"));
+}
+
+void TestConsolePage::flushallAsksFirst()
+{
+    QVERIFY(!blockingCall(*m_admin, {"MSET", "a", "1", "b", "2"}).isError());
+    auto session = m_server.connect();
+    ConsolePage page(session.get());
+    QString out = runAsked(page, "FLUSHALL", QMessageBox::No);
+    QVERIFY2(out.contains("Not run."), qPrintable(out));
+    QCOMPARE(blockingCall(*m_admin, {"DBSIZE"}).toInteger(), 2);
+
+    page.run("FLUSHALL");
+    QTRY_VERIFY(page.question());
+    QVERIFY(page.question()->text().contains("every key of every database"));
+    QVERIFY(page.question()->text().contains(m_server.config().endpoint()));
+    QCOMPARE(page.question()->textFormat(), Qt::PlainText);
+    QSignalSpy finished(&page, &ConsolePage::commandFinished);
+    page.question()->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(QRegularExpression("> FLUSHALL\nOK\n\\(.*\\)$").match(page.outputText()).hasMatch());
+    QCOMPARE(blockingCall(*m_admin, {"DBSIZE"}).toInteger(), 0);
+    out = runLine(page, "DBSIZE");
+    QVERIFY(out.contains("\n(integer) 0\n"));
+}
+
+void TestConsolePage::subscribeIsRefused()
+{
+    auto session = m_server.connect();
+    ConsolePage page(session.get());
+    QString out = runLine(page, "SUBSCRIBE news");
+    QVERIFY2(out.contains("(refused) SUBSCRIBE is not available in the console"), qPrintable(out));
+    QVERIFY(out.contains("Pub/Sub tab"));
+    out = runLine(page, "BLPOP queue 0");
+    QVERIFY(out.contains("(refused) BLPOP with a timeout of 0 waits forever"));
+    // The connection is still a normal one.
+    out = runLine(page, "PING");
+    QVERIFY(out.contains("\nPONG\n"));
+    out = runLine(page, "KEYS *");
+    QVERIFY(out.isEmpty() || out.startsWith("test: no commandFinished")); // waits for the question
+    QVERIFY(page.question());
+    QVERIFY(page.question()->text().contains("SCAN"));
+    page.question()->button(QMessageBox::No)->click();
+}
+
+void TestConsolePage::splitErrorIsShown()
+{
+    auto session = m_server.connect();
+    ConsolePage page(session.get());
+    const QString out = runLine(page, R"(SET k "unclosed)");
+    QVERIFY2(out.contains("(error) The double quote at column 7 is never closed."), qPrintable(out));
+    QVERIFY(blockingCall(*m_admin, {"EXISTS", "k"}).toInteger() == 0);
+}
+
+void TestConsolePage::readOnlyRefusesWrites()
+{
+    QVERIFY(!blockingCall(*m_admin, {"SET", "k", "before"}).isError());
+    ConnectionConfig config = m_server.config();
+    config.readOnly = true;
+    auto session = TestServer::connect(config);
+    QVERIFY(session);
+    ConsolePage page(session.get());
+    QString out = runLine(page, "SET k after");
+    QVERIFY2(out.contains("\n(error) SET k … is refused: this connection is read-only.\n"), qPrintable(out));
+    QCOMPARE(blockingCall(*m_admin, {"GET", "k"}).bytes(), "before");
+    // Asked commands are not even asked: the connection refuses them.
+    out = runLine(page, "FLUSHALL");
+    QVERIFY(!page.question());
+    QVERIFY(out.contains("read-only"));
+    QCOMPARE(blockingCall(*m_admin, {"DBSIZE"}).toInteger(), 1);
+    out = runLine(page, "GET k");
+    QVERIFY(out.contains("\n\"before\"\n"));
+}
+
+void TestConsolePage::selectChangesPromptAndSurvivesReconnect()
+{
+    auto session = m_server.connect();
+    ConsolePage page(session.get());
+    const QString endpoint = m_server.config().endpoint();
+    QCOMPARE(page.promptText(), endpoint + ">");
+    QString out = runLine(page, "SELECT 2");
+    QVERIFY(out.contains("\nOK\n"));
+    QCOMPARE(page.promptText(), endpoint + "[2]>");
+    out = runLine(page, "SET in2 yes");
+    QVERIFY2(out.contains(endpoint + "[2]> SET in2 yes\nOK\n"), qPrintable(out));
+    QCOMPARE(blockingCall(*m_admin, {"EXISTS", "in2"}).toInteger(), 0);
+    ConnectionConfig db2 = m_server.config();
+    db2.db = 2;
+    auto other = TestServer::connect(db2);
+    QCOMPARE(blockingCall(*other, {"GET", "in2"}).bytes(), "yes");
+    // The session's connection stayed in database 0.
+    QCOMPARE(session->config().db, 0);
+
+    // The server drops the console's connection: it comes back in database 2.
+    RedisConnection *console = page.consoleConnection();
+    QSignalSpy states(console, &RedisConnection::stateChanged);
+    QVERIFY(!blockingCall(*m_admin, {"CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes"}).isError());
+    QTRY_VERIFY(!console->isReady());
+    out = runLine(page, "SET again yes");
+    QVERIFY2(out.contains("\nOK\n"), qPrintable(out));
+    QCOMPARE(page.promptText(), endpoint + "[2]>");
+    other = TestServer::connect(db2);
+    QCOMPARE(blockingCall(*other, {"GET", "again"}).bytes(), "yes");
+
+    // A transaction shows in the prompt.
+    out = runLine(page, "MULTI");
+    QCOMPARE(page.promptText(), endpoint + "[2](TX)>");
+    out = runLine(page, "INCR counter");
+    QVERIFY(out.contains("\nQUEUED\n"));
+    out = runLine(page, "EXEC");
+    QVERIFY2(out.contains("\n1) (integer) 1\n"), qPrintable(out));
+    QCOMPARE(page.promptText(), endpoint + "[2]>");
+}
+
+void TestConsolePage::blockingCommandHasItsOwnConnection()
+{
+    auto session = m_server.connect();
+    ConsolePage page(session.get());
+    QSignalSpy finished(&page, &ConsolePage::commandFinished);
+    // A timeout beyond the default 15 s command timeout: waited for, not cut off.
+    page.run("BLPOP jobs 30");
+    QTRY_VERIFY(page.isBusy());
+    QTRY_VERIFY(blockingCall(*m_admin, {"CLIENT", "LIST"}).bytes().contains("cmd=blpop"));
+    // The session is not stalled behind it.
+    QCOMPARE(blockingCall(*session, {"PING"}).bytes(), "PONG");
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(!blockingCall(*m_admin, {"LPUSH", "jobs", "job-1"}).isError());
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY2(page.outputText().contains("1) \"jobs\"\n2) \"job-1\""), qPrintable(page.outputText()));
+
+    // Stop drops the connection under a command that waits.
+    finished.clear();
+    page.run("BLPOP jobs 30");
+    page.run("PING"); // queued behind it, dropped by Stop
+    QTRY_VERIFY(blockingCall(*m_admin, {"CLIENT", "LIST"}).bytes().contains("cmd=blpop"));
+    QVERIFY(page.isBusy());
+    QTest::keyClick(page.input(), Qt::Key_Escape);
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(page.outputText().contains("Stopped: the console reconnects."));
+    QVERIFY(!page.isBusy());
+    const QString out = runLine(page, "ECHO back");
+    QVERIFY2(out.contains("\n\"back\"\n"), qPrintable(out));
+    QCOMPARE(finished.count(), 2);
+}
+
+void TestConsolePage::historyAndClear()
+{
+    auto session = m_server.connect();
+    {
+        ConsolePage page(session.get());
+        QSignalSpy finished(&page, &ConsolePage::commandFinished);
+        QTest::keyClicks(page.input(), "SET h 1");
+        QTest::keyClick(page.input(), Qt::Key_Return);
+        QTRY_COMPARE(finished.count(), 1);
+        QTest::keyClicks(page.input(), "AUTH secret-password");
+        QTest::keyClick(page.input(), Qt::Key_Return);
+        QTRY_COMPARE(finished.count(), 2);
+        QVERIFY(!page.outputText().contains("secret-password"));
+        QVERIFY(page.outputText().contains("> AUTH (hidden)"));
+        QTest::keyClicks(page.input(), "GET h");
+        QTest::keyClick(page.input(), Qt::Key_Return);
+        QTRY_COMPARE(finished.count(), 3);
+        QCOMPARE(page.history(), QStringList({"SET h 1", "GET h"}));
+        QTest::keyClicks(page.input(), "draft");
+        QTest::keyClick(page.input(), Qt::Key_Up);
+        QCOMPARE(page.input()->text(), QStringLiteral("GET h"));
+        QTest::keyClick(page.input(), Qt::Key_Up);
+        QCOMPARE(page.input()->text(), QStringLiteral("SET h 1"));
+        QTest::keyClick(page.input(), Qt::Key_Up);
+        QCOMPARE(page.input()->text(), QStringLiteral("SET h 1"));
+        QTest::keyClick(page.input(), Qt::Key_Down);
+        QTest::keyClick(page.input(), Qt::Key_Down);
+        QCOMPARE(page.input()->text(), QStringLiteral("draft"));
+        QTest::keyClick(page.input(), Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(page.outputText().isEmpty());
+    }
+    // Kept for the next console; the password never reached the settings.
+    ConsolePage again(session.get());
+    QCOMPARE(again.history(), QStringList({"SET h 1", "GET h"}));
+    QVERIFY(!QSettings().value("console/history").toStringList().join(' ').contains("secret"));
+}
+
+void TestConsolePage::cluster()
+{
+    TestCluster cluster;
+    QVERIFY(cluster.start({}));
+    auto session = TestServer::connect(cluster.cluster().seedConfig());
+    QVERIFY(session);
+    ClusterClient client(cluster.cluster().seedConfig());
+    QSignalSpy ready(&client, &ClusterClient::ready);
+    client.open();
+    QVERIFY(ready.wait(10000));
+
+    ConsolePage page(session.get());
+    page.setClusterClient(&client);
+    page.show();
+    // Routed, all masters, and the six nodes with their roles.
+    QTRY_COMPARE(page.targets().size(), 8);
+    QCOMPARE(page.targets().at(0), QStringLiteral("Routed by key"));
+    QCOMPARE(page.targets().at(1), QStringLiteral("All masters"));
+    QCOMPARE(page.targets().filter(" · master, slots ").size(), 3);
+    QCOMPARE(page.targets().filter(" · replica of ").size(), 3);
+    QVERIFY(page.targets().at(2).contains("0-5460"));
+
+    // Routed writes land on every master.
+    int written = 0;
+    QByteArray elsewhere; // a key held by another master than the seed
+    for (int i = 0; i < 30; ++i) {
+        const QByteArray key = "key:" + QByteArray::number(i);
+        const QString out =
+            runLine(page, QStringLiteral("SET %1 value-%2").arg(QString::fromLatin1(key)).arg(i));
+        QVERIFY2(out.contains("\nOK\n"), qPrintable(out));
+        ++written;
+        if (elsewhere.isEmpty() && ClusterSlot::slotOf(key) > 5460)
+            elsewhere = key;
+    }
+    QVERIFY(!elsewhere.isEmpty());
+    QString out = runLine(page, "GET " + QString::fromLatin1(elsewhere));
+    QVERIFY2(out.contains(QStringLiteral("\n\"value-%1\"\n").arg(QString::fromLatin1(elsewhere.mid(4)))),
+             qPrintable(out));
+
+    // Per-node commands are explained in routed mode.
+    out = runLine(page, "DBSIZE");
+    QVERIFY2(out.contains("(refused) DBSIZE works on one node at a time"), qPrintable(out));
+
+    // All masters: three nodes whose counts sum to the keys written.
+    QVERIFY(page.setTarget(ConsolePage::TargetMode::AllMasters));
+    QCOMPARE(page.promptText(), QStringLiteral("all masters>"));
+    out = runLine(page, "DBSIZE");
+    QCOMPARE(out.count("Node 127.0.0.1:"), 3);
+    const QList<qint64> counts = integers(out);
+    QCOMPARE(counts.size(), 3);
+    QCOMPARE(counts[0] + counts[1] + counts[2], qint64(written));
+
+    // One node: its own count.
+    const QByteArray second = cluster.cluster().nodeId(1);
+    QVERIFY(page.setTarget(ConsolePage::TargetMode::Node, second));
+    QCOMPARE(page.promptText(), cluster.cluster().nodeConfig(1).endpoint() + ">");
+    auto node = TestServer::connect(cluster.cluster().nodeConfig(1));
+    const qint64 own = blockingCall(*node, {"DBSIZE"}).toInteger();
+    QVERIFY(own > 0);
+    out = runLine(page, "DBSIZE");
+    QCOMPARE(integers(out), QList<qint64>{own});
+    // As is on that node: a key of another slot range is a redirection, as redis-cli without -c shows.
+    out = runLine(page, "GET key:0");
+    QVERIFY(out.contains("(error) MOVED") || out.contains("\"value-0\""));
+
+    if (qEnvironmentVariableIsSet("KEYSCOPE_SCREENSHOT_DIR")) {
+        page.resize(900, 500);
+        page.grab().save(qEnvironmentVariable("KEYSCOPE_SCREENSHOT_DIR") + "/console.png");
+    }
+}
+
+QTEST_MAIN(TestConsolePage)
+#include "tst_consolepage.moc"

@@ -1,0 +1,561 @@
+#include "consolepage.h"
+
+#include "clusterclient.h"
+#include "clustercommand.h"
+#include "commandline.h"
+#include "consolepolicy.h"
+#include "rediscommand.h"
+#include "replyformatter.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace {
+
+const QString settingsHistory = QStringLiteral("console/history");
+
+enum Role { ModeRole = Qt::UserRole, NodeRole };
+
+QString slotsText(const QList<SlotRange> &ranges)
+{
+    QStringList parts;
+    for (qsizetype i = 0; i < ranges.size() && i < 3; ++i)
+        parts.append(ranges[i].first == ranges[i].last
+                         ? QString::number(ranges[i].first)
+                         : QStringLiteral("%1-%2").arg(ranges[i].first).arg(ranges[i].last));
+    if (ranges.size() > 3)
+        parts.append(QStringLiteral("…"));
+    return parts.join(QStringLiteral(", "));
+}
+
+QString elapsedText(qint64 nanos)
+{
+    const double ms = double(nanos) / 1e6;
+    return ms < 1000 ? ConsolePage::tr("(%1 ms)").arg(ms, 0, 'f', 2)
+                     : ConsolePage::tr("(%1 s)").arg(ms / 1000, 0, 'f', 2);
+}
+
+} // namespace
+
+ConsolePage::ConsolePage(RedisConnection *session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    ConnectionConfig config = session ? session->config() : ConnectionConfig();
+    config.clientName = config.clientName.isEmpty() ? QStringLiteral("keyscope-console")
+                                                    : config.clientName + QStringLiteral("-console");
+    m_connection = new RedisConnection(config, this);
+
+    auto *layout = new QVBoxLayout(this);
+
+    m_targetBar = new QWidget(this);
+    auto *targetLayout = new QHBoxLayout(m_targetBar);
+    targetLayout->setContentsMargins(0, 0, 0, 0);
+    auto *targetLabel = new QLabel(tr("Target:"), m_targetBar);
+    targetLayout->addWidget(targetLabel);
+    m_targets = new QComboBox(m_targetBar);
+    m_targets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_targets->setToolTip(tr("Where commands go: routed by their keys to the master of their slot, to every "
+                             "master, or to one node as is"));
+    targetLabel->setBuddy(m_targets);
+    targetLayout->addWidget(m_targets);
+    targetLayout->addStretch(1);
+    m_targetBar->hide();
+    layout->addWidget(m_targetBar);
+    connect(m_targets, &QComboBox::currentIndexChanged, this, &ConsolePage::updatePrompt);
+
+    m_output = new QPlainTextEdit(this);
+    m_output->setObjectName(QStringLiteral("consoleOutput"));
+    m_output->setReadOnly(true);
+    m_output->setUndoRedoEnabled(false);
+    m_output->setMaximumBlockCount(kMaxOutputBlocks);
+    // Qt's word wrapping is quadratic on long unbroken lines (a 64 KiB value): wrap anywhere.
+    m_output->setWordWrapMode(QTextOption::WrapAnywhere);
+    m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_output->installEventFilter(this);
+    layout->addWidget(m_output, 1);
+
+    auto *inputLayout = new QHBoxLayout;
+    m_prompt = new QLabel(this);
+    m_prompt->setTextFormat(Qt::PlainText);
+    m_prompt->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    inputLayout->addWidget(m_prompt);
+    m_input = new QLineEdit(this);
+    m_input->setObjectName(QStringLiteral("consoleInput"));
+    m_input->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_input->setPlaceholderText(tr("Type a command, e.g. GET key (Up/Down: history, Ctrl+L: clear)"));
+    m_input->installEventFilter(this);
+    m_prompt->setBuddy(m_input);
+    inputLayout->addWidget(m_input, 1);
+    m_stop = new QPushButton(tr("Stop"), this);
+    m_stop->setToolTip(tr("Stop waiting for the running command (Esc): the console's connection is dropped "
+                          "and made again"));
+    inputLayout->addWidget(m_stop);
+    layout->addLayout(inputLayout);
+    setFocusProxy(m_input);
+
+    connect(m_input, &QLineEdit::returnPressed, this, &ConsolePage::submit);
+    connect(m_stop, &QPushButton::clicked, this, &ConsolePage::stop);
+    connect(m_connection, &RedisConnection::databaseChanged, this, &ConsolePage::updatePrompt);
+    connect(m_connection, &RedisConnection::stateChanged, this, [this](RedisConnection::State state) {
+        if (state != RedisConnection::State::Ready && m_inTransaction) {
+            m_inTransaction = false;
+            append(tr("The connection was lost: the transaction (MULTI) was discarded by the server."));
+            updatePrompt();
+        }
+    });
+
+    m_history = QSettings().value(settingsHistory).toStringList();
+    if (m_history.size() > kHistorySize)
+        m_history = m_history.mid(m_history.size() - kHistorySize);
+    m_historyPos = int(m_history.size());
+
+    updatePrompt();
+    updateBusy();
+}
+
+ConsolePage::~ConsolePage() = default;
+
+void ConsolePage::setClusterClient(ClusterClient *client)
+{
+    if (m_cluster || !client)
+        return;
+    m_sessionCluster = client;
+    m_connection->close();
+    ConnectionConfig seed = client->seedConfig();
+    seed.clientName = m_connection->config().clientName;
+    m_cluster = new ClusterClient(seed, this);
+    connect(m_cluster, &ClusterClient::topologyChanged, this, &ConsolePage::updateTargets);
+    connect(m_cluster, &ClusterClient::ready, this, &ConsolePage::next);
+    connect(m_cluster, &ClusterClient::failed, this, [this](const QString &message) {
+        append(tr("(error) %1").arg(message));
+        next();
+    });
+    // The session's client reloads the map on redirections and on a timer: follow it.
+    connect(client, &ClusterClient::topologyChanged, this, [this] {
+        if (m_cluster->isReady())
+            m_cluster->refreshTopology();
+        updateTargets();
+    });
+    m_targetBar->show();
+    updateTargets();
+    if (isVisible())
+        ensureOpen();
+}
+
+// ---- running lines ----
+
+void ConsolePage::submit()
+{
+    const QString line = m_input->text();
+    m_input->clear();
+    if (!line.trimmed().isEmpty())
+        addHistory(line.trimmed());
+    m_historyPos = int(m_history.size());
+    m_draft.clear();
+    run(line);
+}
+
+void ConsolePage::run(const QString &line)
+{
+    m_queue.append(line);
+    if (m_cluster && m_cluster->state() == ClusterClient::State::Failed)
+        m_cluster->open(); // a new line is a new attempt
+    QMetaObject::invokeMethod(this, &ConsolePage::next, Qt::QueuedConnection);
+}
+
+void ConsolePage::next()
+{
+    if (m_busy || m_question || m_queue.isEmpty())
+        return;
+    ensureOpen();
+    if (m_cluster && m_cluster->state() == ClusterClient::State::Loading)
+        return; // ready() or failed() call again
+    m_busy = true;
+    updateBusy();
+    execute(m_queue.takeFirst());
+}
+
+void ConsolePage::finish()
+{
+    m_busy = false;
+    updateBusy();
+    emit commandFinished();
+    if (!m_queue.isEmpty())
+        QMetaObject::invokeMethod(this, &ConsolePage::next, Qt::QueuedConnection);
+}
+
+void ConsolePage::stop()
+{
+    m_queue.clear();
+    if (m_question) {
+        m_question->reject(); // answered No: finishes its line
+        return;
+    }
+    if (!m_busy)
+        return;
+    append(tr("Stopped: the console reconnects."));
+    // The running command gets a Failure (shown), which finishes it.
+    if (m_cluster) {
+        m_cluster->close();
+        m_cluster->open();
+    } else {
+        m_connection->close();
+        m_connection->open();
+    }
+}
+
+void ConsolePage::execute(const QString &line)
+{
+    const CommandLine::Result split = CommandLine::split(line);
+    if (split.args.isEmpty() && split.ok()) {
+        finish();
+        return;
+    }
+    const QString echo = ConsolePolicy::hasSecret(split.args)
+                             ? CommandLine::join(ConsolePolicy::masked(split.args))
+                             : line.trimmed();
+    append(promptText() + QLatin1Char(' ') + echo);
+    if (!split.ok()) {
+        append(tr("(error) %1").arg(split.error));
+        finish();
+        return;
+    }
+    const QList<QByteArray> &args = split.args;
+    const QByteArray name = args.first().toUpper();
+
+    const ConsolePolicy::Verdict verdict = ConsolePolicy::check(args);
+    if (verdict.action == ConsolePolicy::Verdict::Action::Refuse) {
+        append(tr("(refused) %1").arg(verdict.message));
+        finish();
+        return;
+    }
+    if (m_cluster && targetMode() == TargetMode::Routed) {
+        // Said before any question: a routed per-node command could never run anyway.
+        const ClusterCommand::Keys keys = ClusterCommand::keysOf(args);
+        if (keys.kind == ClusterCommand::Keys::Kind::PerNode ||
+            keys.kind == ClusterCommand::Keys::Kind::Unsupported) {
+            append(tr("(refused) %1").arg(keys.reason));
+            finish();
+            return;
+        }
+    }
+    if (!m_cluster && m_inTransaction && name == "SELECT") {
+        append(tr("(refused) SELECT inside a transaction is not supported by the console: run EXEC or "
+                  "DISCARD first."));
+        finish();
+        return;
+    }
+    const int defaultTimeout = m_connection->config().commandTimeoutMs;
+    const int timeoutMs =
+        verdict.blockingTimeoutMs > 0 ? std::max(verdict.blockingTimeoutMs, defaultTimeout) : -1;
+    // A read-only connection refuses writes itself (and says so): no question for a command that
+    // cannot run.
+    const bool refusedAnyway = m_connection->config().readOnly && !RedisCommand::isReadOnly(args);
+    if (verdict.action == ConsolePolicy::Verdict::Action::Ask && !refusedAnyway) {
+        ask(args, echo, verdict.message, timeoutMs);
+        return;
+    }
+    send(args, timeoutMs);
+}
+
+void ConsolePage::ask(const QList<QByteArray> &args, const QString &echo, const QString &message,
+                      int timeoutMs)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Run %1?").arg(QString::fromUtf8(args.first())),
+                                tr("%1\n\nRun “%2” on %3?").arg(message, echo, targetDescription()),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setTextFormat(Qt::PlainText);
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_question = box;
+    connect(box, &QMessageBox::finished, this, [this, box, args, timeoutMs] {
+        if (box->standardButton(box->clickedButton()) == QMessageBox::Yes) {
+            send(args, timeoutMs);
+            return;
+        }
+        append(tr("Not run."));
+        finish();
+    });
+    box->open();
+}
+
+void ConsolePage::send(const QList<QByteArray> &args, int timeoutMs)
+{
+    const auto done = [this, args](const RedisReply &reply) {
+        showReply(args, reply);
+        showTime();
+        finish();
+    };
+    m_clock.start();
+    if (!m_cluster) {
+        bool isNumber = false;
+        const int db = args.size() == 2 ? args.at(1).toInt(&isNumber) : 0;
+        if (args.first().toUpper() == "SELECT" && isNumber)
+            m_connection->selectDatabase(db, this, done); // followed by reconnects and the prompt
+        else
+            m_connection->command(args, this, done, timeoutMs);
+        return;
+    }
+    switch (targetMode()) {
+    case TargetMode::Routed:
+        m_cluster->command(args, this, done, timeoutMs);
+        return;
+    case TargetMode::Node:
+        m_cluster->commandOnNode(targetNode(), args, this, done, timeoutMs);
+        return;
+    case TargetMode::AllMasters:
+        m_cluster->commandOnMasters(
+            args, this,
+            [this, args](const QList<ClusterClient::NodeReply> &replies) {
+                const bool raw = ReplyFormatter::prefersRaw(args);
+                for (const ClusterClient::NodeReply &nodeReply : replies) {
+                    append(tr("Node %1:").arg(nodeReply.endpoint));
+                    append(ReplyFormatter::format(nodeReply.reply, {}, raw));
+                }
+                showTime();
+                finish();
+            },
+            timeoutMs);
+        return;
+    }
+}
+
+void ConsolePage::showReply(const QList<QByteArray> &args, const RedisReply &reply)
+{
+    append(ReplyFormatter::format(reply, {}, ReplyFormatter::prefersRaw(args)));
+    if (m_cluster)
+        return;
+    const QByteArray name = args.first().toUpper();
+    if (name == "MULTI" && reply == RedisReply::status("OK"))
+        m_inTransaction = true;
+    else if ((name == "EXEC" || name == "DISCARD") && !reply.isFailure())
+        m_inTransaction = false;
+    updatePrompt();
+}
+
+void ConsolePage::showTime()
+{
+    append(elapsedText(m_clock.nsecsElapsed()));
+}
+
+void ConsolePage::append(const QString &text)
+{
+    m_output->appendPlainText(text);
+}
+
+QString ConsolePage::outputText() const
+{
+    return m_output->toPlainText();
+}
+
+void ConsolePage::clearOutput()
+{
+    m_output->clear();
+}
+
+// ---- connection, prompt, targets ----
+
+void ConsolePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    ensureOpen();
+}
+
+void ConsolePage::ensureOpen()
+{
+    if (m_cluster) {
+        if (m_cluster->state() == ClusterClient::State::Closed)
+            m_cluster->open();
+        return;
+    }
+    const RedisConnection::State state = m_connection->state();
+    if (state == RedisConnection::State::Disconnected || state == RedisConnection::State::WaitingToReconnect)
+        m_connection->open(); // commands issued now wait for the handshake
+}
+
+QString ConsolePage::promptText() const
+{
+    if (m_cluster) {
+        switch (targetMode()) {
+        case TargetMode::Routed:
+            return tr("cluster>");
+        case TargetMode::AllMasters:
+            return tr("all masters>");
+        case TargetMode::Node:
+            if (const ClusterNode *node = m_cluster->topology().node(targetNode()))
+                return node->endpoint() + QLatin1Char('>');
+            if (m_sessionCluster)
+                if (const ClusterNode *node = m_sessionCluster->topology().node(targetNode()))
+                    return node->endpoint() + QLatin1Char('>');
+            return QStringLiteral(">");
+        }
+    }
+    const ConnectionConfig &config = m_connection->config();
+    QString prompt = config.endpoint();
+    if (config.db != 0)
+        prompt += QStringLiteral("[%1]").arg(config.db);
+    if (m_inTransaction)
+        prompt += QStringLiteral("(TX)");
+    return prompt + QLatin1Char('>');
+}
+
+void ConsolePage::updatePrompt()
+{
+    m_prompt->setText(promptText());
+}
+
+QString ConsolePage::targetDescription() const
+{
+    if (!m_cluster)
+        return m_connection->config().endpoint() + (m_connection->config().db != 0
+                                                        ? tr(" (database %1)").arg(m_connection->config().db)
+                                                        : QString());
+    switch (targetMode()) {
+    case TargetMode::Routed:
+        return tr("the master of its keys' slot");
+    case TargetMode::AllMasters:
+        return tr("every master of the cluster");
+    case TargetMode::Node:
+        return m_targets->currentText();
+    }
+    return {};
+}
+
+void ConsolePage::updateTargets()
+{
+    if (!m_cluster)
+        return;
+    const ClusterTopology &topology = !m_cluster->topology().isEmpty() || !m_sessionCluster
+                                          ? m_cluster->topology()
+                                          : m_sessionCluster->topology();
+    const TargetMode mode = targetMode();
+    const QByteArray current = targetNode();
+    const QSignalBlocker blocker(m_targets);
+    m_targets->clear();
+    m_targets->addItem(tr("Routed by key"));
+    m_targets->setItemData(0, int(TargetMode::Routed), ModeRole);
+    m_targets->addItem(tr("All masters"));
+    m_targets->setItemData(1, int(TargetMode::AllMasters), ModeRole);
+    const auto addNode = [this](const ClusterNode &node, const QString &role) {
+        QString text = QStringLiteral("%1 · %2").arg(node.endpoint(), role);
+        if (node.isFailed())
+            text += QStringLiteral(" · ") + tr("failed");
+        m_targets->addItem(text);
+        const int index = m_targets->count() - 1;
+        m_targets->setItemData(index, int(TargetMode::Node), ModeRole);
+        m_targets->setItemData(index, node.id, NodeRole);
+    };
+    QList<QByteArray> listed;
+    for (const ClusterNode *master : topology.masters()) {
+        addNode(*master, master->slotRanges.isEmpty()
+                             ? tr("master, no slots")
+                             : tr("master, slots %1").arg(slotsText(master->slotRanges)));
+        listed.append(master->id);
+        for (const ClusterNode *replica : topology.replicasOf(master->id)) {
+            addNode(*replica, tr("replica of %1").arg(master->endpoint()));
+            listed.append(replica->id);
+        }
+    }
+    for (const ClusterNode &other : topology.nodes())
+        if (!listed.contains(other.id))
+            addNode(other, other.isReplica() ? tr("replica") : tr("node"));
+    int index = 0;
+    if (mode == TargetMode::AllMasters)
+        index = 1;
+    else if (mode == TargetMode::Node)
+        index = std::max(0, m_targets->findData(current, NodeRole));
+    m_targets->setCurrentIndex(index);
+    updatePrompt();
+}
+
+QStringList ConsolePage::targets() const
+{
+    QStringList texts;
+    for (int i = 0; i < m_targets->count(); ++i)
+        texts.append(m_targets->itemText(i));
+    return m_cluster ? texts : QStringList();
+}
+
+ConsolePage::TargetMode ConsolePage::targetMode() const
+{
+    const QVariant mode = m_targets->currentData(ModeRole);
+    return mode.isValid() ? TargetMode(mode.toInt()) : TargetMode::Routed;
+}
+
+QByteArray ConsolePage::targetNode() const
+{
+    return targetMode() == TargetMode::Node ? m_targets->currentData(NodeRole).toByteArray() : QByteArray();
+}
+
+bool ConsolePage::setTarget(TargetMode mode, const QByteArray &nodeId)
+{
+    if (!m_cluster)
+        return false;
+    const int index = mode == TargetMode::Routed       ? 0
+                      : mode == TargetMode::AllMasters ? 1
+                                                       : m_targets->findData(nodeId, NodeRole);
+    if (index < 0 || index >= m_targets->count())
+        return false;
+    m_targets->setCurrentIndex(index);
+    return true;
+}
+
+void ConsolePage::updateBusy()
+{
+    m_stop->setEnabled(m_busy);
+}
+
+// ---- history and keys ----
+
+void ConsolePage::addHistory(const QString &line)
+{
+    const CommandLine::Result split = CommandLine::split(line);
+    if (ConsolePolicy::hasSecret(split.args))
+        return;
+    if (m_history.isEmpty() || m_history.last() != line)
+        m_history.append(line);
+    if (m_history.size() > kHistorySize)
+        m_history.remove(0, m_history.size() - kHistorySize);
+    QSettings().setValue(settingsHistory, m_history);
+}
+
+void ConsolePage::browseHistory(int step)
+{
+    const int target = m_historyPos + step;
+    if (target < 0 || target > m_history.size())
+        return;
+    if (m_historyPos == m_history.size())
+        m_draft = m_input->text();
+    m_historyPos = target;
+    m_input->setText(target == m_history.size() ? m_draft : m_history.at(target));
+}
+
+bool ConsolePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress && (watched == m_input || watched == m_output)) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_L && key->modifiers() == Qt::ControlModifier) {
+            clearOutput();
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape && m_busy) {
+            stop();
+            return true;
+        }
+        if (watched == m_input && (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier &&
+            (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down)) {
+            browseHistory(key->key() == Qt::Key_Up ? -1 : 1);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "redisconnection.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QStringList>
+#include <QWidget>
+
+class ClusterClient;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMessageBox;
+class QPlainTextEdit;
+class QPushButton;
+class QWidget;
+class RedisReply;
+
+// The command console (the "Console" tab): type a command as in redis-cli, see the reply as redis-cli
+// shows it.
+//
+// It talks over a connection of its own, made from the session's settings (AUTH, TLS, database,
+// read-only), so a blocking command, a transaction or SELECT never stalls or moves the other pages;
+// the database it has selected is in the prompt and kept across reconnects. Lines are split like
+// redis-cli (CommandLine), checked by ConsolePolicy (asked first, refused with what to use
+// instead, blocking commands given their own timeout), and run one at a time: a line typed while
+// another runs waits its turn, and Stop (or Esc) drops the connection under a command that takes
+// too long. Replies are shown by ReplyFormatter (bounded), as plain text, with the time they took.
+// History: Up/Down, the last kHistorySize lines kept in QSettings ("console/history"; lines with a
+// password are not kept); Ctrl+L clears the output.
+//
+// On a cluster, setClusterClient() adds a target chooser: routed by key (ClusterClient::command),
+// all masters (each reply under its node), or one node of the topology (address, role, slots). The
+// console then uses a ClusterClient of its own with the session client's seed, refreshed whenever the
+// session's topology changes.
+class ConsolePage : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int kHistorySize = 500;
+    static constexpr int kMaxOutputBlocks = 20000;
+
+    enum class TargetMode { Routed, AllMasters, Node };
+    Q_ENUM(TargetMode)
+
+    explicit ConsolePage(RedisConnection *session, QWidget *parent = nullptr);
+    ~ConsolePage() override;
+
+    // Cluster mode: the target chooser appears and commands go through a ClusterClient made from
+    // client's seed. Call once.
+    void setClusterClient(ClusterClient *client);
+
+    // Runs a line as if typed (after the lines still waiting); commandFinished() once its output is
+    // complete (refused, not confirmed, answered or failed).
+    void run(const QString &line);
+    // Drops the queued lines and the connection under the running command (the console reconnects).
+    void stop();
+    bool isBusy() const { return m_busy; }
+
+    QString outputText() const;
+    void clearOutput();
+    QString promptText() const;
+    QLineEdit *input() const { return m_input; }
+    QPlainTextEdit *output() const { return m_output; }
+    QStringList history() const { return m_history; }
+    // The question asked before a dangerous command (nullptr when none is open).
+    QMessageBox *question() const { return m_question; }
+    // The console's own connection (standalone servers; unused once a cluster client is set).
+    RedisConnection *consoleConnection() const { return m_connection; }
+
+    // Cluster targets: nullptr / empty before setClusterClient().
+    QComboBox *targetChooser() const { return m_targets; }
+    QStringList targets() const;
+    TargetMode targetMode() const;
+    QByteArray targetNode() const;
+    // False when there is no such target (no cluster, or no node with that id).
+    bool setTarget(TargetMode mode, const QByteArray &nodeId = {});
+
+signals:
+    void commandFinished();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void submit();
+    void next();
+    void execute(const QString &line);
+    void send(const QList<QByteArray> &args, int timeoutMs);
+    void ask(const QList<QByteArray> &args, const QString &echo, const QString &message, int timeoutMs);
+    void showReply(const QList<QByteArray> &args, const RedisReply &reply);
+    void showTime();
+    void finish();
+    void append(const QString &text);
+    void ensureOpen();
+    void updatePrompt();
+    void updateTargets();
+    void updateBusy();
+    QString targetDescription() const;
+    void addHistory(const QString &line);
+    void browseHistory(int step);
+
+    QPointer<RedisConnection> m_session;
+    RedisConnection *m_connection = nullptr; // child of this
+    ClusterClient *m_cluster = nullptr;      // child of this, in cluster mode
+    QPointer<ClusterClient> m_sessionCluster;
+
+    QWidget *m_targetBar = nullptr;
+    QComboBox *m_targets = nullptr;
+    QPlainTextEdit *m_output = nullptr;
+    QLabel *m_prompt = nullptr;
+    QLineEdit *m_input = nullptr;
+    QPushButton *m_stop = nullptr;
+    QPointer<QMessageBox> m_question;
+
+    QStringList m_queue; // lines waiting for the running one
+    bool m_busy = false;
+    bool m_inTransaction = false; // MULTI answered, EXEC / DISCARD not yet
+    QElapsedTimer m_clock;        // since the running command was sent
+
+    QStringList m_history; // oldest first
+    int m_historyPos = 0;  // == m_history.size(): the line being typed
+    QString m_draft;       // the line being typed while browsing the history
+};
