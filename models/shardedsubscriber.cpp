@@ -108,7 +108,9 @@ QString ShardedSubscriber::problemText() const
             tr("%n shard channel(s) wait for the cluster map to name their master.", nullptr, unrouted));
     for (const auto &[id, shard] : m_shards) {
         const PubSubSubscriber *subscriber = shard.subscriber;
-        if (subscriber->state() != RedisConnection::State::Ready)
+        const RedisConnection::State state = subscriber->state();
+        if (state == RedisConnection::State::WaitingToReconnect ||
+            state == RedisConnection::State::Disconnected)
             lines.append(tr("Shard subscriber on %1 is not connected.").arg(shard.endpoint));
         if (!subscriber->errorText().isEmpty())
             lines.append(tr("%1: %2").arg(shard.endpoint, subscriber->errorText()));

@@ -1,10 +1,17 @@
 #include "blockingcall.h"
+#include "clusterclient.h"
+#include "clusterslot.h"
+#include "embeddedcluster.h"
+#include "embeddedserver.h"
 #include "pubsubmessagemodel.h"
 #include "pubsubpage.h"
 #include "pubsubsubscriber.h"
 #include "redisconnection.h"
+#include "shardedsubscriber.h"
+#include "testcluster.h"
 #include "testserver.h"
 
+#include <algorithm>
 #include <memory>
 #include <QClipboard>
 #include <QFile>
@@ -12,6 +19,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -30,6 +38,7 @@ private slots:
     void filterPauseAndExport();
     void overviewAndProbe();
     void readOnlyCannotPublish();
+    void clusterShardChannelsOnTheirMasters();
 
 private:
     bool openPage();
@@ -141,6 +150,125 @@ void TestPubSubPage::readOnlyCannotPublish()
     QVERIFY(publish);
     QVERIFY(!publish->isEnabled());
     QCOMPARE(page.publishText(), QString("This connection is read-only: publishing is off."));
+}
+
+// Cluster mode on a real 3-master cluster: shard channels on their slots' masters, SUBSCRIBE on the
+// page's node, publishing through the ClusterClient, and the overview merged from every master.
+void TestPubSubPage::clusterShardChannelsOnTheirMasters()
+{
+    TestCluster cluster;
+    EmbeddedCluster::Options options;
+    options.replicasPerMaster = 0;
+    QVERIFY(cluster.start(options));
+    const EmbeddedCluster &nodes = cluster.cluster();
+    const auto endpoint = [&](int i) { return QStringLiteral("127.0.0.1:%1").arg(nodes.node(i)->port()); };
+    ClusterClient client(nodes.seedConfig());
+    QSignalSpy ready(&client, &ClusterClient::ready);
+    client.open();
+    QVERIFY(ready.wait(10000));
+    std::unique_ptr<RedisConnection> session = TestServer::connect(nodes.seedConfig());
+    QVERIFY(session);
+    std::vector<std::unique_ptr<RedisConnection>> admin;
+    for (int i = 0; i < 3; ++i) {
+        admin.push_back(TestServer::connect(nodes.nodeConfig(i)));
+        QVERIFY(admin.back());
+    }
+    // One shard channel per master.
+    QByteArray channels[3];
+    for (int n = 0, found = 0; found < 3; ++n) {
+        const QByteArray channel = "orders:" + QByteArray::number(n);
+        const int slot = ClusterSlot::slotOf(channel);
+        for (int i = 0; i < 3; ++i) {
+            if (channels[i].isEmpty() && slot >= nodes.formedSlots(i).first &&
+                slot <= nodes.formedSlots(i).second) {
+                channels[i] = channel;
+                ++found;
+            }
+        }
+    }
+
+    PubSubPage page(session.get());
+    page.resize(1400, 800);
+    page.show();
+    page.setClusterClient(&client);
+    QCOMPARE(page.clusterClient(), &client);
+    QCOMPARE(page.overview()->columnCount(), 4);
+    page.subscribe(Kind::Channel, "batch:123");
+    for (const QByteArray &channel : channels)
+        page.subscribe(Kind::Shard, channel);
+    // Shard channels are listed by name, each with its master.
+    QList<int> byName{0, 1, 2};
+    std::sort(byName.begin(), byName.end(), [&](int a, int b) { return channels[a] < channels[b]; });
+    QStringList expected{"SUBSCRIBE batch:123"};
+    for (const int i : byName)
+        expected.append("SSUBSCRIBE " + QString::fromLatin1(channels[i]) + " — on " + endpoint(i));
+    QTRY_COMPARE_WITH_TIMEOUT(page.subscriptionTexts(), expected, 10000);
+    QVERIFY(page.shardedSubscriber());
+    QCOMPARE(page.shardedSubscriber()->subscriberCount(), 3);
+    for (int i = 0; i < 3; ++i) {
+        const RedisReply numsub = blockingCall(*admin[size_t(i)], {"PUBSUB", "SHARDNUMSUB", channels[i]});
+        QCOMPARE(numsub, RedisReply::array({RedisReply::bulk(channels[i]), RedisReply::integer(1)}));
+    }
+
+    // SPUBLISH through the page reaches each channel's master and its one subscriber.
+    QSignalSpy published(&page, &PubSubPage::published);
+    for (int i = 0; i < 3; ++i) {
+        page.publish(channels[i], "shard " + QByteArray::number(i), true, 1, 0);
+        QVERIFY(published.wait(10000));
+        QCOMPARE(page.publishText(), QString("Delivered to 1 subscriber(s)."));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(page.messages()->rowCount(), 3, 10000);
+    // Classic PUBLISH on another node than the subscriber's: the cluster forwards it.
+    QCOMPARE(blockingCall(*admin[2], {"PUBLISH", "batch:123", "from node 2"}), RedisReply::integer(0));
+    page.publish("batch:123", "through the cluster client", false, 1, 0);
+    QVERIFY(published.wait(10000));
+    QVERIFY(page.publishText().contains("In a cluster PUBLISH counts the subscribers"));
+    QTRY_COMPARE_WITH_TIMEOUT(page.messages()->rowCount(), 5, 10000);
+    QSet<QString> payloads;
+    QAbstractItemModel *view = page.view()->model();
+    for (int row = 0; row < view->rowCount(); ++row)
+        payloads.insert(view->index(row, PubSubMessageModel::PayloadColumn).data().toString());
+    QCOMPARE(payloads,
+             (QSet<QString>{"shard 0", "shard 1", "shard 2", "from node 2", "through the cluster client"}));
+
+    // The overview asks every master: each shard channel on its node, the channel on the seed.
+    QSignalSpy refreshed(&page, &PubSubPage::overviewRefreshed);
+    page.refreshOverview();
+    QVERIFY(refreshed.wait(10000));
+    QTableWidget *overview = page.overview();
+    QCOMPARE(overview->rowCount(), 4);
+    QCOMPARE(overview->item(0, 0)->text(), QString("batch:123"));
+    QCOMPARE(overview->item(0, 1)->text(), QString("channel"));
+    QCOMPARE(overview->item(0, 2)->text(), QString("1"));
+    QCOMPARE(overview->item(0, 3)->text(), endpoint(0));
+    for (int row = 1; row <= 3; ++row) {
+        const int i = byName[row - 1];
+        QCOMPARE(overview->item(row, 0)->text(), QString::fromLatin1(channels[i]));
+        QCOMPARE(overview->item(row, 1)->text(), QString("shard channel"));
+        QCOMPARE(overview->item(row, 2)->text(), QString("1"));
+        QCOMPARE(overview->item(row, 3)->text(), endpoint(i));
+    }
+    for (const QLabel *label : page.findChildren<QLabel *>())
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+    // The details name a shard message's node.
+    const QModelIndex first = view->index(0, 0);
+    page.view()->setCurrentIndex(first);
+    const QByteArray firstChannel = first.data(PubSubMessageModel::ChannelBytesRole).toByteArray();
+    const int firstMaster = int(std::find(std::begin(channels), std::end(channels), firstChannel) - channels);
+    QVERIFY(firstMaster < 3);
+    const QLabel *node = page.findChild<QLabel *>("detailsNode");
+    QVERIFY(node);
+    QCOMPARE(node->text(), QString("Shard channel %1: hash slot %2 on %3")
+                               .arg(QString::fromLatin1(firstChannel))
+                               .arg(ClusterSlot::slotOf(firstChannel))
+                               .arg(endpoint(firstMaster)));
+
+    // Unsubscribing a shard channel closes that master's subscriber.
+    page.unsubscribe(Kind::Shard, channels[1]);
+    QCOMPARE(page.shardedSubscriber()->subscriberCount(), 2);
+    QTRY_COMPARE(blockingCall(*admin[1], {"PUBSUB", "SHARDNUMSUB", channels[1]}),
+                 RedisReply::array({RedisReply::bulk(channels[1]), RedisReply::integer(0)}));
+    QTRY_COMPARE(page.subscriptionTexts().size(), 3);
 }
 
 QTEST_MAIN(TestPubSubPage)

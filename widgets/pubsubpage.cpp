@@ -1,14 +1,18 @@
 #include "pubsubpage.h"
 
 #include "bytesescaper.h"
+#include "clusterclient.h"
+#include "clusterslot.h"
 #include "plotpalette.h"
 #include "publisher.h"
 #include "pubsubmessagemodel.h"
 #include "pubsubsubscriber.h"
 #include "redisconnection.h"
+#include "shardedsubscriber.h"
 #include "valuedecoder.h"
 #include "widgetstyle.h"
 
+#include <map>
 #include <memory>
 #include <QCheckBox>
 #include <QClipboard>
@@ -162,7 +166,12 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     m_detailsMode = new QComboBox(detailsBox);
     m_detailsMode->addItems({tr("Text"), tr("JSON"), tr("Hex")});
-    detailsLayout->addWidget(m_detailsMode);
+    auto *detailsBar = new QHBoxLayout;
+    detailsBar->addWidget(m_detailsMode);
+    m_detailsNode = plainLabel(QString(), detailsBox);
+    m_detailsNode->setObjectName(QStringLiteral("detailsNode"));
+    detailsBar->addWidget(m_detailsNode, 1);
+    detailsLayout->addLayout(detailsBar);
     m_details = new QPlainTextEdit(detailsBox);
     m_details->setReadOnly(true);
     m_details->setWordWrapMode(QTextOption::WrapAnywhere);
@@ -270,10 +279,9 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     connect(subscribeButton, &QPushButton::clicked, this, subscribeTyped);
     connect(m_name, &QLineEdit::returnPressed, this, subscribeTyped);
     connect(unsubscribe, &QPushButton::clicked, this, [this] {
-        QListWidgetItem *item = m_subscriptions->currentItem();
-        if (item && m_subscriber)
-            m_subscriber->unsubscribe(Kind(item->data(Qt::UserRole + 1).toInt()),
-                                      item->data(Qt::UserRole).toByteArray());
+        if (QListWidgetItem *item = m_subscriptions->currentItem())
+            this->unsubscribe(Kind(item->data(Qt::UserRole + 1).toInt()),
+                              item->data(Qt::UserRole).toByteArray());
     });
     connect(m_filter, &QLineEdit::textChanged, this, &PubSubPage::setFilter);
     connect(m_pause, &QCheckBox::toggled, this, &PubSubPage::setPaused);
@@ -344,7 +352,11 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
                                          : tr("Published %1 messages; the last reached %n subscriber(s).",
                                               nullptr, int(receivers))
                                                .arg(QLocale().toString(answered));
-                m_publishResult->setText(error.isEmpty() ? done : error);
+                QString text = error.isEmpty() ? done : error;
+                if (error.isEmpty() && m_cluster && !m_publishingSharded)
+                    text += QLatin1Char(' ') + tr("(In a cluster PUBLISH counts the subscribers of the node "
+                                                  "that took it; every node forwards it to its own.)");
+                m_publishResult->setText(text);
                 emit published();
             });
     connect(refresh, &QPushButton::clicked, this, &PubSubPage::refreshOverview);
@@ -372,22 +384,99 @@ void PubSubPage::ensureSubscriber()
     connect(m_subscriber.get(), &PubSubSubscriber::stateChanged, this, &PubSubPage::updateSubscriptions);
     connect(m_subscriber.get(), &PubSubSubscriber::errorChanged, this, &PubSubPage::updateSubscriptions);
     m_subscriber->open();
+    startRates();
+}
+
+void PubSubPage::ensureSharded()
+{
+    if (m_shardSubscriber || !m_cluster)
+        return;
+    m_shardSubscriber = std::make_unique<ShardedSubscriber>(m_cluster, m_messages->capacity());
+    connect(m_shardSubscriber.get(), &ShardedSubscriber::messagesReceived, this, &PubSubPage::onMessages);
+    connect(m_shardSubscriber.get(), &ShardedSubscriber::subscriptionsChanged, this,
+            &PubSubPage::updateSubscriptions);
+    startRates();
+}
+
+void PubSubPage::startRates()
+{
+    if (m_rateTimer->isActive())
+        return;
     m_rateStart = QDateTime::currentMSecsSinceEpoch() / 1000.0;
     m_rateTimer->start();
 }
 
+ClusterClient *PubSubPage::clusterClient() const
+{
+    return m_cluster;
+}
+
+void PubSubPage::setClusterClient(ClusterClient *client)
+{
+    if (m_cluster == client)
+        return;
+    // The shard channels subscribed so far, to subscribe again where they now belong.
+    QList<QByteArray> shardChannels;
+    if (m_shardSubscriber) {
+        shardChannels = m_shardSubscriber->channels();
+        m_shardSubscriber.reset();
+    } else if (m_subscriber) {
+        shardChannels = m_subscriber->subscriptions(Kind::Shard);
+        for (const QByteArray &channel : std::as_const(shardChannels))
+            m_subscriber->unsubscribe(Kind::Shard, channel);
+    }
+    if (m_cluster)
+        disconnect(m_cluster, nullptr, this, nullptr);
+    m_cluster = client;
+    m_publisher->setClusterClient(client);
+    if (client)
+        connect(client, &ClusterClient::topologyChanged, this, &PubSubPage::updateSubscriptions);
+    m_overview->setRowCount(0);
+    m_overview->setColumnCount(client ? 4 : 3);
+    QStringList headers{tr("Channel"), tr("Kind"), tr("Subscribers")};
+    if (client)
+        headers.append(tr("Node"));
+    m_overview->setHorizontalHeaderLabels(headers);
+    if (client)
+        m_overview->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    for (const QByteArray &channel : std::as_const(shardChannels))
+        subscribe(Kind::Shard, channel);
+    updateSubscriptions();
+}
+
 void PubSubPage::subscribe(Kind kind, const QByteArray &name)
 {
+    if (kind == Kind::Shard && m_cluster) {
+        ensureSharded();
+        m_shardSubscriber->subscribe(name);
+        return;
+    }
     ensureSubscriber();
     if (m_subscriber)
         m_subscriber->subscribe(kind, name);
 }
 
+void PubSubPage::unsubscribe(Kind kind, const QByteArray &name)
+{
+    if (kind == Kind::Shard && m_shardSubscriber)
+        m_shardSubscriber->unsubscribe(name);
+    else if (m_subscriber)
+        m_subscriber->unsubscribe(kind, name);
+}
+
+bool PubSubPage::canPublish() const
+{
+    if (m_cluster)
+        return !m_cluster->seedConfig().readOnly;
+    return m_connection && !m_connection->config().readOnly;
+}
+
 void PubSubPage::publish(const QByteArray &channel, const QByteArray &payload, bool sharded, qint64 count,
                          int perSecond)
 {
-    if (!m_connection || m_connection->config().readOnly)
+    if (!canPublish())
         return;
+    m_publishingSharded = sharded;
     m_publish->setEnabled(false);
     m_stop->setEnabled(true);
     m_publishResult->setText(tr("Publishing…"));
@@ -458,10 +547,12 @@ QStringList PubSubPage::subscriptionTexts() const
 
 void PubSubPage::updateSubscriptions()
 {
-    if (!m_subscriber)
+    if (!m_subscriber && !m_shardSubscriber)
         return;
     m_subscriptions->clear();
     for (const Kind kind : {Kind::Channel, Kind::Pattern, Kind::Shard}) {
+        if (!m_subscriber || (kind == Kind::Shard && m_shardSubscriber))
+            continue;
         for (const QByteArray &name : m_subscriber->subscriptions(kind)) {
             if (m_probe && name == m_probe->channel())
                 continue;
@@ -469,6 +560,43 @@ void PubSubPage::updateSubscriptions()
             item->setData(Qt::UserRole, name);
             item->setData(Qt::UserRole + 1, int(kind));
         }
+    }
+    QStringList lines;
+    if (m_shardSubscriber) {
+        // Every shard channel asked for, with the master it is on (or on its way to).
+        int confirmed = 0;
+        const QList<QByteArray> channels = m_shardSubscriber->channels();
+        for (const QByteArray &name : channels) {
+            const QString text = kindPrefix(Kind::Shard) + BytesEscaper::escape(name);
+            const QString endpoint = m_shardSubscriber->endpointOf(name);
+            QString shown;
+            if (m_shardSubscriber->isConfirmed(name)) {
+                ++confirmed;
+                shown = tr("%1 — on %2").arg(text, endpoint);
+            } else if (!endpoint.isEmpty()) {
+                shown = tr("%1 — subscribing on %2…").arg(text, endpoint);
+            } else {
+                shown = tr("%1 — waiting for the cluster map…").arg(text);
+            }
+            auto *item = new QListWidgetItem(shown, m_subscriptions);
+            item->setToolTip(tr("Hash slot %1, master %2")
+                                 .arg(ClusterSlot::slotOf(name))
+                                 .arg(QString::fromLatin1(m_shardSubscriber->nodeIdOf(name))));
+            item->setData(Qt::UserRole, name);
+            item->setData(Qt::UserRole + 1, int(Kind::Shard));
+        }
+        if (!channels.isEmpty()) {
+            lines.append(tr("Shard channels: %1 of %2 subscribed, on %n master(s).", nullptr,
+                            m_shardSubscriber->subscriberCount())
+                             .arg(confirmed)
+                             .arg(channels.size()));
+        }
+        if (const QString problems = m_shardSubscriber->problemText(); !problems.isEmpty())
+            lines.append(problems);
+    }
+    if (!m_subscriber) {
+        m_subscriberState->setText(lines.join(QLatin1Char(' ')));
+        return;
     }
     QString state;
     switch (m_subscriber->state()) {
@@ -488,7 +616,8 @@ void PubSubPage::updateSubscriptions()
     }
     if (!m_subscriber->errorText().isEmpty())
         state += QLatin1Char(' ') + m_subscriber->errorText();
-    m_subscriberState->setText(state);
+    lines.prepend(state);
+    m_subscriberState->setText(lines.join(QLatin1Char(' ')));
 }
 
 QString PubSubPage::detailsText() const
@@ -499,9 +628,18 @@ QString PubSubPage::detailsText() const
 void PubSubPage::showDetails()
 {
     const QModelIndex current = m_view->currentIndex();
+    m_detailsNode->clear();
     if (!current.isValid()) {
         m_details->clear();
         return;
+    }
+    // In a cluster, where a shard channel lives.
+    const QByteArray channel = current.data(PubSubMessageModel::ChannelBytesRole).toByteArray();
+    if (m_shardSubscriber && !m_shardSubscriber->endpointOf(channel).isEmpty()) {
+        m_detailsNode->setText(tr("Shard channel %1: hash slot %2 on %3")
+                                   .arg(BytesEscaper::escape(channel))
+                                   .arg(ClusterSlot::slotOf(channel))
+                                   .arg(m_shardSubscriber->endpointOf(channel)));
     }
     const QByteArray payload = current.data(PubSubMessageModel::PayloadBytesRole).toByteArray();
     switch (m_detailsMode->currentIndex()) {
@@ -533,6 +671,10 @@ QString PubSubPage::publishText() const
 
 void PubSubPage::refreshOverview()
 {
+    if (m_cluster) {
+        refreshClusterOverview();
+        return;
+    }
     if (!m_connection)
         return;
     // PUBSUB CHANNELS and SHARDCHANNELS, then the subscriber counts of what they list.
@@ -547,15 +689,8 @@ void PubSubPage::refreshOverview()
             for (qsizetype i = 0; i + 1 < e.size(); i += 2)
                 rows->append(
                     {BytesEscaper::escape(e.at(i).bytes()), kind, QString::number(e.at(i + 1).toInteger())});
-            if (!last)
-                return;
-            std::sort(rows->begin(), rows->end());
-            m_overview->setRowCount(int(rows->size()));
-            for (int row = 0; row < rows->size(); ++row) {
-                for (int column = 0; column < 3; ++column)
-                    m_overview->setItem(row, column, new QTableWidgetItem(rows->at(row).at(column)));
-            }
-            emit overviewRefreshed();
+            if (last)
+                showOverview(*rows);
         });
     };
     m_connection->command({"PUBSUB", "NUMPAT"}, this, [this](const RedisReply &reply) {
@@ -572,6 +707,122 @@ void PubSubPage::refreshOverview()
         }
         counts("SHARDNUMSUB", tr("shard channel"), reply, true);
     });
+}
+
+void PubSubPage::showOverview(QList<QStringList> rows)
+{
+    std::sort(rows.begin(), rows.end());
+    m_overview->setRowCount(int(rows.size()));
+    for (int row = 0; row < rows.size(); ++row) {
+        for (int column = 0; column < m_overview->columnCount() && column < rows.at(row).size(); ++column)
+            m_overview->setItem(row, column, new QTableWidgetItem(rows.at(row).at(column)));
+    }
+    emit overviewRefreshed();
+}
+
+void PubSubPage::refreshClusterOverview()
+{
+    // Every master: PUBSUB NUMPAT (summed), CHANNELS (their union, then NUMSUB of it everywhere,
+    // summed), SHARDCHANNELS (then SHARDNUMSUB of each master's own on that master).
+    struct Row
+    {
+        qint64 subscribers = 0;
+        QStringList nodes;
+    };
+    struct Join
+    {
+        std::map<QByteArray, Row> channels, shards;
+        qint64 patterns = 0;
+        QStringList errors;
+        int pending = 3;
+    };
+    auto join = std::make_shared<Join>();
+    const auto noteError = [join](const ClusterClient::NodeReply &reply) {
+        if (reply.reply.isError())
+            join->errors.append(tr("%1: %2").arg(reply.endpoint, reply.reply.errorMessage()));
+        return reply.reply.isError();
+    };
+    const auto finish = [this, join] {
+        if (--join->pending > 0)
+            return;
+        QString patterns = tr("Pattern subscriptions: %1").arg(join->patterns);
+        if (!join->errors.isEmpty())
+            patterns += QLatin1Char(' ') + join->errors.join(QLatin1Char(' '));
+        m_patternCount->setText(patterns);
+        QList<QStringList> rows;
+        for (const auto &[name, row] : join->channels)
+            rows.append({BytesEscaper::escape(name), tr("channel"), QString::number(row.subscribers),
+                         row.nodes.join(QStringLiteral(", "))});
+        for (const auto &[name, row] : join->shards)
+            rows.append({BytesEscaper::escape(name), tr("shard channel"), QString::number(row.subscribers),
+                         row.nodes.join(QStringLiteral(", "))});
+        showOverview(rows);
+    };
+    m_cluster->commandOnMasters({"PUBSUB", "NUMPAT"}, this,
+                                [join, noteError, finish](const QList<ClusterClient::NodeReply> &replies) {
+                                    for (const ClusterClient::NodeReply &reply : replies) {
+                                        if (!noteError(reply))
+                                            join->patterns += reply.reply.toInteger();
+                                    }
+                                    finish();
+                                });
+    m_cluster->commandOnMasters(
+        {"PUBSUB", "CHANNELS"}, this,
+        [this, join, noteError, finish](const QList<ClusterClient::NodeReply> &replies) {
+            QList<QByteArray> args{"PUBSUB", "NUMSUB"};
+            for (const ClusterClient::NodeReply &reply : replies) {
+                if (noteError(reply))
+                    continue;
+                for (const RedisReply &channel : reply.reply.elements()) {
+                    if (!join->channels.count(channel.bytes())) {
+                        join->channels[channel.bytes()];
+                        args.append(channel.bytes());
+                    }
+                }
+            }
+            if (args.size() == 2 || !m_cluster) {
+                finish();
+                return;
+            }
+            m_cluster->commandOnMasters(args, this,
+                                        [join, finish](const QList<ClusterClient::NodeReply> &counts) {
+                                            for (const ClusterClient::NodeReply &reply : counts) {
+                                                const QList<RedisReply> &e = reply.reply.elements();
+                                                for (qsizetype i = 0; i + 1 < e.size(); i += 2) {
+                                                    Row &row = join->channels[e.at(i).bytes()];
+                                                    const qint64 n = e.at(i + 1).toInteger();
+                                                    row.subscribers += n;
+                                                    if (n > 0)
+                                                        row.nodes.append(reply.endpoint);
+                                                }
+                                            }
+                                            finish();
+                                        });
+        });
+    m_cluster->commandOnMasters(
+        {"PUBSUB", "SHARDCHANNELS"}, this,
+        [this, join, finish](const QList<ClusterClient::NodeReply> &replies) {
+            for (const ClusterClient::NodeReply &reply : replies) {
+                // Redis < 7 has no shard channels: nothing to list, not an error worth showing.
+                if (reply.reply.isError() || reply.reply.elements().isEmpty() || !m_cluster)
+                    continue;
+                QList<QByteArray> args{"PUBSUB", "SHARDNUMSUB"};
+                for (const RedisReply &channel : reply.reply.elements())
+                    args.append(channel.bytes());
+                ++join->pending;
+                m_cluster->commandOnNode(reply.nodeId, args, this,
+                                         [join, finish, endpoint = reply.endpoint](const RedisReply &counts) {
+                                             const QList<RedisReply> &e = counts.elements();
+                                             for (qsizetype i = 0; i + 1 < e.size(); i += 2) {
+                                                 Row &row = join->shards[e.at(i).bytes()];
+                                                 row.subscribers += e.at(i + 1).toInteger();
+                                                 row.nodes.append(endpoint);
+                                             }
+                                             finish();
+                                         });
+            }
+            finish();
+        });
 }
 
 void PubSubPage::startProbe(int intervalMs)

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class ClusterClient;
 class Publisher;
 class PubSubMessageModel;
 class PubSubSubscriber;
@@ -25,11 +26,19 @@ class QTableView;
 class QTableWidget;
 class QTimer;
 class RedisConnection;
+class ShardedSubscriber;
 
 // The pub/sub console: subscribe to channels, patterns and shard channels on a dedicated subscriber
 // connection (PubSubSubscriber, its own thread), watch messages in a bounded buffer (filter, pause,
 // clear, export, payload as text / JSON / hex), publish (once, or N times at a rate), see the server's
 // channels and subscriber counts (PUBSUB), messages per second per channel, and the round-trip latency.
+//
+// In a Redis Cluster (setClusterClient): SUBSCRIBE and PSUBSCRIBE stay on the one subscriber to the
+// page's node (the cluster forwards every PUBLISH to every node); SSUBSCRIBE goes through a
+// ShardedSubscriber, one connection per master that owns a subscribed channel's slot, following
+// failovers and migrations; the subscription list names each shard channel's node. Publishing goes
+// through ClusterClient::command (SPUBLISH to the channel's master), and the PUBSUB overview asks
+// every master and merges their answers, with the node(s) in a fourth column.
 class PubSubPage : public QWidget
 {
     Q_OBJECT
@@ -37,7 +46,13 @@ public:
     explicit PubSubPage(RedisConnection *connection, QWidget *parent = nullptr);
     ~PubSubPage() override;
 
+    // Cluster mode (nullptr: back to the page's one node). Shard channels already subscribed move to
+    // their masters.
+    void setClusterClient(ClusterClient *client);
+    ClusterClient *clusterClient() const;
+
     void subscribe(PubSubMessage::Kind kind, const QByteArray &name);
+    void unsubscribe(PubSubMessage::Kind kind, const QByteArray &name);
     void publish(const QByteArray &channel, const QByteArray &payload, bool sharded, qint64 count,
                  int perSecond);
     void refreshOverview();
@@ -45,6 +60,8 @@ public:
     bool exportTo(const QString &path, bool jsonLines);
 
     PubSubSubscriber *subscriber() const { return m_subscriber.get(); }
+    // The shard channels' subscribers in cluster mode (nullptr before the first SSUBSCRIBE).
+    ShardedSubscriber *shardedSubscriber() const { return m_shardSubscriber.get(); }
     PubSubMessageModel *messages() const { return m_messages; }
     QSortFilterProxyModel *filtered() const { return m_filtered; }
     QTableView *view() const { return m_view; }
@@ -67,6 +84,11 @@ signals:
 
 private:
     void ensureSubscriber();
+    void ensureSharded();
+    void startRates();
+    bool canPublish() const;
+    void refreshClusterOverview();
+    void showOverview(QList<QStringList> rows);
     void onMessages(const QList<PubSubMessage> &batch, qint64 dropped);
     void updateCounters();
     void updateSubscriptions();
@@ -74,7 +96,9 @@ private:
     void sampleRates();
 
     QPointer<RedisConnection> m_connection;
+    QPointer<ClusterClient> m_cluster;
     std::unique_ptr<PubSubSubscriber> m_subscriber;
+    std::unique_ptr<ShardedSubscriber> m_shardSubscriber; // cluster mode, SSUBSCRIBE
     std::unique_ptr<LatencyProbe> m_probe;
     PubSubMessageModel *m_messages = nullptr;
     QSortFilterProxyModel *m_filtered = nullptr;
@@ -91,6 +115,7 @@ private:
     QTableView *m_view = nullptr;
     QComboBox *m_detailsMode = nullptr;
     QPlainTextEdit *m_details = nullptr;
+    QLabel *m_detailsNode = nullptr; // a shard channel's slot and node, in cluster mode
 
     QLineEdit *m_channel = nullptr;
     QCheckBox *m_sharded = nullptr;
@@ -101,6 +126,7 @@ private:
     QPushButton *m_stop = nullptr;
     QLabel *m_publishResult = nullptr;
     QByteArray m_filePayload; // set by "From file…", cleared when the text is edited
+    bool m_publishingSharded = false;
 
     QTableWidget *m_overview = nullptr;
     QLabel *m_patternCount = nullptr;
