@@ -72,6 +72,7 @@ private slots:
     void readOnlyRefusesWrites();
     void selectChangesPromptAndSurvivesReconnect();
     void blockingCommandHasItsOwnConnection();
+    void bigReplyIsBounded();
     void historyAndClear();
     void cluster();
 
@@ -279,6 +280,22 @@ void TestConsolePage::blockingCommandHasItsOwnConnection()
     QCOMPARE(finished.count(), 2);
 }
 
+void TestConsolePage::bigReplyIsBounded()
+{
+    QList<QByteArray> push{"RPUSH", "big"};
+    for (int i = 0; i < 20000; ++i)
+        push.append(QByteArray::number(i));
+    QCOMPARE(blockingCall(*m_admin, push).toInteger(), 20000);
+    QVERIFY(!blockingCall(*m_admin, {"SET", "huge", QByteArray(200000, 'x')}).isError());
+    auto session = m_server.connect();
+    ConsolePage page(session.get());
+    QString out = runLine(page, "LRANGE big 0 -1");
+    QVERIFY2(out.contains("\n 1000) \"999\"\n… 19000 more elements not shown\n"), qPrintable(out.right(200)));
+    QVERIFY(!out.contains("\"1000\""));
+    out = runLine(page, "GET huge");
+    QVERIFY(out.contains("\"" + QString(64 * 1024, 'x') + "\" … (134464 more bytes not shown)\n"));
+}
+
 void TestConsolePage::historyAndClear()
 {
     auto session = m_server.connect();
@@ -380,6 +397,15 @@ void TestConsolePage::cluster()
     // As is on that node: a key of another slot range is a redirection, as redis-cli without -c shows.
     out = runLine(page, "GET key:0");
     QVERIFY(out.contains("(error) MOVED") || out.contains("\"value-0\""));
+
+    // The node connections carry the console's map refreshes too: no transactions, short blocking only.
+    out = runLine(page, "MULTI");
+    QVERIFY2(out.contains("(refused) MULTI is not available on a cluster"), qPrintable(out));
+    QVERIFY(page.setTarget(ConsolePage::TargetMode::Routed));
+    out = runLine(page, "BLPOP queue 30");
+    QVERIFY2(out.contains("(refused) On a cluster") && out.contains("10 s at most"), qPrintable(out));
+    out = runLine(page, "BLPOP queue 0.1");
+    QVERIFY2(out.contains("\n(nil)\n"), qPrintable(out));
 
     if (qEnvironmentVariableIsSet("KEYSCOPE_SCREENSHOT_DIR")) {
         page.resize(900, 500);

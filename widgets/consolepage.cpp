@@ -248,13 +248,33 @@ void ConsolePage::execute(const QString &line)
             return;
         }
     }
+    if (m_cluster && targetMode() != TargetMode::Routed &&
+        (name == "MULTI" || name == "EXEC" || name == "DISCARD" || name == "WATCH" || name == "UNWATCH")) {
+        // Routed, ClusterClient refuses them itself (above).
+        append(tr("(refused) %1 is not available on a cluster in the console: a transaction needs a "
+                  "connection of its own, and the console shares each node's connection with its "
+                  "cluster map refreshes.")
+                   .arg(QString::fromLatin1(name)));
+        finish();
+        return;
+    }
+    const int defaultTimeout = m_connection->config().commandTimeoutMs;
+    // The map refreshes of the cluster client wait behind a blocking command on a node's connection:
+    // it must end before their own timeout.
+    const int clusterMaxBlockingMs = std::max(1000, defaultTimeout - ConsolePolicy::kBlockingMarginMs);
+    if (m_cluster && verdict.blockingTimeoutMs - ConsolePolicy::kBlockingMarginMs > clusterMaxBlockingMs) {
+        append(tr("(refused) On a cluster the console shares each node's connection with its cluster map "
+                  "refreshes, so a blocking command waits %1 s at most here; give it a shorter timeout.")
+                   .arg(clusterMaxBlockingMs / 1000.0));
+        finish();
+        return;
+    }
     if (!m_cluster && m_inTransaction && name == "SELECT") {
         append(tr("(refused) SELECT inside a transaction is not supported by the console: run EXEC or "
                   "DISCARD first."));
         finish();
         return;
     }
-    const int defaultTimeout = m_connection->config().commandTimeoutMs;
     const int timeoutMs =
         verdict.blockingTimeoutMs > 0 ? std::max(verdict.blockingTimeoutMs, defaultTimeout) : -1;
     // A read-only connection refuses writes itself (and says so): no question for a command that

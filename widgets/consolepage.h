@@ -34,7 +34,9 @@ class RedisReply;
 // On a cluster, setClusterClient() adds a target chooser: routed by key (ClusterClient::command),
 // all masters (each reply under its node), or one node of the topology (address, role, slots). The
 // console then uses a ClusterClient of its own with the session client's seed, refreshed whenever the
-// session's topology changes.
+// session's topology changes. Its node connections also carry that client's map refreshes, so there
+// blocking commands wait at most the command timeout minus the margin (10 s by default) and
+// transactions are refused (routed, ClusterClient refuses them and per-node commands itself).
 class ConsolePage : public QWidget
 {
     Q_OBJECT
