@@ -136,6 +136,14 @@ void TestConsolePage::binaryAndHtmlAreEscapedText()
     QCOMPARE(blockingCall(*m_admin, {"GET", "bin2"}).bytes(), QByteArray("\x00\xff\n\x01z", 5));
     // Shown as plain text, never as markup.
     QVERIFY(page.output()->toPlainText().contains("<b>bold</b>"));
+    if (qEnvironmentVariableIsSet("KEYSCOPE_SCREENSHOT_DIR")) {
+        runLine(page, "SELECT 3");
+        runLine(page, "HSET user:1 name Ada lang \"C++\"");
+        runLine(page, "HGETALL user:1");
+        page.resize(900, 420);
+        page.show();
+        page.grab().save(qEnvironmentVariable("KEYSCOPE_SCREENSHOT_DIR") + "/console-standalone.png");
+    }
 }
 
 void TestConsolePage::flushallAsksFirst()
