@@ -1,7 +1,10 @@
 #include "pubsubworker.h"
 
+#include "clusterslot.h"
+
 #include <chrono>
 #include <QDateTime>
+#include <QHash>
 #include <QTimer>
 
 namespace {
@@ -61,6 +64,16 @@ void PubSubWorker::resubscribe()
     for (int kind = 0; kind < 3; ++kind) {
         if (m_sets[kind].isEmpty())
             continue;
+        if (PubSubMessage::Kind(kind) == PubSubMessage::Kind::Shard) {
+            // One SSUBSCRIBE per hash slot: a cluster node refuses channels of different slots in one
+            // command (CROSSSLOT).
+            QHash<int, QList<QByteArray>> bySlot;
+            for (const QByteArray &channel : std::as_const(m_sets[kind]))
+                bySlot[ClusterSlot::slotOf(channel)].append(channel);
+            for (const QList<QByteArray> &channels : std::as_const(bySlot))
+                m_connection->send(QList<QByteArray>{kSubscribe[kind]} + channels);
+            continue;
+        }
         QList<QByteArray> args{kSubscribe[kind]};
         args += m_sets[kind].values();
         m_connection->send(args);

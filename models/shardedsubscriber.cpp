@@ -112,7 +112,12 @@ QString ShardedSubscriber::problemText() const
         if (state == RedisConnection::State::WaitingToReconnect ||
             state == RedisConnection::State::Disconnected)
             lines.append(tr("Shard subscriber on %1 is not connected.").arg(shard.endpoint));
-        if (!subscriber->errorText().isEmpty())
+        // An error is stale once every channel of the shard is confirmed (a MOVED during a failover).
+        const bool allConfirmed =
+            std::all_of(shard.channels.cbegin(), shard.channels.cend(), [subscriber](const QByteArray &c) {
+                return subscriber->subscriptions(Kind::Shard).contains(c);
+            });
+        if (!subscriber->errorText().isEmpty() && !allConfirmed)
             lines.append(tr("%1: %2").arg(shard.endpoint, subscriber->errorText()));
     }
     return lines.join(QLatin1Char(' '));

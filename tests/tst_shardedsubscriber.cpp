@@ -32,6 +32,7 @@ private slots:
     void channelsOnTheirMasters();
     void unsubscribeClosesAnEmptySubscriber();
     void followsAMigratedSlot();
+    void followsAManualFailover();
     void followsAFailover();
 
 private:
@@ -210,6 +211,33 @@ void TestShardedSubscriber::followsAMigratedSlot()
     QCOMPARE(receivedOn(channel).first().payload, QByteArray("after the migration"));
 }
 
+// CLUSTER FAILOVER on master 2's replica (node 5): the old master pushes sunsubscribe as it becomes a
+// replica, and both of its channels (its own and the migrated one) are subscribed on node 5.
+void TestShardedSubscriber::followsAManualFailover()
+{
+    EmbeddedCluster &cluster = m_cluster.cluster();
+    const QList<QByteArray> moving{m_channels[1], m_channels[2]};
+    for (const QByteArray &channel : moving)
+        QCOMPARE(m_sharded->nodeIdOf(channel), cluster.nodeId(2));
+    QSignalSpy moved(m_sharded.get(), &ShardedSubscriber::channelMoved);
+    QCOMPARE(blockingCall(*m_admin[5], {"CLUSTER", "FAILOVER"}), RedisReply::status("OK"));
+    for (const QByteArray &channel : moving) {
+        QTRY_COMPARE_WITH_TIMEOUT(m_sharded->nodeIdOf(channel), cluster.nodeId(5), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_sharded->isConfirmed(channel), 10000);
+        QCOMPARE(shardNumSub(5, channel), 1);
+    }
+    QCOMPARE(moved.count(), 2);
+    QVERIFY(!m_sharded->subscriberFor(cluster.nodeId(2)));
+    QCOMPARE(m_sharded->subscriberCount(), 2);
+    // Both channels went to node 5's new subscriber at once: subscribed without a refusal (one
+    // SSUBSCRIBE per slot, never CROSSSLOT).
+    QCOMPARE(m_sharded->subscriberFor(cluster.nodeId(5))->errorText(), QString());
+    m_received.clear();
+    for (const QByteArray &channel : moving)
+        QCOMPARE(spublish(channel, "after the manual failover"), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_received.size(), 2, 10000);
+}
+
 // SIGKILL master 0: once its replica (node 3) is promoted and the client's map says so, the channel
 // is subscribed there and SPUBLISH reaches it again.
 void TestShardedSubscriber::followsAFailover()
@@ -237,7 +265,7 @@ void TestShardedSubscriber::followsAFailover()
     // The other masters' channels never moved.
     QCOMPARE(spublish(m_channels[2], "still here"), 1);
     QTRY_COMPARE_WITH_TIMEOUT(receivedOn(m_channels[2]).size(), 1, 10000);
-    QVERIFY(m_sharded->problemText().isEmpty());
+    QVERIFY2(m_sharded->problemText().isEmpty(), qPrintable(m_sharded->problemText()));
 }
 
 QTEST_GUILESS_MAIN(TestShardedSubscriber)
