@@ -4,6 +4,7 @@
 #include "clusterclient.h"
 #include "clusterpage.h"
 #include "connectiontreemodel.h"
+#include "consolepage.h"
 #include "databasedock.h"
 #include "demodata.h"
 #include "embeddedcluster.h"
@@ -543,6 +544,8 @@ void MainWindow::openSession(const ConnectionConfig &config, const QString &id)
     m_tabs->addTab(m_overview, tr("Overview"));
     m_server = new ServerAdminPage(m_connection, m_tabs);
     m_tabs->addTab(m_server, tr("Server"));
+    m_console = new ConsolePage(m_connection, m_tabs);
+    m_tabs->addTab(m_console, tr("Console"));
     if (m_sentinel) {
         m_sentinelPage = new SentinelPage(m_sentinel, m_tabs);
         m_tabs->insertTab(m_tabs->indexOf(m_keys) + 1, m_sentinelPage, tr("Sentinel"));
@@ -581,8 +584,8 @@ void MainWindow::closeSession()
     m_demo = DemoState::NotWanted;
     if (m_keys)
         m_keyStates.insert(m_sessionId, m_keys->state());
-    const QList<QWidget *> pages{m_keys,   m_ttl,         m_pubsub,       m_health, m_overview,
-                                 m_server, m_clusterPage, m_sentinelPage, m_logView};
+    const QList<QWidget *> pages{m_keys,   m_ttl,     m_pubsub,      m_health,       m_overview,
+                                 m_server, m_console, m_clusterPage, m_sentinelPage, m_logView};
     for (QWidget *page : pages) {
         if (page) {
             m_tabs->removeTab(m_tabs->indexOf(page));
@@ -595,6 +598,7 @@ void MainWindow::closeSession()
     m_health = nullptr;
     m_overview = nullptr;
     m_server = nullptr;
+    m_console = nullptr;
     m_clusterPage = nullptr;
     m_sentinelPage = nullptr;
     m_logView = nullptr;
@@ -921,6 +925,7 @@ void MainWindow::openCluster()
     m_keys->setClusterClient(m_cluster);
     m_ttl->setClusterClient(m_cluster);
     m_server->setClusterClient(m_cluster);
+    m_console->setClusterClient(m_cluster);
     connect(m_cluster, &ClusterClient::failed, this,
             [this](const QString &message) { statusBar()->showMessage(tr("Cluster: %1").arg(message)); });
     m_cluster->open();

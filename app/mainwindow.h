@@ -13,6 +13,7 @@
 class ConnectionTreeModel;
 class ClusterClient;
 class ClusterPage;
+class ConsolePage;
 class EmbeddedSentinel;
 class SentinelClient;
 class SentinelPage;
@@ -73,6 +74,7 @@ public:
     PubSubPage *pubSubPage() const { return m_pubsub; }
     HealthDashboardPage *healthPage() const { return m_health; }
     ServerAdminPage *serverAdminPage() const { return m_server; }
+    ConsolePage *consolePage() const { return m_console; }
     DatabaseDock *databaseDock() const { return m_database; }
     ClusterPage *clusterPage() const { return m_clusterPage; }
     EmbeddedCluster *localCluster() const { return m_localCluster.get(); }
@@ -161,6 +163,7 @@ private:
     PubSubPage *m_pubsub = nullptr;
     HealthDashboardPage *m_health = nullptr;
     ServerAdminPage *m_server = nullptr;
+    ConsolePage *m_console = nullptr;
     AppSettings m_settings;
     DatabaseDock *m_database = nullptr;
     ClusterClient *m_cluster = nullptr; // the session's, when the server runs in cluster mode
