@@ -340,6 +340,7 @@ void HealthDashboardPage::syncNodes()
         });
     }
     const bool wasCluster = isCluster();
+    bool added = false;
     std::vector<Node> next;
     for (const ClusterNode *clusterNode : std::as_const(wanted)) {
         RedisConnection *connection = m_client->connectionToNode(clusterNode->id);
@@ -354,6 +355,7 @@ void HealthDashboardPage::syncNodes()
         } else {
             entry.id = clusterNode->id;
             entry.colour = -1;
+            added = true;
         }
         entry.address = clusterNode->endpoint();
         entry.replica = clusterNode->isReplica();
@@ -378,6 +380,11 @@ void HealthDashboardPage::syncNodes()
         entry.colour = c < colours ? c : int(&entry - next.data()) % colours; // more nodes than colours
     }
     m_nodes = std::move(next);
+    // The nodes' polls in step (setInterval restarts a timer), so their samples share one redraw.
+    if (added) {
+        for (const Node &n : m_nodes)
+            n.poller->setInterval(m_intervalMs);
+    }
     if (!node(m_currentNode))
         m_currentNode.clear();
     if (isCluster() && !wasCluster) {
