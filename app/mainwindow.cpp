@@ -926,6 +926,8 @@ void MainWindow::openCluster()
     m_ttl->setClusterClient(m_cluster);
     m_server->setClusterClient(m_cluster);
     m_console->setClusterClient(m_cluster);
+    m_health->setClusterClient(m_cluster); // a series per node
+    m_pubsub->setClusterClient(m_cluster); // shard channels on their slots' masters
     connect(m_cluster, &ClusterClient::failed, this,
             [this](const QString &message) { statusBar()->showMessage(tr("Cluster: %1").arg(message)); });
     m_cluster->open();

@@ -31,7 +31,6 @@ using Series = InfoSample::Series;
 
 constexpr int kChecksWidth = 340;
 constexpr int kClusterChecksWidth = 480;
-constexpr int kNodeLegendColumns = 2;
 
 namespace {
 
@@ -140,6 +139,12 @@ HealthDashboardPage::HealthDashboardPage(RedisConnection *connection, QWidget *p
     bar->addWidget(png);
     bar->addWidget(csv);
     layout->addLayout(bar);
+    m_nodeKey = new QWidget(this);
+    m_nodeKey->setObjectName(QStringLiteral("nodeKey"));
+    auto *keyLayout = new QHBoxLayout(m_nodeKey);
+    keyLayout->setContentsMargins(0, 0, 0, 0);
+    m_nodeKey->hide();
+    layout->addWidget(m_nodeKey);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     auto *charts = new QWidget(split);
@@ -459,6 +464,28 @@ void HealthDashboardPage::setCurrentNode(const QByteArray &nodeId)
 void HealthDashboardPage::resetGraphs()
 {
     const QList<QColor> palette = TimeChart::distinctColours();
+    // All nodes: the node colours once above the charts, so that six legends do not hide the lines.
+    auto *keyLayout = static_cast<QHBoxLayout *>(m_nodeKey->layout());
+    while (QLayoutItem *item = keyLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_nodeKey->setVisible(showsAllNodes());
+    if (showsAllNodes()) {
+        for (const Node &n : m_nodes) {
+            auto *swatch = new QLabel(QStringLiteral("■"), m_nodeKey);
+            swatch->setTextFormat(Qt::PlainText);
+            QPalette swatchPalette = swatch->palette();
+            swatchPalette.setColor(QPalette::WindowText, palette.at(n.colour));
+            swatch->setPalette(swatchPalette);
+            auto *name = new QLabel(nodeLabel(n.id), m_nodeKey);
+            name->setTextFormat(Qt::PlainText);
+            keyLayout->addWidget(swatch);
+            keyLayout->addWidget(name);
+            keyLayout->addSpacing(12);
+        }
+        keyLayout->addStretch(1);
+    }
     for (const Chart &chart : std::as_const(m_charts)) {
         if (showsAllNodes()) {
             QStringList names;
@@ -467,9 +494,10 @@ void HealthDashboardPage::resetGraphs()
                 names.append(n.address);
                 colours.append(palette.at(n.colour));
             }
-            TimeChart::setSeries(chart.plot, names, colours, kNodeLegendColumns);
-            TimeChart::setTitle(chart.plot,
-                                tr("%1: %2 per node").arg(chart.title, InfoSample::name(chart.main)));
+            TimeChart::setSeries(chart.plot, names, colours);
+            chart.plot->legend->setVisible(false);
+            // The series alone: "Evictions, expirations, rejections: …" would not fit beside six lines.
+            TimeChart::setTitle(chart.plot, tr("%1 per node").arg(InfoSample::name(chart.main)));
         } else {
             QStringList names;
             for (const Series s : chart.series)

@@ -118,6 +118,7 @@ private:
     int m_intervalMs = 0;
     bool m_paused = false;
     QComboBox *m_nodeBox = nullptr;
+    QWidget *m_nodeKey = nullptr; // All nodes: one colour key for every chart (instead of a legend each)
     QComboBox *m_interval = nullptr;
     QComboBox *m_windowBox = nullptr;
     QCheckBox *m_pause = nullptr;

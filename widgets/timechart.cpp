@@ -2,7 +2,6 @@
 
 #include "plotpalette.h"
 
-#include <algorithm>
 #include <qcustomplot.h>
 
 QList<QColor> TimeChart::defaultColours()
@@ -41,12 +40,9 @@ QCustomPlot *TimeChart::create(QWidget *parent, const QString &title, const QStr
     return plot;
 }
 
-void TimeChart::setSeries(QCustomPlot *plot, const QStringList &series, const QList<QColor> &colours,
-                          int legendColumns)
+void TimeChart::setSeries(QCustomPlot *plot, const QStringList &series, const QList<QColor> &colours)
 {
     plot->clearGraphs();
-    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, false);
-    plot->legend->setWrap(std::max(1, legendColumns));
     for (int i = 0; i < series.size(); ++i) {
         QCPGraph *graph = plot->addGraph();
         graph->setName(series.at(i));

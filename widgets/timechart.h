@@ -18,9 +18,7 @@ QList<QColor> defaultColours();
 QList<QColor> distinctColours();
 QCustomPlot *create(QWidget *parent, const QString &title, const QString &unit, const QStringList &series,
                     const QList<QColor> &colours = defaultColours());
-// Replaces the chart's graphs by one per name (empty data) in these colours; legend as create() does, its
-// entries in legendColumns columns (rows first), so that many short names stay out of the way.
-void setSeries(QCustomPlot *plot, const QStringList &series, const QList<QColor> &colours = defaultColours(),
-               int legendColumns = 1);
+// Replaces the chart's graphs by one per name (empty data) in these colours; legend as create() does.
+void setSeries(QCustomPlot *plot, const QStringList &series, const QList<QColor> &colours = defaultColours());
 void setTitle(QCustomPlot *plot, const QString &title);
 } // namespace TimeChart
