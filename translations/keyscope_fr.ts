@@ -662,6 +662,21 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>The closing quote at column %1 must be followed by a space.</source>
+        <translation>Le guillemet fermant de la colonne %1 doit être suivi d’une espace.</translation>
+    </message>
+    <message>
+        <source>The double quote at column %1 is never closed.</source>
+        <translation>Le guillemet double de la colonne %1 n’est jamais fermé.</translation>
+    </message>
+    <message>
+        <source>The single quote at column %1 is never closed.</source>
+        <translation>Le guillemet simple de la colonne %1 n’est jamais fermé.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionTreeModel</name>
     <message>
         <source>Local (embedded)</source>
@@ -670,6 +685,272 @@ Un outil natif d’administration de Redis.</translation>
     <message>
         <source>A redis-server run by Keyscope on this computer</source>
         <translation>Un redis-server lancé par Keyscope sur cet ordinateur</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePage</name>
+    <message>
+        <source>(%1 ms)</source>
+        <translation>(%1 ms)</translation>
+    </message>
+    <message>
+        <source>(%1 s)</source>
+        <translation>(%1 s)</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Cible :</translation>
+    </message>
+    <message>
+        <source>Where commands go: routed by their keys to the master of their slot, to every master, or to one node as is</source>
+        <translation>Destination des commandes : routées selon leurs clés vers le maître de leur slot, envoyées à chaque maître, ou à un nœud telles quelles</translation>
+    </message>
+    <message>
+        <source>Type a command, e.g. GET key (Up/Down: history, Ctrl+L: clear)</source>
+        <translation>Saisissez une commande, par ex. GET clé (Haut/Bas : historique, Ctrl+L : effacer)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the running command (Esc): the console&apos;s connection is dropped and made again</source>
+        <translation>Cesser d’attendre la commande en cours (Esc) : la connexion de la console est coupée puis rétablie</translation>
+    </message>
+    <message>
+        <source>The connection was lost: the transaction (MULTI) was discarded by the server.</source>
+        <translation>La connexion a été perdue : le serveur a abandonné la transaction (MULTI).</translation>
+    </message>
+    <message>
+        <source>(error) %1</source>
+        <translation>(erreur) %1</translation>
+    </message>
+    <message>
+        <source>Stopped: the console reconnects.</source>
+        <translation>Arrêté : la console se reconnecte.</translation>
+    </message>
+    <message>
+        <source>(refused) %1</source>
+        <translation>(refusé) %1</translation>
+    </message>
+    <message>
+        <source>(refused) %1 is not available on a cluster in the console: a transaction needs a connection of its own, and the console shares each node&apos;s connection with its cluster map refreshes.</source>
+        <translation>(refusé) %1 n’est pas disponible dans la console sur un cluster : une transaction demande une connexion à elle, et la console partage la connexion de chaque nœud avec les actualisations de la carte du cluster.</translation>
+    </message>
+    <message>
+        <source>(refused) On a cluster the console shares each node&apos;s connection with its cluster map refreshes, so a blocking command waits %1 s at most here; give it a shorter timeout.</source>
+        <translation>(refusé) Sur un cluster, la console partage la connexion de chaque nœud avec les actualisations de la carte du cluster : une commande bloquante attend donc ici %1 s au plus ; donnez-lui un délai plus court.</translation>
+    </message>
+    <message>
+        <source>(refused) SELECT inside a transaction is not supported by the console: run EXEC or DISCARD first.</source>
+        <translation>(refusé) La console ne prend pas en charge SELECT dans une transaction : exécutez d’abord EXEC ou DISCARD.</translation>
+    </message>
+    <message>
+        <source>Run %1?</source>
+        <translation>Exécuter %1 ?</translation>
+    </message>
+    <message>
+        <source>%1
+
+Run “%2” on %3?</source>
+        <translation>%1
+
+Exécuter « %2 » sur %3 ?</translation>
+    </message>
+    <message>
+        <source>Not run.</source>
+        <translation>Non exécutée.</translation>
+    </message>
+    <message>
+        <source>Node %1:</source>
+        <translation>Nœud %1 :</translation>
+    </message>
+    <message>
+        <source>cluster&gt;</source>
+        <translation>cluster&gt;</translation>
+    </message>
+    <message>
+        <source>all masters&gt;</source>
+        <translation>tous les maîtres&gt;</translation>
+    </message>
+    <message>
+        <source> (database %1)</source>
+        <translation> (base %1)</translation>
+    </message>
+    <message>
+        <source>the master of its keys&apos; slot</source>
+        <translation>le maître du slot de ses clés</translation>
+    </message>
+    <message>
+        <source>every master of the cluster</source>
+        <translation>chaque maître du cluster</translation>
+    </message>
+    <message>
+        <source>Routed by key</source>
+        <translation>Routage par clé</translation>
+    </message>
+    <message>
+        <source>All masters</source>
+        <translation>Tous les maîtres</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>master, no slots</source>
+        <translation>maître, sans slots</translation>
+    </message>
+    <message>
+        <source>master, slots %1</source>
+        <translation>maître, slots %1</translation>
+    </message>
+    <message>
+        <source>replica of %1</source>
+        <translation>réplique de %1</translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <translation>réplique</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>nœud</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePolicy</name>
+    <message>
+        <source>%1 is not available in the console: it turns the connection into a subscriber that can only receive messages. Use the Pub/Sub tab to subscribe to channels and patterns, and to publish.</source>
+        <translation>%1 n’est pas disponible dans la console : la commande fait de la connexion un abonné qui ne peut que recevoir des messages. Utilisez l’onglet Pub/Sub pour vous abonner à des canaux et à des motifs, et pour publier.</translation>
+    </message>
+    <message>
+        <source>MONITOR is not available in the console: it turns the connection into an endless stream of every command the server runs, and slows the server down. Use the Pub/Sub tab for messages, and the Server tab (slow log, clients) to see what clients do.</source>
+        <translation>MONITOR n’est pas disponible dans la console : la commande fait de la connexion un flux sans fin de toutes les commandes exécutées par le serveur, et ralentit celui-ci. Utilisez l’onglet Pub/Sub pour les messages, et l’onglet Serveur (slow log, clients) pour voir ce que font les clients.</translation>
+    </message>
+    <message>
+        <source>%1 is not available in the console: it turns the connection into a replication stream.</source>
+        <translation>%1 n’est pas disponible dans la console : la commande fait de la connexion un flux de réplication.</translation>
+    </message>
+    <message>
+        <source>QUIT would close the console&apos;s connection; there is nothing to quit here.</source>
+        <translation>QUIT fermerait la connexion de la console ; il n’y a rien à quitter ici.</translation>
+    </message>
+    <message>
+        <source>RESET is not available in the console: it would sign the connection out and back to database 0 behind Keyscope&apos;s back.</source>
+        <translation>RESET n’est pas disponible dans la console : la commande annulerait l’authentification de la connexion et la ramènerait à la base 0 à l’insu de Keyscope.</translation>
+    </message>
+    <message>
+        <source>Keyscope reads the RESP2 protocol: HELLO %1 would switch the connection to a protocol it cannot read. HELLO 2 is fine.</source>
+        <translation>Keyscope lit le protocole RESP2 : HELLO %1 ferait passer la connexion à un protocole qu’il ne sait pas lire. HELLO 2 convient.</translation>
+    </message>
+    <message>
+        <source>CLIENT REPLY OFF and SKIP stop the server&apos;s replies, and the console waits for the reply of every command.</source>
+        <translation>CLIENT REPLY OFF et SKIP suppriment les réponses du serveur, alors que la console attend la réponse de chaque commande.</translation>
+    </message>
+    <message>
+        <source>%1 with a timeout of 0 waits forever and would hold the console; give it a timeout (for example %2).</source>
+        <translation>%1 avec un délai de 0 attend indéfiniment et bloquerait la console ; donnez-lui un délai (par exemple %2).</translation>
+    </message>
+    <message>
+        <source>%1 would wait longer than the console waits (%2 s at most); give it a shorter timeout.</source>
+        <translation>%1 attendrait plus longtemps que la console (%2 s au plus) ; donnez-lui un délai plus court.</translation>
+    </message>
+    <message>
+        <source>FLUSHALL deletes every key of every database. This cannot be undone.</source>
+        <translation>FLUSHALL supprime toutes les clés de toutes les bases. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>FLUSHDB deletes every key of the current database. This cannot be undone.</source>
+        <translation>FLUSHDB supprime toutes les clés de la base courante. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>SHUTDOWN stops the server: every client is disconnected until it is started again.</source>
+        <translation>SHUTDOWN arrête le serveur : tous les clients sont déconnectés jusqu’à son redémarrage.</translation>
+    </message>
+    <message>
+        <source>DEBUG commands can stall, crash or alter the server (SLEEP, SEGFAULT, RELOAD, SET-ACTIVE-EXPIRE …).</source>
+        <translation>Les commandes DEBUG peuvent bloquer, planter ou altérer le serveur (SLEEP, SEGFAULT, RELOAD, SET-ACTIVE-EXPIRE …).</translation>
+    </message>
+    <message>
+        <source>CONFIG SET changes the running server&apos;s configuration at once.</source>
+        <translation>CONFIG SET modifie immédiatement la configuration du serveur en cours d’exécution.</translation>
+    </message>
+    <message>
+        <source>CONFIG RESETSTAT resets the statistics INFO reports (hits, misses, command statistics, errors …).</source>
+        <translation>CONFIG RESETSTAT remet à zéro les statistiques que rapporte INFO (succès et échecs de cache, statistiques des commandes, erreurs …).</translation>
+    </message>
+    <message>
+        <source>CONFIG REWRITE rewrites the server&apos;s configuration file with its running configuration.</source>
+        <translation>CONFIG REWRITE réécrit le fichier de configuration du serveur avec sa configuration en cours.</translation>
+    </message>
+    <message>
+        <source>SCRIPT FLUSH removes every cached Lua script: EVALSHA calls fail until the scripts are loaded again.</source>
+        <translation>SCRIPT FLUSH supprime tous les scripts Lua en cache : les appels EVALSHA échouent jusqu’à ce que les scripts soient rechargés.</translation>
+    </message>
+    <message>
+        <source>FUNCTION FLUSH deletes every function library: FCALL of their functions fails.</source>
+        <translation>FUNCTION FLUSH supprime toutes les bibliothèques de fonctions : les appels FCALL à leurs fonctions échouent.</translation>
+    </message>
+    <message>
+        <source>FUNCTION DELETE deletes a function library: FCALL of its functions fails.</source>
+        <translation>FUNCTION DELETE supprime une bibliothèque de fonctions : les appels FCALL à ses fonctions échouent.</translation>
+    </message>
+    <message>
+        <source>CLUSTER RESET makes the node leave the cluster and forget it.</source>
+        <translation>CLUSTER RESET fait sortir le nœud du cluster, qu’il oublie.</translation>
+    </message>
+    <message>
+        <source>CLUSTER FAILOVER promotes this replica to master; its master becomes a replica.</source>
+        <translation>CLUSTER FAILOVER promeut cette réplique en maître ; son maître devient une réplique.</translation>
+    </message>
+    <message>
+        <source>CLUSTER FORGET removes a node from this node&apos;s view of the cluster.</source>
+        <translation>CLUSTER FORGET retire un nœud de la vue que ce nœud a du cluster.</translation>
+    </message>
+    <message>
+        <source>CLUSTER %1 takes hash slots away from this node: the cluster stops serving their keys.</source>
+        <translation>CLUSTER %1 retire des hash slots à ce nœud : le cluster cesse de servir leurs clés.</translation>
+    </message>
+    <message>
+        <source>CLUSTER SETSLOT changes which node serves a hash slot (migrations).</source>
+        <translation>CLUSTER SETSLOT change le nœud qui sert un hash slot (migrations).</translation>
+    </message>
+    <message>
+        <source>SWAPDB exchanges two databases for every client at once.</source>
+        <translation>SWAPDB échange deux bases pour tous les clients à la fois.</translation>
+    </message>
+    <message>
+        <source>%1 makes this server a replica of another (its data is replaced by the master&apos;s), or with NO ONE a master.</source>
+        <translation>%1 fait de ce serveur une réplique d’un autre (ses données sont remplacées par celles du maître), ou, avec NO ONE, un maître.</translation>
+    </message>
+    <message>
+        <source>ACL SETUSER creates or changes a user: its clients may gain or lose permissions.</source>
+        <translation>ACL SETUSER crée ou modifie un utilisateur : ses clients peuvent gagner ou perdre des permissions.</translation>
+    </message>
+    <message>
+        <source>ACL DELUSER deletes users and disconnects their clients.</source>
+        <translation>ACL DELUSER supprime des utilisateurs et déconnecte leurs clients.</translation>
+    </message>
+    <message>
+        <source>CLIENT KILL closes other clients&apos; connections.</source>
+        <translation>CLIENT KILL ferme les connexions d’autres clients.</translation>
+    </message>
+    <message>
+        <source>CLIENT PAUSE stops serving clients for the time given.</source>
+        <translation>CLIENT PAUSE cesse de servir les clients pendant la durée indiquée.</translation>
+    </message>
+    <message>
+        <source>MIGRATE moves keys to another server and deletes them here (unless COPY).</source>
+        <translation>MIGRATE déplace des clés vers un autre serveur et les supprime ici (sauf avec COPY).</translation>
+    </message>
+    <message>
+        <source>SAVE writes the dataset to disk in the foreground: the server answers no one until it is done (BGSAVE does it in the background).</source>
+        <translation>SAVE écrit les données sur disque au premier plan : le serveur ne répond à personne avant d’avoir terminé (BGSAVE le fait en arrière-plan).</translation>
+    </message>
+    <message>
+        <source>KEYS walks the whole keyspace in one go and blocks the server on a big keyspace; use the Keys tab, or SCAN, instead.</source>
+        <translation>KEYS parcourt tout l’espace de clés d’un seul coup et bloque le serveur sur un gros espace de clés ; utilisez plutôt l’onglet Clés, ou SCAN.</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1551,57 @@ Un outil natif d’administration de Redis.</translation>
     <message>
         <source>Fix: %1</source>
         <translation>Correction : %1</translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <translation>réplique</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <translation>maître</translation>
+    </message>
+    <message>
+        <source>%1 (%2, failed)</source>
+        <translation>%1 (%2, en échec)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>Tous les nœuds</translation>
+    </message>
+    <message>
+        <source>%1 per node</source>
+        <translation>%1 par nœud</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n nœud</numerusform>
+            <numerusform>%n nœuds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ops/s in all</source>
+        <translation>%1 ops/s au total</translation>
+    </message>
+    <message>
+        <source>highest p99 %1 ms (%2)</source>
+        <translation>p99 le plus élevé %1 ms (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>nœud</translation>
     </message>
 </context>
 <context>
@@ -2062,6 +2394,10 @@ Répertoire de données : %3</translation>
         <source>Starting a master, a replica and 3 sentinels…</source>
         <translation>Démarrage d’un maître, d’une réplique et de 3 sentinelles…</translation>
     </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
 </context>
 <context>
     <name>NewKeyDialog</name>
@@ -2634,10 +2970,6 @@ Répertoire de données : %3</translation>
         <translation>Profil de connexion</translation>
     </message>
     <message>
-        <source>Paste a redis:// or rediss:// URL</source>
-        <translation>Collez une URL redis:// ou rediss://</translation>
-    </message>
-    <message>
         <source>host:port</source>
         <translation>hôte:port</translation>
     </message>
@@ -2780,6 +3112,66 @@ Répertoire de données : %3</translation>
     <message>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Paste a redis://, rediss:// or redis+sentinel:// URL</source>
+        <translation>Collez une URL redis://, rediss:// ou redis+sentinel://</translation>
+    </message>
+    <message>
+        <source>Through Sentinel</source>
+        <translation>Via Sentinel</translation>
+    </message>
+    <message>
+        <source>The sentinels name the current master, and the session follows its failovers. The master is reached with the username, password, database and TLS settings of this profile; host and port are not used.</source>
+        <translation>Les sentinelles indiquent le maître actuel, et la session suit ses bascules. Le maître est joint avec l’utilisateur, le mot de passe, la base et les réglages TLS de ce profil ; l’hôte et le port ne sont pas utilisés.</translation>
+    </message>
+    <message>
+        <source>10.0.0.1:26379, 10.0.0.2:26379, 10.0.0.3:26379</source>
+        <translation>10.0.0.1:26379, 10.0.0.2:26379, 10.0.0.3:26379</translation>
+    </message>
+    <message>
+        <source>Sentinels:</source>
+        <translation>Sentinelles :</translation>
+    </message>
+    <message>
+        <source>mymaster</source>
+        <translation>mymaster</translation>
+    </message>
+    <message>
+        <source>Master name:</source>
+        <translation>Nom du maître :</translation>
+    </message>
+    <message>
+        <source>Sentinel username:</source>
+        <translation>Utilisateur Sentinel :</translation>
+    </message>
+    <message>
+        <source>Sentinel password:</source>
+        <translation>Mot de passe Sentinel :</translation>
+    </message>
+    <message>
+        <source>Enter at least one sentinel as host:port (port 26379 when left out), several separated by commas.</source>
+        <translation>Saisissez au moins une sentinelle sous la forme hôte:port (port 26379 s’il est omis), plusieurs séparées par des virgules.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the master the sentinels monitor (the name in “sentinel monitor”).</source>
+        <translation>Saisissez le nom du maître que surveillent les sentinelles (le nom dans « sentinel monitor »).</translation>
+    </message>
+    <message>
+        <source>Asking the sentinels for master “%1”…</source>
+        <translation>Interrogation des sentinelles sur le maître « %1 »…</translation>
+    </message>
+    <message>
+        <source>Connecting to master %1…</source>
+        <translation>Connexion au maître %1…</translation>
+    </message>
+    <message>
+        <source>master %1: %2</source>
+        <translation>maître %1 : %2</translation>
+    </message>
+    <message>
+        <source>Connected through Sentinel to master %1: Redis %2 (%3), %4</source>
+        <translation>Connecté via Sentinel au maître %1 : Redis %2 (%3), %4</translation>
     </message>
 </context>
 <context>
@@ -3080,6 +3472,45 @@ Répertoire de données : %3</translation>
         <source>Copy the selected payload</source>
         <translation>Copier le message sélectionné</translation>
     </message>
+    <message>
+        <source>(In a cluster PUBLISH counts the subscribers of the node that took it; every node forwards it to its own.)</source>
+        <translation>(Dans un cluster, PUBLISH compte les abonnés du nœud qui l’a reçu ; chaque nœud le transmet aux siens.)</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Nœud</translation>
+    </message>
+    <message>
+        <source>%1 — on %2</source>
+        <translation>%1 — sur %2</translation>
+    </message>
+    <message>
+        <source>%1 — subscribing on %2…</source>
+        <translation>%1 — abonnement sur %2…</translation>
+    </message>
+    <message>
+        <source>%1 — waiting for the cluster map…</source>
+        <translation>%1 — attente de la carte du cluster…</translation>
+    </message>
+    <message>
+        <source>Hash slot %1, master %2</source>
+        <translation>Hash slot %1, maître %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shard channels: %1 of %2 subscribed, on %n master(s).</source>
+        <translation>
+            <numerusform>Canaux shardés : %1 abonnés sur %2, répartis sur %n maître.</numerusform>
+            <numerusform>Canaux shardés : %1 abonnés sur %2, répartis sur %n maîtres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shard channel %1: hash slot %2 on %3</source>
+        <translation>Canal shardé %1 : hash slot %2 sur %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>PubSubWorker</name>
@@ -3316,6 +3747,38 @@ Répertoire de données : %3</translation>
         <source>The database is given twice: /%1 in the path and db=%2 in the query.</source>
         <translation>La base est indiquée deux fois : /%1 dans le chemin et db=%2 dans la requête.</translation>
     </message>
+    <message>
+        <source>The sentinel “%1” looks like an IPv6 address: put it in brackets, e.g. [::1]:26379.</source>
+        <translation>La sentinelle « %1 » ressemble à une adresse IPv6 : mettez-la entre crochets, par exemple [::1]:26379.</translation>
+    </message>
+    <message>
+        <source>The host of the sentinel “%1” is missing: write it before the port, e.g. localhost:26379.</source>
+        <translation>L’hôte de la sentinelle « %1 » manque : écrivez-le avant le port, par exemple localhost:26379.</translation>
+    </message>
+    <message>
+        <source>The port after “%1:” is missing: leave out the “:” for the default port %2.</source>
+        <translation>Le port manque après « %1: » : omettez le « : » pour le port par défaut %2.</translation>
+    </message>
+    <message>
+        <source>The sentinels are missing: write them after “%1://”, e.g. %1://10.0.0.1:26379,10.0.0.2:26379/mymaster.</source>
+        <translation>Les sentinelles manquent : écrivez-les après « %1:// », par exemple %1://10.0.0.1:26379,10.0.0.2:26379/mymaster.</translation>
+    </message>
+    <message>
+        <source>A sentinel is missing between two commas or at the end of “%1”.</source>
+        <translation>Il manque une sentinelle entre deux virgules ou à la fin de « %1 ».</translation>
+    </message>
+    <message>
+        <source>The master name is missing: write it after the sentinels, e.g. %1://%2/mymaster.</source>
+        <translation>Le nom du maître manque : écrivez-le après les sentinelles, par exemple %1://%2/mymaster.</translation>
+    </message>
+    <message>
+        <source>The master name has an invalid percent-encoding “%1”: write a literal % as %25.</source>
+        <translation>Le nom du maître contient un encodage-pourcent invalide « %1 » : écrivez un % littéral sous la forme %25.</translation>
+    </message>
+    <message>
+        <source>The master name is percent-encoded, but its bytes are not UTF-8 text.</source>
+        <translation>Le nom du maître est encodé-pourcent, mais ses octets ne sont pas du texte UTF-8.</translation>
+    </message>
 </context>
 <context>
     <name>RenameKeyDialog</name>
@@ -3365,6 +3828,25 @@ Répertoire de données : %3</translation>
     </message>
 </context>
 <context>
+    <name>ReplyFormatter</name>
+    <message>
+        <source>… (1 more byte not shown)</source>
+        <translation>… (1 octet de plus non affiché)</translation>
+    </message>
+    <message>
+        <source>… (%1 more bytes not shown)</source>
+        <translation>… (%1 octets de plus non affichés)</translation>
+    </message>
+    <message>
+        <source>… 1 more element not shown</source>
+        <translation>… 1 élément de plus non affiché</translation>
+    </message>
+    <message>
+        <source>… %1 more elements not shown</source>
+        <translation>… %1 éléments de plus non affichés</translation>
+    </message>
+</context>
+<context>
     <name>RespReader</name>
     <message>
         <source>The reply is nested deeper than the RESP parser supports (%1). Ask for a narrower reply, e.g. COMMAND DOCS &lt;command&gt;.</source>
@@ -3390,10 +3872,6 @@ Répertoire de données : %3</translation>
         <translation>Le maître de %1 n’est pas encore connu.</translation>
     </message>
     <message>
-        <source>No sentinel knows the address of master %1: %2</source>
-        <translation>Aucune sentinelle ne connaît l’adresse du maître %1 : %2</translation>
-    </message>
-    <message>
         <source>sentinel %1: %2</source>
         <translation>sentinelle %1 : %2</translation>
     </message>
@@ -3416,6 +3894,10 @@ Répertoire de données : %3</translation>
     <message>
         <source>The sentinel client was stopped.</source>
         <translation>Le client sentinelle a été arrêté.</translation>
+    </message>
+    <message>
+        <source>No sentinel gave the address of master %1: %2</source>
+        <translation>Aucune sentinelle n’a donné l’adresse du maître %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -3734,6 +4216,26 @@ CONFIG SET modifie immédiatement le serveur en cours d’exécution ; la valeur
         <source>Kill client</source>
         <translation>Déconnecter le client</translation>
     </message>
+    <message>
+        <source>Node:</source>
+        <translation>Nœud :</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <translation>maître</translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <translation>réplique</translation>
+    </message>
+    <message>
+        <source>%1, failed</source>
+        <translation>%1, en échec</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ServerInfo</name>
@@ -3949,6 +4451,24 @@ CONFIG SET modifie immédiatement le serveur en cours d’exécution ; la valeur
     <message>
         <source>The language changes at the next start.</source>
         <translation>La langue change au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>ShardedSubscriber</name>
+    <message numerus="yes">
+        <source>%n shard channel(s) wait for the cluster map to name their master.</source>
+        <translation>
+            <numerusform>%n canal shardé attend que la carte du cluster désigne son maître.</numerusform>
+            <numerusform>%n canaux shardés attendent que la carte du cluster désigne leur maître.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shard subscriber on %1 is not connected.</source>
+        <translation>L’abonné aux canaux shardés sur %1 n’est pas connecté.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -4604,6 +5124,10 @@ La vôtre :
     <message>
         <source>%1 keys break the expected TTLs.</source>
         <translation>%1 clés ne respectent pas les TTL attendus.</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s masters are not known yet; try again in a moment.</source>
+        <translation>Les maîtres du cluster ne sont pas encore connus ; réessayez dans un instant.</translation>
     </message>
 </context>
 <context>
