@@ -324,7 +324,11 @@ void MainWindow::selectId(const QString &id)
 void MainWindow::start()
 {
     if (m_options.connectTo) {
-        openSession(*m_options.connectTo, {});
+        if (m_options.connectTo->usesSentinel()) // redis+sentinel://
+            followSentinels(m_options.connectTo->sentinelConfigs(),
+                            m_options.connectTo->sentinelMaster.toUtf8(), *m_options.connectTo);
+        else
+            openSession(*m_options.connectTo, {});
         return;
     }
     if (m_options.localCluster) {
@@ -383,7 +387,7 @@ void MainWindow::connectProfile(const QString &id)
                                        if (m_options.persistState)
                                            QSettings().setValue(settingsLastConnection, master.id);
                                        followSentinels(master.sentinelConfigs(),
-                                                       master.sentinelMaster.toUtf8(), master);
+                                                       master.sentinelMaster.toUtf8(), master, master.id);
                                    });
         };
         statusBar()->showMessage(tr("Reading the password of %1…").arg(profile->displayName()));
@@ -854,6 +858,12 @@ void MainWindow::editProfile()
         if (found && dialog->config().password.isEmpty())
             dialog->setPassword(password);
     });
+    if (profile->usesSentinel()) // else saving would forget the sentinels' password
+        m_store->fetchPassword(ProfileStore::sentinelPasswordId(id), dialog,
+                               [dialog](bool found, const QString &password) {
+                                   if (found && dialog->config().sentinelPassword.isEmpty())
+                                       dialog->setSentinelPassword(password);
+                               });
     connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
         m_store->save(dialog->config());
         m_sessionPasswords.remove(id);
@@ -937,16 +947,17 @@ void MainWindow::openCluster()
 }
 
 void MainWindow::followSentinels(const QList<ConnectionConfig> &sentinels, const QByteArray &masterName,
-                                 const ConnectionConfig &masterProfile)
+                                 const ConnectionConfig &masterProfile, const QString &id)
 {
     delete m_sentinel;
     m_sentinel = new SentinelClient(sentinels, masterName, masterProfile, this);
-    connect(m_sentinel, &SentinelClient::masterChanged, this, [this](const QString &host, quint16 port) {
+    connect(m_sentinel, &SentinelClient::masterChanged, this, [this, id](const QString &host, quint16 port) {
         const bool failover = m_connection != nullptr;
         ConnectionConfig config = m_sentinel->masterConfig();
-        config.name = tr("Sentinel master “%1”").arg(QString::fromUtf8(m_sentinel->masterName()));
+        if (config.name.isEmpty())
+            config.name = tr("Sentinel master “%1”").arg(QString::fromUtf8(m_sentinel->masterName()));
         m_openingSentinelMaster = true;
-        openSession(config, QString());
+        openSession(config, id);
         m_openingSentinelMaster = false;
         if (failover)
             statusBar()->showMessage(tr("Failover followed: the master is now %1:%2.").arg(host).arg(port));

@@ -121,9 +121,10 @@ private:
     void openCluster();
     void toggleLocalCluster();
     void showFirstTab();
-    // Connects to the master the sentinels name and reopens the session on the new one after a failover.
+    // Connects to the master the sentinels name and reopens the session on the new one after a failover;
+    // the sessions belong to profile id (empty: an ad-hoc or local setup).
     void followSentinels(const QList<ConnectionConfig> &sentinels, const QByteArray &masterName,
-                         const ConnectionConfig &masterProfile);
+                         const ConnectionConfig &masterProfile, const QString &id = QString());
     void toggleLocalSentinel();
     // Puts m_settings into the open pages.
     void applySettings();

@@ -14,6 +14,7 @@
 #include "keytreemodel.h"
 #include "mainwindow.h"
 #include "newkeydialog.h"
+#include "profiledialog.h"
 #include "profilestore.h"
 #include "pubsubmessagemodel.h"
 #include "pubsubpage.h"
@@ -489,7 +490,37 @@ private slots:
         window.connection()->command({"ROLE"}, nullptr, [reply](const RedisReply &r) { *reply = r; });
         QTRY_VERIFY(reply->has_value());
         QCOMPARE((*reply)->elements().value(0).bytes(), QByteArray("master"));
+        // The session is the profile's: its name in the title.
+        QVERIFY2(window.windowTitle().startsWith(QStringLiteral("Through Sentinel")),
+                 qPrintable(window.windowTitle()));
+
+        // Editing the profile shows the sentinels' password, and saving it keeps it.
+        QAction *edit = nullptr;
+        for (QAction *action : window.findChildren<QAction *>())
+            if (action->text() == QStringLiteral("&Edit profile…"))
+                edit = action;
+        QVERIFY(edit);
+        edit->trigger();
+        QPointer<ProfileDialog> dialog;
+        QTRY_VERIFY((dialog = window.findChild<ProfileDialog *>()));
+        QTRY_COMPARE(dialog->config().sentinelPassword, QStringLiteral("watch-pw"));
+        dialog->accept();
+        std::optional<QString> kept;
+        window.profileStore()->fetchPassword(
+            ProfileStore::sentinelPasswordId(id), this,
+            [&kept](bool found, const QString &password) { kept = found ? password : QString(); });
+        QTRY_VERIFY(kept.has_value());
+        QCOMPARE(*kept, QStringLiteral("watch-pw"));
         window.profileStore()->remove(id);
+
+        // --connect redis+sentinel://…: the same, without a profile.
+        MainWindow::Options adHoc = options;
+        profile.id.clear();
+        adHoc.connectTo = profile;
+        MainWindow direct(adHoc);
+        direct.start();
+        QTRY_VERIFY_WITH_TIMEOUT(direct.connection() && direct.connection()->isReady(), 15000);
+        QCOMPARE(direct.connection()->config().port, setup.master()->port());
     }
 
 private:
