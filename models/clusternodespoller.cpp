@@ -46,6 +46,8 @@ void ClusterNodesPoller::stop()
     m_inFlight = false;
     m_timer->stop();
     m_gapTimer->stop();
+    m_watchStarted.invalidate();
+    m_unsettled = false;
 }
 
 void ClusterNodesPoller::pollSoon()
@@ -54,6 +56,45 @@ void ClusterNodesPoller::pollSoon()
         return;
     const qint64 since = m_sincePoll.isValid() ? m_sincePoll.elapsed() : kMinGapMs;
     m_gapTimer->start(int(std::max<qint64>(0, kMinGapMs - since)));
+}
+
+void ClusterNodesPoller::watchClosely()
+{
+    if (!isRunning())
+        return;
+    m_watchStarted.start();
+    pollSoon();
+}
+
+void ClusterNodesPoller::watchConnection(RedisConnection *master)
+{
+    if (m_watched.contains(master))
+        return;
+    m_watched.append(master);
+    // A master's connection lost (killed, partitioned): its replica is about to take over, watch it
+    // happen. Once, when it stops being ready — not at every reconnection attempt that fails after.
+    connect(master, &RedisConnection::stateChanged, this,
+            [this, wasReady = master->isReady()](RedisConnection::State state) mutable {
+                const bool ready = state == RedisConnection::State::Ready;
+                if (wasReady && !ready)
+                    watchClosely();
+                wasReady = ready;
+            });
+}
+
+bool ClusterNodesPoller::isWatching() const
+{
+    return m_unsettled || (m_watchStarted.isValid() && m_watchStarted.elapsed() < kWatchMs);
+}
+
+bool ClusterNodesPoller::isUnsettled(const ClusterTopology &topology)
+{
+    if (!topology.uncoveredSlots().isEmpty())
+        return true;
+    return std::any_of(topology.nodes().cbegin(), topology.nodes().cend(), [](const ClusterNode &node) {
+        return node.flags.testAnyFlags(ClusterNode::PossiblyFailed | ClusterNode::Handshake) ||
+               (node.isFailed() && node.isMaster() && node.slotCount() > 0);
+    });
 }
 
 void ClusterNodesPoller::poll()
@@ -65,8 +106,10 @@ void ClusterNodesPoller::poll()
     m_sincePoll.start();
     QList<QPointer<RedisConnection>> nodes;
     const QList<RedisConnection *> masters = m_client->masterConnections();
-    for (qsizetype i = 0; i < masters.size(); ++i)
+    for (qsizetype i = 0; i < masters.size(); ++i) {
         nodes.append(masters[(m_next + i) % masters.size()]);
+        watchConnection(masters[i]);
+    }
     ask(nodes, tr("The cluster has no master to ask."));
 }
 
@@ -76,6 +119,8 @@ void ClusterNodesPoller::ask(QList<QPointer<RedisConnection>> nodes, QString las
         nodes.removeFirst();
     if (nodes.isEmpty()) {
         m_inFlight = false;
+        if (isWatching())
+            m_gapTimer->start(kMinGapMs);
         emit failed(tr("CLUSTER NODES could not be read: %1").arg(lastError));
         return;
     }
@@ -97,6 +142,9 @@ void ClusterNodesPoller::ask(QList<QPointer<RedisConnection>> nodes, QString las
         }
         m_inFlight = false;
         m_topology = std::move(*topology);
+        m_unsettled = isUnsettled(m_topology);
+        if (isWatching())
+            m_gapTimer->start(kMinGapMs);
         emit updated(m_topology);
     });
 }

@@ -74,6 +74,7 @@ private slots:
     void nodeStats();
     void redisCliCommands();
     void failoverNeedsConfirmation();
+    void unsettledTopologies();
     void liveClusterFailover();
 };
 
@@ -296,6 +297,44 @@ const QTreeWidgetItem *itemOf(const QTreeWidget *tree, const QByteArray &id)
 
 } // namespace
 
+// What keeps the poller watching (polling every second): an outage or a failover under way, not a
+// failed master its replica has already replaced.
+void TestClusterTopologyView::unsettledTopologies()
+{
+    const auto line = [](char id, int port, const char *flags, char master, const QByteArray &ranges) {
+        return QByteArray(40, id) + " 127.0.0.1:" + QByteArray::number(port) + "@" +
+               QByteArray::number(port + 10000) + " " + flags + " " +
+               (master ? QByteArray(40, master) : QByteArray("-")) + " 0 0 1 connected" +
+               (ranges.isEmpty() ? QByteArray() : " " + ranges) + "\n";
+    };
+    const auto parsed = [](const QByteArray &nodes) {
+        QString error;
+        const auto topology = ClusterTopology::fromClusterNodes(nodes, &error);
+        if (!topology)
+            qWarning("%s", qPrintable(error));
+        return topology.value_or(ClusterTopology());
+    };
+    const QByteArray healthy =
+        line('a', 30001, "master", 0, "0-5460") + line('b', 30002, "master", 0, "5461-10922") +
+        line('c', 30003, "master", 0, "10923-16383") + line('d', 30004, "slave", 'a', "");
+    QVERIFY(!ClusterNodesPoller::isUnsettled(parsed(healthy)));
+    QVERIFY(ClusterNodesPoller::isUnsettled(*ClusterTopology::fromClusterNodes(kNodes)));
+    // a is unreachable for the node that answered (PFAIL): a failover may follow.
+    QByteArray pfail = healthy;
+    pfail.replace(" master - ", " master,fail? - ");
+    QVERIFY(ClusterNodesPoller::isUnsettled(parsed(pfail)));
+    // a failed, still holding its slots: its replica has not taken over yet.
+    const QByteArray failing =
+        line('a', 30001, "master,fail", 0, "0-5460") + line('b', 30002, "master", 0, "5461-10922") +
+        line('c', 30003, "master", 0, "10923-16383") + line('d', 30004, "slave", 'a', "");
+    QVERIFY(ClusterNodesPoller::isUnsettled(parsed(failing)));
+    // d promoted: a stays failed, but nothing is under way any more.
+    const QByteArray replaced =
+        line('a', 30001, "master,fail", 0, "") + line('b', 30002, "master", 0, "5461-10922") +
+        line('c', 30003, "master", 0, "10923-16383") + line('d', 30004, "master", 0, "0-5460");
+    QVERIFY(!ClusterNodesPoller::isUnsettled(parsed(replaced)));
+}
+
 // The embedded cluster through ClusterClient + ClusterNodesPoller: the view shows 3 masters with a
 // replica each, then a killed master failed and its replica promoted.
 void TestClusterTopologyView::liveClusterFailover()
@@ -331,9 +370,12 @@ void TestClusterTopologyView::liveClusterFailover()
              QStringLiteral("3 master(s) · 3 replica(s) · all 16384 slots covered"));
 
     // A failover asked from the view (confirmed), sent by the page to the replica: the roles swap.
-    connect(&view, &ClusterTopologyView::failoverRequested, &client, [&client](const QByteArray &id) {
-        client.commandOnNode(id, {"CLUSTER", "FAILOVER"}, nullptr, [](const RedisReply &) {});
-    });
+    // As ClusterPage does: the failover, then a close watch while the roles change.
+    connect(&view, &ClusterTopologyView::failoverRequested, &client,
+            [&client, &poller](const QByteArray &id) {
+                client.commandOnNode(id, {"CLUSTER", "FAILOVER"}, &poller,
+                                     [&poller](const RedisReply &) { poller.watchClosely(); });
+            });
     const_cast<QTreeWidgetItem *>(itemOf(tree, nodes.nodeId(4)))->setSelected(true);
     view.failoverAction()->trigger();
     QMessageBox *box = nullptr;
@@ -360,6 +402,7 @@ void TestClusterTopologyView::liveClusterFailover()
                replica->text(ClusterTopologyView::SlotsColumn) == QStringLiteral("0-5460") &&
                dead->text(ClusterTopologyView::FlagsColumn).contains(QStringLiteral("fail"));
     };
+    QTRY_VERIFY_WITH_TIMEOUT(poller.isWatching(), 10000); // the lost connection: polled every second
     QTRY_VERIFY_WITH_TIMEOUT(promoted(), 20000);
     qInfo("kill -> the view shows the failed master and the promoted replica: %lld ms", clock.elapsed());
     QCOMPARE(itemOf(tree, nodes.nodeId(0))->foreground(0).color(), ClusterTopologyView::uncoveredColour());

@@ -71,6 +71,6 @@ void ClusterPage::failover(const QByteArray &replicaId)
                                   ? tr("CLUSTER FAILOVER failed: %1").arg(reply.errorMessage())
                                   : tr("Failover asked of %1: the roles change within a few seconds.")
                                         .arg(QString::fromLatin1(replicaId.left(8))));
-            m_poller->pollSoon();
+            m_poller->watchClosely(); // the roles change within a few seconds
         });
 }
