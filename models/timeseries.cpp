@@ -3,8 +3,7 @@
 #include <cmath>
 
 TimeSeries::TimeSeries(qsizetype capacity)
-    : m_points(size_t(std::max<qsizetype>(1, capacity))),
-      m_minutes(size_t(std::max<qsizetype>(1, capacity) / 60 + 2))
+    : m_capacity(std::max<qsizetype>(1, capacity)), m_minutes(size_t(m_capacity / 60 + 2))
 {}
 
 void TimeSeries::append(double time, double value)
@@ -26,8 +25,10 @@ void TimeSeries::append(double time, double value)
             m_minuteHead = (m_minuteHead + 1) % qsizetype(m_minutes.size());
         }
     }
-    if (m_count < capacity()) {
-        m_points[size_t((m_head + m_count) % capacity())] = {time, value};
+    if (m_count < capacity()) {                     // not full yet: m_head is 0
+        if (m_points.size() == m_points.capacity()) // grow by doubling, never past the capacity
+            m_points.reserve(size_t(std::min<qsizetype>(capacity(), std::max<qsizetype>(1024, 2 * m_count))));
+        m_points.push_back({time, value});
         ++m_count;
     } else {
         m_points[size_t(m_head)] = {time, value};
@@ -37,6 +38,7 @@ void TimeSeries::append(double time, double value)
 
 void TimeSeries::clear()
 {
+    m_points.clear();
     m_head = 0;
     m_count = 0;
     m_minuteHead = 0;

@@ -5,7 +5,9 @@
 #include <vector>
 
 // A bounded history of (time, value) points, oldest dropped first: 24 h at 1 Hz is 86,400 points,
-// 1.4 MB. Times are seconds since the Unix epoch (double), appended in increasing order.
+// 1.4 MB once full. The storage grows with the points (an hour of them takes 58 kB), so that a
+// cluster's dozens of series cost what their history holds, not a day each from the first sample.
+// Times are seconds since the Unix epoch (double), appended in increasing order.
 class TimeSeries
 {
 public:
@@ -21,7 +23,7 @@ public:
     void append(double time, double value);
     void clear();
     qsizetype size() const { return m_count; }
-    qsizetype capacity() const { return qsizetype(m_points.size()); }
+    qsizetype capacity() const { return m_capacity; }
     bool isEmpty() const { return m_count == 0; }
     // Oldest first.
     const Point &at(qsizetype i) const { return m_points[size_t((m_head + i) % capacity())]; }
@@ -49,7 +51,8 @@ private:
     static void bucketInto(std::vector<Point> &out, double from, double to, int buckets, qsizetype first,
                            qsizetype end, const Low &lowAt, const High &highAt);
 
-    std::vector<Point> m_points;
+    qsizetype m_capacity = 1;
+    std::vector<Point> m_points; // grows to m_capacity, then a ring
     qsizetype m_head = 0;
     qsizetype m_count = 0;
     std::vector<Minute> m_minutes; // ring: one more minute than the points can span

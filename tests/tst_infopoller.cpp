@@ -97,6 +97,24 @@ void TestInfoPoller::timeSeriesKeepsTheNewest()
     QCOMPARE(series.lowerBound(0), 0);
     QCOMPARE(series.lowerBound(100), 4);
     QCOMPARE(TimeSeries().capacity(), 86400); // 24 h at 1 Hz
+
+    // The storage grows with the points (1024, 2048, then the capacity), then turns into a ring.
+    TimeSeries growing(3000);
+    for (int i = 0; i < 5000; ++i) {
+        growing.append(i, i);
+        if (i == 1500) {
+            QCOMPARE(growing.size(), 1501);
+            QCOMPARE(growing.at(1024).value, 1024.0);
+        }
+    }
+    QCOMPARE(growing.size(), 3000);
+    for (const qsizetype i : {qsizetype(0), qsizetype(1), qsizetype(2047), qsizetype(2999)})
+        QCOMPARE(growing.at(i).time, double(2000 + i));
+    QCOMPARE(growing.lowerBound(4500.5), 2501);
+    growing.clear();
+    growing.append(9000, 1);
+    QCOMPARE(growing.size(), 1);
+    QCOMPARE(growing.last().time, 9000.0);
 }
 
 void TestInfoPoller::liveServerUnderLoad()
