@@ -649,7 +649,11 @@ void MainWindow::askPassword(const ConnectionConfig &config, const QString &id, 
         withPassword.password = password;
         if (!id.isEmpty())
             m_sessionPasswords.insert(id, password);
-        openSession(withPassword, id);
+        if (withPassword.usesSentinel()) // through the sentinels again, to whichever master they name now
+            followSentinels(withPassword.sentinelConfigs(), withPassword.sentinelMaster.toUtf8(),
+                            withPassword, id);
+        else
+            openSession(withPassword, id);
     });
     dialog->open();
 }
@@ -964,6 +968,13 @@ void MainWindow::followSentinels(const QList<ConnectionConfig> &sentinels, const
     });
     connect(m_sentinel, &SentinelClient::problem, this,
             [this](const QString &message) { statusBar()->showMessage(tr("Sentinel: %1").arg(message)); });
+    connect(m_sentinel, &SentinelClient::masterRefused, this,
+            [this, masterProfile, id](const QString &message) {
+                ConnectionConfig config = masterProfile;
+                config.password.clear();
+                m_sessionPasswords.remove(id);
+                askPassword(config, id, message);
+            });
     m_sentinel->start();
 }
 

@@ -194,6 +194,14 @@ void SentinelClient::verify(const QString &host, quint16 port)
     auto *candidate = new RedisConnection(config, this);
     candidate->setAutoReconnect(false);
     m_candidate = candidate;
+    connect(candidate, &RedisConnection::errorOccurred, this,
+            [this, candidate](const ConnectionError &error) {
+                if (candidate != m_candidate || error.kind != ConnectionError::Kind::AuthFailed)
+                    return;
+                stop();
+                m_lastError = error.message;
+                emit masterRefused(error.message);
+            });
     candidate->open();
     candidate->command(
         {"ROLE"}, this,
@@ -203,6 +211,14 @@ void SentinelClient::verify(const QString &host, quint16 port)
             const QByteArray role = reply.elements().value(0).bytes();
             if (role == "master") {
                 adopt(candidate, host, port);
+                return;
+            }
+            if (reply.type() == RedisReply::Type::Error && reply.bytes().startsWith("NOAUTH")) {
+                // The master wants a password the profile does not have (a wrong one fails the handshake).
+                const QString message = tr("%1:%2: %3").arg(host).arg(port).arg(reply.errorMessage());
+                stop();
+                m_lastError = message;
+                emit masterRefused(message);
                 return;
             }
             m_lastError = reply.isError() ? tr("%1:%2: %3").arg(host).arg(port).arg(reply.errorMessage())

@@ -77,6 +77,9 @@ signals:
     void switchAnnounced(const QString &host, quint16 port);
     // Looking for the master failed for now (it keeps trying).
     void problem(const QString &message);
+    // The master the sentinels named refused the profile's credentials (WRONGPASS, NOAUTH): the client
+    // has stopped, since asking again would only fail again; follow with another password.
+    void masterRefused(const QString &message);
 
 private:
     void resolve();

@@ -513,6 +513,26 @@ private slots:
         QCOMPARE(*kept, QStringLiteral("watch-pw"));
         window.profileStore()->remove(id);
 
+        // No master password stored: the master refuses, the window asks, and follows the sentinels with it.
+        ConnectionConfig bare = profile;
+        bare.id.clear();
+        bare.name = QStringLiteral("No password");
+        bare.password.clear();
+        const QString bareId = window.profileStore()->save(bare);
+        tree->setCurrentIndex(model->indexForId(bareId));
+        window.findChild<QAction *>(QStringLiteral("connectAction"))->trigger();
+        QInputDialog *prompt = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((prompt = window.findChild<QInputDialog *>()) != nullptr, 10000);
+        QVERIFY2(prompt->labelText().contains(QStringLiteral("NOAUTH")), qPrintable(prompt->labelText()));
+        prompt->setTextValue(setupOptions.password);
+        prompt->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(window.connection() && window.connection()->isReady() &&
+                                     window.connection()->config().name == QStringLiteral("No password"),
+                                 15000);
+        QCOMPARE(window.connection()->config().port, setup.master()->port());
+        QVERIFY(window.sentinelPage()); // still through the sentinels
+        window.profileStore()->remove(bareId);
+
         // --connect redis+sentinel://…: the same, without a profile.
         MainWindow::Options adHoc = options;
         profile.id.clear();

@@ -47,6 +47,7 @@ private slots:
     void readsTheState();
     void skipsADeadSentinel();
     void unknownMasterIsReported();
+    void refusedPasswordStops();
     void followsSentinelFailover();
     void followsAKilledMaster();
     void followsAStoppedMaster();
@@ -125,6 +126,30 @@ void TestSentinelClient::skipsADeadSentinel()
     QVERIFY(changed.wait(5000));
     QCOMPARE(client->masterPort(), setup.master()->port());
     QCOMPARE(call(*client, {"PING"}).bytes(), QByteArray("PONG"));
+}
+
+// A wrong master password, or none where one is needed: reported once, and no more attempts (each would
+// only fail again, 4 times a second).
+void TestSentinelClient::refusedPasswordStops()
+{
+    const EmbeddedSentinel &setup = m_sentinel->setup();
+    for (const QString &password : {QStringLiteral("wrong"), QString()}) {
+        ConnectionConfig profile;
+        profile.password = password;
+        SentinelClient client(setup.sentinelConfigs(), setup.masterName(), profile);
+        QSignalSpy refused(&client, &SentinelClient::masterRefused);
+        QSignalSpy problem(&client, &SentinelClient::problem);
+        client.start();
+        QVERIFY(refused.wait(5000));
+        const QString message = refused.first().first().toString();
+        QVERIFY2(message.contains(password.isEmpty() ? QStringLiteral("NOAUTH") : QStringLiteral("password")),
+                 qPrintable(message));
+        const qsizetype problems = problem.size();
+        QTest::qWait(1000);
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(problem.size(), problems);
+        QVERIFY(!client.hasMaster());
+    }
 }
 
 void TestSentinelClient::unknownMasterIsReported()
