@@ -30,6 +30,7 @@
 #include "testserver.h"
 #include "theme.h"
 
+#include <csignal>
 #include <memory>
 #include <optional>
 #include <QAbstractItemModelTester>
@@ -339,6 +340,37 @@ private slots:
             if (action->text() == QStringLiteral("Delete keys matching a pattern…"))
                 bulk = action;
         QVERIFY(bulk && bulk->isEnabled());
+
+        // A master (not the one the session is on) killed: the Cluster tab shows it failed and its replica
+        // promoted, and the Keys tab finds every key again, the promoted replica's included.
+        int replicated = 0;
+        writer.commandOnMasters({"WAIT", "1", "5000"}, this,
+                                [&replicated](const QList<ClusterClient::NodeReply> &answers) {
+                                    for (const ClusterClient::NodeReply &reply : answers)
+                                        replicated += reply.reply.toInteger() == 1 ? 1 : 0;
+                                });
+        QTRY_COMPARE_WITH_TIMEOUT(replicated, 3, 10000);
+        EmbeddedCluster *cluster = window.localCluster();
+        QVERIFY(cluster->node(1)->port() != window.connection()->config().port);
+        const QByteArray killed = cluster->nodeId(1);
+        QByteArray promoted;
+        for (const ClusterNode &node : view->topology().nodes())
+            if (node.masterId == killed)
+                promoted = node.id;
+        QVERIFY(!promoted.isEmpty());
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(::kill(pid_t(cluster->node(1)->processId()), SIGKILL) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            view->topology().node(promoted) && view->topology().node(promoted)->isMaster() &&
+                view->topology().node(promoted)->slotCount() > 0 && view->topology().node(killed) &&
+                view->topology().node(killed)->isFailed(),
+            30000);
+        qInfo("kill (cluster-node-timeout 5 s) -> the Cluster tab shows the promoted replica: %lld ms",
+              clock.elapsed());
+        QTRY_VERIFY_WITH_TIMEOUT(window.keyBrowserPage()->scanner()->isComplete() &&
+                                     window.keyBrowserPage()->scanner()->keys().size() == 60,
+                                 20000);
 
         // Stopping it closes the session.
         window.localClusterAction()->trigger();
