@@ -56,6 +56,7 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QTreeWidgetItem>
+#include <QTreeWidgetItemIterator>
 
 class TestMainWindow : public QObject
 {
@@ -368,6 +369,14 @@ private slots:
             30000);
         qInfo("kill (cluster-node-timeout 5 s) -> the Cluster tab shows the promoted replica: %lld ms",
               clock.elapsed());
+        // The dead node shows no figures rather than its last ones.
+        const auto deadMemory = [&] {
+            for (QTreeWidgetItemIterator it(view->tree()); *it; ++it)
+                if ((*it)->text(ClusterTopologyView::IdColumn) == QString::fromLatin1(killed))
+                    return (*it)->text(ClusterTopologyView::MemoryColumn);
+            return QStringLiteral("(no row)");
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(deadMemory(), QString(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(window.keyBrowserPage()->scanner()->isComplete() &&
                                      window.keyBrowserPage()->scanner()->keys().size() == 60,
                                  20000);

@@ -42,12 +42,16 @@ void ClusterPage::pollStats()
     if (!m_client)
         return;
     for (const ClusterNode &node : m_view->topology().nodes()) {
-        if (node.isFailed())
-            continue;
         const QByteArray id = node.id;
+        if (node.isFailed()) { // no figures rather than its last ones, which would look current
+            m_view->setNodeStats(id, {});
+            continue;
+        }
         m_client->commandOnNode(id, {"INFO"}, this, [this, id](const RedisReply &reply) {
-            if (reply.isError())
-                return; // the view shows the node's state; the figures stay as they were
+            if (reply.isError()) {
+                m_view->setNodeStats(id, {}); // the view shows the node's state
+                return;
+            }
             const ServerInfo info = ServerInfo::parse(reply.bytes());
             ClusterTopologyView::NodeStats stats;
             stats.usedMemoryBytes = info.usedMemory().value_or(-1);
