@@ -195,12 +195,13 @@ void SentinelClient::verify(const QString &host, quint16 port)
     candidate->setAutoReconnect(false);
     m_candidate = candidate;
     connect(candidate, &RedisConnection::errorOccurred, this,
-            [this, candidate](const ConnectionError &error) {
+            [this, candidate, host, port](const ConnectionError &error) {
                 if (candidate != m_candidate || error.kind != ConnectionError::Kind::AuthFailed)
                     return;
+                const QString message = tr("%1:%2: %3").arg(host).arg(port).arg(error.message);
                 stop();
-                m_lastError = error.message;
-                emit masterRefused(error.message);
+                m_lastError = message;
+                emit masterRefused(message);
             });
     candidate->open();
     candidate->command(

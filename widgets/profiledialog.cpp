@@ -490,10 +490,12 @@ void ProfileDialog::testThroughSentinel(const ConnectionConfig &config)
     m_testSentinel = client;
     client->setRecheckInterval(0);
     // The first problem is the answer: the client would keep trying.
-    connect(client, &SentinelClient::problem, this, [this, client](const QString &message) {
+    const auto failed = [this, client](const QString &message) {
         if (m_testSentinel == client)
             finishTest(false, message);
-    });
+    };
+    connect(client, &SentinelClient::problem, this, failed);
+    connect(client, &SentinelClient::masterRefused, this, failed); // a wrong master password
     connect(client, &SentinelClient::masterChanged, this, [this, client] {
         if (m_testSentinel != client || !client->connection())
             return;
