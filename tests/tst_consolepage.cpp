@@ -322,6 +322,13 @@ void TestConsolePage::historyAndClear()
         QTest::keyClick(page.input(), Qt::Key_Return);
         QTRY_COMPARE(finished.count(), 3);
         QCOMPARE(page.history(), QStringList({"SET h 1", "GET h"}));
+        // A line that cannot be split cannot be masked: of one that may carry a password, nothing is kept.
+        QTest::keyClicks(page.input(), "CONFIG SET requirepass \"unclosed-secret");
+        QTest::keyClick(page.input(), Qt::Key_Return);
+        QTRY_COMPARE(finished.count(), 4);
+        QVERIFY2(!page.outputText().contains("unclosed-secret"), qPrintable(page.outputText()));
+        QVERIFY(page.outputText().contains("> CONFIG (hidden)"));
+        QCOMPARE(page.history(), QStringList({"SET h 1", "GET h"}));
         QTest::keyClicks(page.input(), "draft");
         QTest::keyClick(page.input(), Qt::Key_Up);
         QCOMPARE(page.input()->text(), QStringLiteral("GET h"));
@@ -383,6 +390,10 @@ void TestConsolePage::cluster()
     // Per-node commands are explained in routed mode.
     out = runLine(page, "DBSIZE");
     QVERIFY2(out.contains("(refused) DBSIZE works on one node at a time"), qPrintable(out));
+    // So are keyless commands that change a server: they would land on whichever master answers.
+    out = runLine(page, "CONFIG SET maxmemory-policy allkeys-lru");
+    QVERIFY2(out.contains("(refused) CONFIG has no key to route it by"), qPrintable(out));
+    QVERIFY(!page.question());
 
     // All masters: three nodes whose counts sum to the keys written.
     QVERIFY(page.setTarget(ConsolePage::TargetMode::AllMasters));

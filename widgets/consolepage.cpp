@@ -220,8 +220,12 @@ void ConsolePage::execute(const QString &line)
         finish();
         return;
     }
+    // A line that cannot be split cannot be masked either: of one that may hold a password, the command only.
     const QString echo = ConsolePolicy::hasSecret(split.args)
                              ? CommandLine::join(ConsolePolicy::masked(split.args))
+                         : !split.ok() && mayHoldSecret(line)
+                             ? line.trimmed().section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty) +
+                                   QStringLiteral(" (hidden)")
                              : line.trimmed();
     append(promptText() + QLatin1Char(' ') + echo);
     if (!split.ok()) {
@@ -244,6 +248,14 @@ void ConsolePage::execute(const QString &line)
         if (keys.kind == ClusterCommand::Keys::Kind::PerNode ||
             keys.kind == ClusterCommand::Keys::Kind::Unsupported) {
             append(tr("(refused) %1").arg(keys.reason));
+            finish();
+            return;
+        }
+        // A keyless command would run on whichever master answers first: not one that changes a server.
+        if (keys.kind == ClusterCommand::Keys::Kind::Keyless &&
+            verdict.action == ConsolePolicy::Verdict::Action::Ask) {
+            append(tr("(refused) %1 has no key to route it by: choose the node it is for, or All masters.")
+                       .arg(QString::fromLatin1(name)));
             finish();
             return;
         }
@@ -492,7 +504,19 @@ void ConsolePage::updateTargets()
     if (mode == TargetMode::AllMasters)
         index = 1;
     else if (mode == TargetMode::Node)
-        index = std::max(0, m_targets->findData(current, NodeRole));
+        index = m_targets->findData(current, NodeRole);
+    if (index < 0) {
+        // The chosen node left the map: it stays the target (its commands fail) until the user picks
+        // another, rather than quietly becoming "Routed by key".
+        m_targets->addItem(tr("%1 · no longer in the cluster").arg(QString::fromLatin1(current.left(8))));
+        index = m_targets->count() - 1;
+        m_targets->setItemData(index, int(TargetMode::Node), ModeRole);
+        m_targets->setItemData(index, current, NodeRole);
+        if (m_goneNode != current)
+            append(tr("The node chosen (%1) is no longer in the cluster: choose another target.")
+                       .arg(QString::fromLatin1(current.left(8))));
+        m_goneNode = current;
+    }
     m_targets->setCurrentIndex(index);
     updatePrompt();
 }
@@ -536,10 +560,19 @@ void ConsolePage::updateBusy()
 
 // ---- history and keys ----
 
+bool ConsolePage::mayHoldSecret(const QString &line)
+{
+    const QString first = line.trimmed().section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty).toUpper();
+    for (const char *name : {"AUTH", "HELLO", "MIGRATE", "CONFIG", "ACL"})
+        if (first == QLatin1String(name))
+            return true;
+    return false;
+}
+
 void ConsolePage::addHistory(const QString &line)
 {
     const CommandLine::Result split = CommandLine::split(line);
-    if (ConsolePolicy::hasSecret(split.args))
+    if (ConsolePolicy::hasSecret(split.args) || (!split.ok() && mayHoldSecret(line)))
         return;
     if (m_history.isEmpty() || m_history.last() != line)
         m_history.append(line);

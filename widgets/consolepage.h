@@ -102,6 +102,8 @@ private:
     void updateTargets();
     void updateBusy();
     QString targetDescription() const;
+    // The first word of a line that could not be split names a command that may carry a password.
+    static bool mayHoldSecret(const QString &line);
     void addHistory(const QString &line);
     void browseHistory(int step);
 
@@ -111,6 +113,7 @@ private:
     QPointer<ClusterClient> m_sessionCluster;
 
     QWidget *m_targetBar = nullptr;
+    QByteArray m_goneNode; // the chosen node that left the map, once said
     QComboBox *m_targets = nullptr;
     QPlainTextEdit *m_output = nullptr;
     QLabel *m_prompt = nullptr;
