@@ -242,6 +242,21 @@ void TestServerAdminPage::clusterNodeIsChosen()
     QVERIFY(waitLoaded(loaded, ServerAdminPage::Info));
     QCOMPARE(tcpPort(), QStringList{QString::number(replica.port)});
     QCOMPARE(page.currentConnection()->config().port, replica.port);
+
+    // Reached by a name the cluster does not announce: the node shown is the one whose tables are shown.
+    ConnectionConfig byName = cluster.cluster().seedConfig();
+    byName.host = QStringLiteral("localhost");
+    auto named = TestServer::connect(byName);
+    QVERIFY(named);
+    ServerAdminPage other(named.get());
+    other.setClusterClient(&client);
+    QSignalSpy otherLoaded(&other, &ServerAdminPage::loaded);
+    other.show();
+    QVERIFY(waitLoaded(otherLoaded, ServerAdminPage::Info));
+    const QString shownPort =
+        other.nodeChooser()->currentText().section(QLatin1Char(':'), 1).section(' ', 0, 0);
+    other.filter(ServerAdminPage::Info)->setText("tcp_port");
+    QCOMPARE(column(other.table(ServerAdminPage::Info), 2), QStringList{shownPort});
 }
 
 QTEST_MAIN(TestServerAdminPage)

@@ -149,13 +149,22 @@ void ServerAdminPage::fillNodes()
     m_node->clear();
     if (!m_cluster)
         return;
+    int current = -1;
     for (const ClusterNode &node : m_cluster->topology().nodes()) {
         QString role = node.isMaster() ? tr("master") : tr("replica");
         if (node.isFailed())
             role = tr("%1, failed").arg(role);
         m_node->addItem(tr("%1 (%2)").arg(node.endpoint(), role), node.id);
         if (node.endpoint() == shown)
-            m_node->setCurrentIndex(m_node->count() - 1);
+            current = m_node->count() - 1;
+    }
+    // The connection's address is not one the cluster announces (a host name, say): show the first node's
+    // tables, so that the node named is always the one the tables and writes are for.
+    if (current < 0 && m_node->count() > 0) {
+        m_node->setCurrentIndex(0);
+        onNodeChosen(0);
+    } else {
+        m_node->setCurrentIndex(current);
     }
 }
 
