@@ -24,6 +24,7 @@ ShardedSubscriber::~ShardedSubscriber() = default;
 void ShardedSubscriber::subscribe(const QByteArray &channel)
 {
     m_wanted.insert(channel);
+    m_retryTimer->setInterval(kRetryMs);
     if (const QByteArray nodeId = m_route.value(channel); !nodeId.isEmpty()) {
         // Already routed: ask again (harmless if it is subscribed, a retry if it is not).
         if (Shard *shard = shardFor(nodeId))
@@ -155,6 +156,7 @@ void ShardedSubscriber::route(const QByteArray &channel)
 
 void ShardedSubscriber::routeAll()
 {
+    m_retryTimer->setInterval(kRetryMs);
     const QList<QByteArray> wanted = m_wanted.values();
     for (const QByteArray &channel : wanted)
         route(channel);
@@ -237,7 +239,14 @@ void ShardedSubscriber::retry()
             !it->second.subscriber->subscriptions(Kind::Shard).contains(channel))
             it->second.subscriber->subscribe(Kind::Shard, channel);
     }
+    // Backing off: a channel that is refused for good must not reload the map every second for ever.
+    m_retryTimer->setInterval(std::min(kMaxRetryMs, 2 * m_retryTimer->interval()));
     updateRetry();
+}
+
+int ShardedSubscriber::retryInterval() const
+{
+    return m_retryTimer->interval();
 }
 
 void ShardedSubscriber::updateRetry()

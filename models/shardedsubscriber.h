@@ -25,13 +25,15 @@ class QTimer;
 // A channel follows its slot: on topologyChanged (failover, migration) and when a master pushes
 // sunsubscribe for a channel nobody unsubscribed (the node lost the slot), the channel is unsubscribed
 // where it was and subscribed on the new master; a subscriber left without channels is closed. While a
-// channel is not confirmed (its node down, MOVED, not routed yet), the map is reloaded and the
-// subscription sent again every kRetryMs.
+// channel is not confirmed (its node down, MOVED, not routed yet, or refused for good such as an ACL
+// NOPERM), the map is reloaded and the subscription sent again after kRetryMs, doubling up to
+// kMaxRetryMs; a new subscription or a new map starts again from kRetryMs.
 class ShardedSubscriber : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int kRetryMs = 1000;
+    static constexpr int kMaxRetryMs = 30'000;
 
     explicit ShardedSubscriber(ClusterClient *client, qsizetype capacity = PubSubSubscriber::kDefaultCapacity,
                                QObject *parent = nullptr);
@@ -55,6 +57,8 @@ public:
     PubSubSubscriber *subscriberFor(const QByteArray &nodeId) const;
     // For people: the subscribers that are not connected or report an error, and channels without a
     // master; empty when every channel is confirmed.
+    // The wait before the next retry while a channel is unconfirmed (kRetryMs … kMaxRetryMs).
+    int retryInterval() const;
     QString problemText() const;
 
 signals:

@@ -31,6 +31,7 @@ private slots:
     void initTestCase();
     void channelsOnTheirMasters();
     void unsubscribeClosesAnEmptySubscriber();
+    void refusedChannelBacksOff();
     void followsAMigratedSlot();
     void followsAManualFailover();
     void followsAFailover();
@@ -181,6 +182,31 @@ void TestShardedSubscriber::unsubscribeClosesAnEmptySubscriber()
 
 // An empty slot moved from master 1 to master 2: master 1 pushes sunsubscribe, the channel is
 // subscribed on master 2, and master 1's subscriber (its only channel) closes.
+// A channel the ACL user may not subscribe to (NOPERM) never confirms: the retries slow down (1 s, 2 s,
+// 4 s … 30 s) instead of reloading the map every second for ever; a new subscription starts again at 1 s.
+void TestShardedSubscriber::refusedChannelBacksOff()
+{
+    for (auto &admin : m_admin)
+        QCOMPARE(blockingCall(*admin, {"ACL", "SETUSER", "limited", "on", ">limited-pw", "~*",
+                                       "resetchannels", "&allowed:*", "+@all"}),
+                 RedisReply::status("OK"));
+    ConnectionConfig limited = m_cluster.cluster().seedConfig();
+    limited.username = QStringLiteral("limited");
+    limited.password = QStringLiteral("limited-pw");
+    ClusterClient client(limited);
+    QSignalSpy ready(&client, &ClusterClient::ready);
+    client.open();
+    QVERIFY(ready.wait(10000));
+    ShardedSubscriber sharded(&client);
+    sharded.subscribe("forbidden:1");
+    QCOMPARE(sharded.retryInterval(), ShardedSubscriber::kRetryMs);
+    QTRY_VERIFY_WITH_TIMEOUT(sharded.retryInterval() >= 4 * ShardedSubscriber::kRetryMs, 10000);
+    QVERIFY(!sharded.isConfirmed("forbidden:1"));
+    sharded.subscribe("allowed:1");
+    QCOMPARE(sharded.retryInterval(), ShardedSubscriber::kRetryMs);
+    QTRY_VERIFY_WITH_TIMEOUT(sharded.isConfirmed("allowed:1"), 10000);
+}
+
 void TestShardedSubscriber::followsAMigratedSlot()
 {
     EmbeddedCluster &cluster = m_cluster.cluster();
