@@ -70,6 +70,7 @@ void ClusterNodesPoller::watchConnection(RedisConnection *master)
 {
     if (m_watched.contains(master))
         return;
+    m_watched.removeAll(nullptr); // connections of nodes gone from the cluster
     m_watched.append(master);
     // A master's connection lost (killed, partitioned): its replica is about to take over, watch it
     // happen. Once, when it stops being ready — not at every reconnection attempt that fails after.
@@ -84,7 +85,8 @@ void ClusterNodesPoller::watchConnection(RedisConnection *master)
 
 bool ClusterNodesPoller::isWatching() const
 {
-    return m_unsettled || (m_watchStarted.isValid() && m_watchStarted.elapsed() < kWatchMs);
+    return (m_unsettled && m_unsettledSince.elapsed() < kMaxUnsettledWatchMs) ||
+           (m_watchStarted.isValid() && m_watchStarted.elapsed() < kWatchMs);
 }
 
 bool ClusterNodesPoller::isUnsettled(const ClusterTopology &topology)
@@ -142,7 +144,10 @@ void ClusterNodesPoller::ask(QList<QPointer<RedisConnection>> nodes, QString las
         }
         m_inFlight = false;
         m_topology = std::move(*topology);
-        m_unsettled = isUnsettled(m_topology);
+        const bool unsettled = isUnsettled(m_topology);
+        if (unsettled && !m_unsettled)
+            m_unsettledSince.start();
+        m_unsettled = unsettled;
         if (isWatching())
             m_gapTimer->start(kMinGapMs);
         emit updated(m_topology);

@@ -16,9 +16,9 @@ class QTimer;
 // the client's masters are asked in turn, and one that fails is skipped in favour of the next.
 // During an incident it polls every kMinGapMs instead ("watching"), so that a failover shows within
 // a second of happening rather than at the next 5 s poll: while the last reply is unsettled (a node
-// flagged fail? or in handshake, a failed master still holding slots, slots nobody serves), and for
-// kWatchMs after watchClosely() — called when a master's connection breaks and by a view after it
-// asked for a failover.
+// flagged fail? or in handshake, a failed master still holding slots, slots nobody serves) for at most
+// kMaxUnsettledWatchMs (a cluster left degraded goes back to the interval), and for kWatchMs after
+// watchClosely() — called when a master's connection breaks and by a view after it asked for a failover.
 class ClusterNodesPoller : public QObject
 {
     Q_OBJECT
@@ -26,6 +26,7 @@ public:
     static constexpr int kMinIntervalMs = 5000;
     static constexpr int kMinGapMs = 1000;
     static constexpr int kWatchMs = 10'000;
+    static constexpr int kMaxUnsettledWatchMs = 60'000;
 
     explicit ClusterNodesPoller(ClusterClient *client, QObject *parent = nullptr);
 
@@ -63,6 +64,7 @@ private:
     QElapsedTimer m_sincePoll;
     QElapsedTimer m_watchStarted; // by watchClosely(); invalid when not asked
     bool m_unsettled = false;     // the last reply's isUnsettled()
+    QElapsedTimer m_unsettledSince;
     QList<QPointer<RedisConnection>> m_watched;
     bool m_inFlight = false;
     int m_next = 0; // master to ask first next time
