@@ -221,6 +221,7 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     rightLayout->addWidget(publishBox);
 
     auto *overviewBox = new QGroupBox(tr("Channels on the server (PUBSUB)"), right);
+    overviewBox->setObjectName(QStringLiteral("overviewBox"));
     auto *overviewLayout = new QVBoxLayout(overviewBox);
     auto *refresh = new QPushButton(tr("Refresh"), overviewBox);
     m_patternCount = plainLabel(QString(), overviewBox);
@@ -437,6 +438,10 @@ void PubSubPage::setClusterClient(ClusterClient *client)
     if (client)
         headers.append(tr("Node"));
     m_overview->setHorizontalHeaderLabels(headers);
+    // Subscribers connected to replicas are not counted: the overview asks the masters.
+    if (auto *box = findChild<QGroupBox *>(QStringLiteral("overviewBox")))
+        box->setTitle(client ? tr("Channels on the masters (PUBSUB)")
+                             : tr("Channels on the server (PUBSUB)"));
     if (client)
         m_overview->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     for (const QByteArray &channel : std::as_const(shardChannels))
