@@ -858,21 +858,47 @@ void MainWindow::editProfile()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Edit connection profile"));
     dialog->setConfig(*profile);
-    m_store->fetchPassword(id, dialog, [dialog](bool found, const QString &password) {
-        if (found && dialog->config().password.isEmpty())
-            dialog->setPassword(password);
-    });
-    if (profile->usesSentinel()) // else saving would forget the sentinels' password
-        m_store->fetchPassword(ProfileStore::sentinelPasswordId(id), dialog,
-                               [dialog](bool found, const QString &password) {
-                                   if (found && dialog->config().sentinelPassword.isEmpty())
-                                       dialog->setSentinelPassword(password);
-                               });
-    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
-        m_store->save(dialog->config());
+    // The stored passwords arrive later (the keychain may even ask first). Saving before they did would
+    // save empty ones, which erases them: a save waits for both, and an empty field gets the stored one.
+    struct Edit
+    {
+        bool mainPending = true;
+        bool sentinelPending = false;
+        std::optional<ConnectionConfig> accepted;
+    };
+    auto edit = std::make_shared<Edit>();
+    edit->sentinelPending = profile->usesSentinel();
+    const auto saveWhenLoaded = [this, edit, id] {
+        if (!edit->accepted || edit->mainPending || edit->sentinelPending)
+            return;
+        m_store->save(*edit->accepted);
+        edit->accepted.reset();
         m_sessionPasswords.remove(id);
         if (id == m_sessionId)
             connectProfile(id);
+    };
+    const QPointer<ProfileDialog> shown = dialog;
+    m_store->fetchPassword(id, this, [shown, edit, saveWhenLoaded](bool found, const QString &password) {
+        edit->mainPending = false;
+        if (found && shown && shown->config().password.isEmpty())
+            shown->setPassword(password);
+        if (found && edit->accepted && edit->accepted->password.isEmpty())
+            edit->accepted->password = password;
+        saveWhenLoaded();
+    });
+    if (edit->sentinelPending)
+        m_store->fetchPassword(ProfileStore::sentinelPasswordId(id), this,
+                               [shown, edit, saveWhenLoaded](bool found, const QString &password) {
+                                   edit->sentinelPending = false;
+                                   if (found && shown && shown->config().sentinelPassword.isEmpty())
+                                       shown->setSentinelPassword(password);
+                                   if (found && edit->accepted && edit->accepted->sentinelPassword.isEmpty())
+                                       edit->accepted->sentinelPassword = password;
+                                   saveWhenLoaded();
+                               });
+    connect(dialog, &QDialog::accepted, this, [dialog, edit, saveWhenLoaded] {
+        edit->accepted = dialog->config();
+        saveWhenLoaded();
     });
     dialog->open();
 }

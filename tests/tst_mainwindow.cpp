@@ -552,6 +552,18 @@ private slots:
             [&kept](bool found, const QString &password) { kept = found ? password : QString(); });
         QTRY_VERIFY(kept.has_value());
         QCOMPARE(*kept, QStringLiteral("watch-pw"));
+        // Even saved before the stored passwords reached the dialog: nothing is erased.
+        edit->trigger();
+        QTRY_VERIFY((dialog = window.findChild<ProfileDialog *>()));
+        QVERIFY(dialog->config().sentinelPassword.isEmpty()); // not loaded yet
+        dialog->accept();
+        kept.reset();
+        QTRY_VERIFY(!window.findChild<ProfileDialog *>());
+        window.profileStore()->fetchPassword(
+            ProfileStore::sentinelPasswordId(id), this,
+            [&kept](bool found, const QString &password) { kept = found ? password : QString(); });
+        QTRY_VERIFY(kept.has_value());
+        QCOMPARE(*kept, QStringLiteral("watch-pw"));
         window.profileStore()->remove(id);
 
         // No master password stored: the master refuses, the window asks, and follows the sentinels with it.
