@@ -67,6 +67,62 @@ QString blockingExample(const QByteArray &name)
 
 } // namespace
 
+std::optional<ConsolePolicy::Probe> ConsolePolicy::sizeProbe(const QList<QByteArray> &args)
+{
+    if (args.size() < 2)
+        return std::nullopt;
+    const QByteArray name = args.first().toUpper();
+    const QByteArray &key = args.at(1);
+    const auto probe = [&key](const char *command, qint64 limit) {
+        return std::optional<Probe>(Probe{{command, key}, limit});
+    };
+    // A range by position that may cover more than kBigElements (or runs to the end, -1).
+    const auto wideRange = [&args] {
+        if (args.size() < 4)
+            return false;
+        bool okStart = false, okStop = false;
+        const qint64 start = args.at(2).toLongLong(&okStart);
+        const qint64 stop = args.at(3).toLongLong(&okStop);
+        return okStart && okStop && (start < 0 || stop < 0 || stop - start >= kBigElements);
+    };
+    const auto hasWord = [&args](const char *word) {
+        for (qsizetype i = 2; i < args.size(); ++i)
+            if (args.at(i).toUpper() == word)
+                return true;
+        return false;
+    };
+    if (args.size() == 2 && (name == "HGETALL" || name == "HKEYS" || name == "HVALS"))
+        return probe("HLEN", kBigElements);
+    if (args.size() == 2 && name == "SMEMBERS")
+        return probe("SCARD", kBigElements);
+    if (args.size() == 2 && name == "GET")
+        return probe("STRLEN", kBigBytes);
+    if (name == "LRANGE" && args.size() == 4 && wideRange())
+        return probe("LLEN", kBigElements);
+    if ((name == "ZRANGE" || name == "ZREVRANGE") && wideRange() && !hasWord("BYSCORE") &&
+        !hasWord("BYLEX") && !hasWord("LIMIT"))
+        return probe("ZCARD", kBigElements);
+    if ((name == "XRANGE" || name == "XREVRANGE") && !hasWord("COUNT"))
+        return probe("XLEN", kBigElements);
+    return std::nullopt;
+}
+
+QString ConsolePolicy::bigReadMessage(const QList<QByteArray> &args, qint64 size)
+{
+    const QString name = QString::fromUtf8(args.first().toUpper());
+    if (name == QLatin1String("GET"))
+        return tr("The value is %1 MiB: GET reads it whole, which holds up the server while it is sent and "
+                  "this window while it is read. The Keys tab shows a preview and saves big values to a "
+                  "file.")
+            .arg(double(size) / (1024 * 1024), 0, 'f', 1);
+    return tr("The key holds %1 elements: %2 reads them all at once, which holds up the server while they "
+              "are "
+              "sent and this window while they are read. The Keys tab pages through them (HSCAN, SSCAN, "
+              "LRANGE, ZRANGE, XRANGE in pages).")
+        .arg(size)
+        .arg(name);
+}
+
 ConsolePolicy::Verdict ConsolePolicy::check(const QList<QByteArray> &args)
 {
     if (args.isEmpty())

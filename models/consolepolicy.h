@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
@@ -19,12 +20,18 @@
 // BLOCK, WAIT, WAITAOF, DEBUG SLEEP) wait for their own timeout plus kBlockingMarginMs; a timeout of
 // 0 (forever) or above kMaxBlockingSeconds is refused. A timeout that is not a number is the
 // server's to refuse.
+// Whole reads of one key (HGETALL HKEYS HVALS, SMEMBERS, LRANGE / ZRANGE / ZREVRANGE over more than
+// kBigElements positions or to the end, XRANGE / XREVRANGE without COUNT, GET) are sized first
+// (sizeProbe: HLEN, SCARD, LLEN, ZCARD, XLEN, STRLEN) and asked when bigger than kBigElements elements
+// or kBigBytes: the whole reply is read at once, which stalls the server and this window.
 class ConsolePolicy
 {
     Q_DECLARE_TR_FUNCTIONS(ConsolePolicy)
 public:
     static constexpr int kBlockingMarginMs = 5000;
     static constexpr int kMaxBlockingSeconds = 3600;
+    static constexpr qint64 kBigElements = 10'000;
+    static constexpr qint64 kBigBytes = 16 * 1024 * 1024;
 
     struct Verdict
     {
@@ -37,6 +44,16 @@ public:
     };
 
     static Verdict check(const QList<QByteArray> &args);
+
+    // A whole read of one key: the command that sizes it, and the size above which to ask.
+    struct Probe
+    {
+        QList<QByteArray> command; // e.g. HLEN key
+        qint64 limit = 0;
+    };
+    static std::optional<Probe> sizeProbe(const QList<QByteArray> &args);
+    // The question for a whole read of size (the probe's answer).
+    static QString bigReadMessage(const QList<QByteArray> &args, qint64 size);
 
     // The command carries a password (AUTH, HELLO … AUTH, MIGRATE … AUTH / AUTH2, CONFIG SET
     // requirepass / masterauth, ACL SETUSER with >password or #hash rules): it is masked when echoed

@@ -297,8 +297,24 @@ void TestConsolePage::bigReplyIsBounded()
     QVERIFY(!blockingCall(*m_admin, {"SET", "huge", QByteArray(200000, 'x')}).isError());
     auto session = m_server.connect();
     ConsolePage page(session.get());
-    QString out = runLine(page, "LRANGE big 0 -1");
+    // A whole read of more than 10,000 elements is sized first (LLEN) and asked.
+    QString out = runAsked(page, "LRANGE big 0 -1", QMessageBox::No);
+    QVERIFY2(out.contains("Not run."), qPrintable(out));
+    QVERIFY(!out.contains("\"999\""));
+    QSignalSpy finished(&page, &ConsolePage::commandFinished);
+    page.run("LRANGE big 0 -1");
+    QTRY_VERIFY(page.question());
+    QVERIFY2(page.question()->text().contains("20000 elements"), qPrintable(page.question()->text()));
+    page.question()->button(QMessageBox::No)->click();
+    QTRY_COMPARE(finished.count(), 1);
+    out = runAsked(page, "LRANGE big 0 -1", QMessageBox::Yes);
     QVERIFY2(out.contains("\n 1000) \"999\"\n… 19000 more elements not shown\n"), qPrintable(out.right(200)));
+    // A small one, or a bounded range, runs at once.
+    QVERIFY(!blockingCall(*m_admin, {"RPUSH", "small", "a", "b"}).isError());
+    out = runLine(page, "LRANGE small 0 -1");
+    QVERIFY2(out.contains("1) \"a\"\n2) \"b\""), qPrintable(out));
+    out = runLine(page, "LRANGE big 0 9");
+    QVERIFY2(out.contains("10) \"9\""), qPrintable(out));
     QVERIFY(!out.contains("\"1000\""));
     out = runLine(page, "GET huge");
     QVERIFY(out.contains("\"" + QString(64 * 1024, 'x') + "\" … (134464 more bytes not shown)\n"));

@@ -14,6 +14,8 @@ private slots:
     void check();
     void secrets_data();
     void secrets();
+    void sizeProbe_data();
+    void sizeProbe();
 };
 
 void TestConsolePolicy::check_data()
@@ -121,6 +123,35 @@ void TestConsolePolicy::secrets()
     QFETCH(Args, masked);
     QCOMPARE(ConsolePolicy::masked(args), masked);
     QCOMPARE(ConsolePolicy::hasSecret(args), masked != args);
+}
+
+void TestConsolePolicy::sizeProbe_data()
+{
+    QTest::addColumn<Args>("args");
+    QTest::addColumn<Args>("probe"); // empty: none
+    QTest::newRow("hgetall") << Args{"hgetall", "h"} << Args{"HLEN", "h"};
+    QTest::newRow("hkeys") << Args{"HKEYS", "h"} << Args{"HLEN", "h"};
+    QTest::newRow("smembers") << Args{"SMEMBERS", "s"} << Args{"SCARD", "s"};
+    QTest::newRow("get") << Args{"GET", "k"} << Args{"STRLEN", "k"};
+    QTest::newRow("lrange to the end") << Args{"LRANGE", "l", "0", "-1"} << Args{"LLEN", "l"};
+    QTest::newRow("lrange wide") << Args{"LRANGE", "l", "0", "10000"} << Args{"LLEN", "l"};
+    QTest::newRow("lrange narrow") << Args{"LRANGE", "l", "0", "99"} << Args{};
+    QTest::newRow("zrange to the end") << Args{"ZRANGE", "z", "0", "-1", "WITHSCORES"} << Args{"ZCARD", "z"};
+    QTest::newRow("zrange by score") << Args{"ZRANGE", "z", "0", "-1", "BYSCORE"} << Args{};
+    QTest::newRow("xrange") << Args{"XRANGE", "x", "-", "+"} << Args{"XLEN", "x"};
+    QTest::newRow("xrange count") << Args{"XRANGE", "x", "-", "+", "COUNT", "10"} << Args{};
+    QTest::newRow("hget") << Args{"HGET", "h", "f"} << Args{};
+}
+
+void TestConsolePolicy::sizeProbe()
+{
+    QFETCH(Args, args);
+    QFETCH(Args, probe);
+    const auto got = ConsolePolicy::sizeProbe(args);
+    QCOMPARE(got ? got->command : Args{}, probe);
+    if (got)
+        QCOMPARE(got->limit,
+                 args.first().toUpper() == "GET" ? ConsolePolicy::kBigBytes : ConsolePolicy::kBigElements);
 }
 
 QTEST_GUILESS_MAIN(TestConsolePolicy)

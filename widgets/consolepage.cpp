@@ -296,7 +296,30 @@ void ConsolePage::execute(const QString &line)
         ask(args, echo, verdict.message, timeoutMs);
         return;
     }
+    // A whole read of a big key: sized first, asked when big (not inside a transaction, where the size
+    // would only be queued; not on all masters, where a key lives on one).
+    const auto probe = ConsolePolicy::sizeProbe(args);
+    if (probe && !m_inTransaction && !(m_cluster && targetMode() == TargetMode::AllMasters)) {
+        sendTo(probe->command, -1,
+               [this, args, echo, timeoutMs, limit = probe->limit](const RedisReply &reply) {
+                   if (reply.type() == RedisReply::Type::Integer && reply.toInteger() > limit)
+                       ask(args, echo, ConsolePolicy::bigReadMessage(args, reply.toInteger()), timeoutMs);
+                   else // small, or the probe failed (wrong type …): the command itself says why
+                       send(args, timeoutMs);
+               });
+        return;
+    }
     send(args, timeoutMs);
+}
+
+void ConsolePage::sendTo(const QList<QByteArray> &args, int timeoutMs, RedisConnection::Callback callback)
+{
+    if (!m_cluster)
+        m_connection->command(args, this, std::move(callback), timeoutMs);
+    else if (targetMode() == TargetMode::Node)
+        m_cluster->commandOnNode(targetNode(), args, this, std::move(callback), timeoutMs);
+    else
+        m_cluster->command(args, this, std::move(callback), timeoutMs);
 }
 
 void ConsolePage::ask(const QList<QByteArray> &args, const QString &echo, const QString &message,
@@ -310,6 +333,8 @@ void ConsolePage::ask(const QList<QByteArray> &args, const QString &echo, const 
     box->setAttribute(Qt::WA_DeleteOnClose);
     m_question = box;
     connect(box, &QMessageBox::finished, this, [this, box, args, timeoutMs] {
+        // Answered: no longer in the way of the next line, whenever the box itself is deleted.
+        m_question = nullptr;
         if (box->standardButton(box->clickedButton()) == QMessageBox::Yes) {
             send(args, timeoutMs);
             return;
@@ -334,15 +359,13 @@ void ConsolePage::send(const QList<QByteArray> &args, int timeoutMs)
         if (args.first().toUpper() == "SELECT" && isNumber)
             m_connection->selectDatabase(db, this, done); // followed by reconnects and the prompt
         else
-            m_connection->command(args, this, done, timeoutMs);
+            sendTo(args, timeoutMs, done);
         return;
     }
     switch (targetMode()) {
     case TargetMode::Routed:
-        m_cluster->command(args, this, done, timeoutMs);
-        return;
     case TargetMode::Node:
-        m_cluster->commandOnNode(targetNode(), args, this, done, timeoutMs);
+        sendTo(args, timeoutMs, done);
         return;
     case TargetMode::AllMasters:
         m_cluster->commandOnMasters(

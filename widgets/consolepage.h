@@ -92,6 +92,8 @@ private:
     void next();
     void execute(const QString &line);
     void send(const QList<QByteArray> &args, int timeoutMs);
+    // To the console's connection, or on a cluster to the key's master or the chosen node.
+    void sendTo(const QList<QByteArray> &args, int timeoutMs, RedisConnection::Callback callback);
     void ask(const QList<QByteArray> &args, const QString &echo, const QString &message, int timeoutMs);
     void showReply(const QList<QByteArray> &args, const RedisReply &reply);
     void showTime();
