@@ -817,6 +817,18 @@ Exécuter « %2 » sur %3 ?</translation>
         <source>node</source>
         <translation>nœud</translation>
     </message>
+    <message>
+        <source>(refused) %1 has no key to route it by: choose the node it is for, or All masters.</source>
+        <translation>(refusé) %1 n’a pas de clé par laquelle l’acheminer : choisissez le nœud visé, ou Tous les maîtres.</translation>
+    </message>
+    <message>
+        <source>%1 · no longer in the cluster</source>
+        <translation>%1 · ne fait plus partie du cluster</translation>
+    </message>
+    <message>
+        <source>The node chosen (%1) is no longer in the cluster: choose another target.</source>
+        <translation>Le nœud choisi (%1) ne fait plus partie du cluster : choisissez une autre cible.</translation>
+    </message>
 </context>
 <context>
     <name>ConsolePolicy</name>
@@ -951,6 +963,14 @@ Exécuter « %2 » sur %3 ?</translation>
     <message>
         <source>KEYS walks the whole keyspace in one go and blocks the server on a big keyspace; use the Keys tab, or SCAN, instead.</source>
         <translation>KEYS parcourt tout l’espace de clés d’un seul coup et bloque le serveur sur un gros espace de clés ; utilisez plutôt l’onglet Clés, ou SCAN.</translation>
+    </message>
+    <message>
+        <source>The value is %1 MiB: GET reads it whole, which holds up the server while it is sent and this window while it is read. The Keys tab shows a preview and saves big values to a file.</source>
+        <translation>La valeur fait %1 Mio : GET la lit en entier, ce qui retient le serveur pendant l’envoi et cette fenêtre pendant la lecture. L’onglet Clés en montre un aperçu et enregistre les grosses valeurs dans un fichier.</translation>
+    </message>
+    <message>
+        <source>The key holds %1 elements: %2 reads them all at once, which holds up the server while they are sent and this window while they are read. The Keys tab pages through them (HSCAN, SSCAN, LRANGE, ZRANGE, XRANGE in pages).</source>
+        <translation>La clé contient %1 éléments : %2 les lit tous d’un coup, ce qui retient le serveur pendant l’envoi et cette fenêtre pendant la lecture. L’onglet Clés les parcourt page par page (HSCAN, SSCAN, LRANGE, ZRANGE, XRANGE par pages).</translation>
     </message>
 </context>
 <context>
@@ -3510,6 +3530,10 @@ Répertoire de données : %3</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Channels on the masters (PUBSUB)</source>
+        <translation>Canaux sur les maîtres (PUBSUB)</translation>
     </message>
 </context>
 <context>
