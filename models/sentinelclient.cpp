@@ -2,12 +2,14 @@
 
 #include "calllater.h"
 
+#include <algorithm>
 #include <memory>
 #include <QTimer>
 
 namespace {
 
 constexpr int kRetryMs = 250;
+constexpr int kMaxRetryMs = 10'000; // failed rounds back off up to this
 constexpr int kSubscriberRetryMs = 500;
 constexpr int kSentinelTimeoutMs = 2000;
 constexpr int kVerifyTimeoutMs = 3000; // ROLE on a candidate (a stopped master accepts and never answers)
@@ -61,6 +63,7 @@ void SentinelClient::start()
     if (m_running)
         return;
     m_running = true;
+    m_failedRounds = 0;
     if (m_sentinelConfigs.isEmpty()) {
         QMetaObject::invokeMethod(
             this, [this] { setProblem(tr("No sentinel is configured.")); }, Qt::QueuedConnection);
@@ -148,7 +151,7 @@ void SentinelClient::ask(int attempt)
         m_resolving = false;
         setProblem(tr("No sentinel gave the address of master %1: %2")
                        .arg(QString::fromUtf8(m_masterName), m_lastError));
-        scheduleResolve(kRetryMs * 2);
+        scheduleResolve(failedRoundDelay());
         return;
     }
     const int index = (m_preferred + attempt) % sentinelCount();
@@ -230,13 +233,23 @@ void SentinelClient::verify(const QString &host, quint16 port)
             m_candidate = nullptr;
             candidate->deleteLater();
             emit problem(m_lastError);
-            scheduleResolve(kRetryMs);
+            scheduleResolve(failedRoundDelay());
         },
         kVerifyTimeoutMs);
 }
 
+int SentinelClient::failedRoundDelay()
+{
+    // 500 ms, 1 s, 2 s … 10 s: sentinels that all refuse (a wrong sentinel password, an unknown master)
+    // or a master that keeps saying it is a replica are not asked 4 times a second for ever.
+    const int delay = int(std::min<qint64>(kMaxRetryMs, qint64(2 * kRetryMs) << std::min(m_failedRounds, 8)));
+    ++m_failedRounds;
+    return delay;
+}
+
 void SentinelClient::adopt(RedisConnection *candidate, const QString &host, quint16 port)
 {
+    m_failedRounds = 0;
     m_candidate = nullptr;
     if (m_master)
         m_master->deleteLater(); // we may be inside one of its callbacks

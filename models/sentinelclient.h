@@ -86,6 +86,7 @@ private:
     void ask(int attempt);
     void scheduleResolve(int delayMs);
     void verify(const QString &host, quint16 port);
+    int failedRoundDelay();
     void adopt(RedisConnection *candidate, const QString &host, quint16 port);
     void onMasterStateChanged(RedisConnection::State state);
     void startSubscriber();
@@ -103,7 +104,8 @@ private:
     QPointer<RedisConnection> m_candidate;                        // child of this, being verified
     QPointer<RedisConnection> m_subscriber;                       // child of this
     int m_subscriberIndex = 0;
-    int m_preferred = 0; // the sentinel that answered last
+    int m_preferred = 0;    // the sentinel that answered last
+    int m_failedRounds = 0; // since the last master adopted: the retries back off
     QString m_masterHost;
     quint16 m_masterPort = 0;
     bool m_running = false;

@@ -48,6 +48,7 @@ private slots:
     void skipsADeadSentinel();
     void unknownMasterIsReported();
     void refusedPasswordStops();
+    void refusingSentinelsBackOff();
     void followsSentinelFailover();
     void followsAKilledMaster();
     void followsAStoppedMaster();
@@ -150,6 +151,30 @@ void TestSentinelClient::refusedPasswordStops()
         QCOMPARE(problem.size(), problems);
         QVERIFY(!client.hasMaster());
     }
+}
+
+// Sentinels that all refuse the client (a wrong sentinel password): asked again after 0.5 s, 1 s, 2 s …
+// rather than twice a second for ever.
+void TestSentinelClient::refusingSentinelsBackOff()
+{
+    const EmbeddedSentinel &setup = m_sentinel->setup();
+    QList<ConnectionConfig> sentinels = setup.sentinelConfigs();
+    for (ConnectionConfig &config : sentinels) {
+        config.username = QStringLiteral("nobody");
+        config.password = QStringLiteral("wrong");
+    }
+    ConnectionConfig profile;
+    profile.password = setup.options().password;
+    SentinelClient client(sentinels, setup.masterName(), profile);
+    QSignalSpy problem(&client, &SentinelClient::problem);
+    client.start();
+    QVERIFY(problem.wait(5000));
+    QVERIFY2(problem.first().first().toString().contains(QStringLiteral("No sentinel gave the address")),
+             qPrintable(problem.first().first().toString()));
+    QTest::qWait(3000);
+    // Rounds at about 0, 0.5, 1.5 and 3.5 s: at most 4 in 3 s (without the back-off, 7).
+    QVERIFY2(problem.size() <= 4, qPrintable(QString::number(problem.size())));
+    QVERIFY(!client.hasMaster());
 }
 
 void TestSentinelClient::unknownMasterIsReported()
