@@ -133,8 +133,10 @@ void SentinelClient::command(const QList<QByteArray> &args, QObject *context,
 
 void SentinelClient::scheduleResolve(int delayMs)
 {
-    if (m_running && !m_resolveTimer->isActive())
-        m_resolveTimer->start(delayMs);
+    // Sooner wins: an announced switch during a backed-off wait is followed at once.
+    if (!m_running || (m_resolveTimer->isActive() && m_resolveTimer->remainingTime() <= delayMs))
+        return;
+    m_resolveTimer->start(delayMs);
 }
 
 void SentinelClient::resolve()
