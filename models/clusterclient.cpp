@@ -214,6 +214,26 @@ void ClusterClient::command(const QList<QByteArray> &args, QObject *context, Cal
 void ClusterClient::commandOnMasters(const QList<QByteArray> &args, QObject *context,
                                      MastersCallback callback, int timeoutMs)
 {
+    commandOnEach(isReady() ? masterConnections() : QList<RedisConnection *>(), args, context,
+                  std::move(callback), timeoutMs);
+}
+
+void ClusterClient::commandOnNodes(const QList<QByteArray> &args, QObject *context, MastersCallback callback,
+                                   int timeoutMs)
+{
+    QList<RedisConnection *> nodes;
+    if (isReady()) {
+        for (const ClusterNode &node : m_topology.nodes()) {
+            if (!node.isFailed() && !node.flags.testAnyFlags(ClusterNode::NoAddress | ClusterNode::Handshake))
+                nodes.append(connectionTo(node.host, node.port));
+        }
+    }
+    commandOnEach(nodes, args, context, std::move(callback), timeoutMs);
+}
+
+void ClusterClient::commandOnEach(const QList<RedisConnection *> &connections, const QList<QByteArray> &args,
+                                  QObject *context, MastersCallback callback, int timeoutMs)
+{
     struct Join
     {
         QPointer<QObject> context;
@@ -230,8 +250,7 @@ void ClusterClient::commandOnMasters(const QList<QByteArray> &args, QObject *con
         if (!join->hasContext || join->context)
             join->callback(join->replies);
     };
-    const QList<RedisConnection *> masters = isReady() ? masterConnections() : QList<RedisConnection *>();
-    if (masters.isEmpty()) {
+    if (connections.isEmpty()) {
         join->replies.append(
             {{},
              m_seed.endpoint(),
@@ -239,8 +258,8 @@ void ClusterClient::commandOnMasters(const QList<QByteArray> &args, QObject *con
         QMetaObject::invokeMethod(this, finish, Qt::QueuedConnection);
         return;
     }
-    join->remaining = masters.size();
-    for (RedisConnection *connection : masters) {
+    join->remaining = connections.size();
+    for (RedisConnection *connection : connections) {
         const qsizetype index = join->replies.size();
         const ClusterNode *node = m_topology.nodeAt(connection->config().host, connection->config().port);
         join->replies.append({node ? node->id : QByteArray(), connection->config().endpoint(), {}});

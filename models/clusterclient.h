@@ -84,6 +84,10 @@ public:
     // gets all replies at once, in masterConnections() order.
     void commandOnMasters(const QList<QByteArray> &args, QObject *context, MastersCallback callback,
                           int timeoutMs = -1);
+    // The same on every node of the topology that is not failed, masters and replicas (PUBSUB CHANNELS:
+    // classic subscribers may be connected to any node).
+    void commandOnNodes(const QList<QByteArray> &args, QObject *context, MastersCallback callback,
+                        int timeoutMs = -1);
     // Sends to one node as is (no routing, no redirection), e.g. for a console or INFO per node.
     void commandOnNode(const QByteArray &nodeId, const QList<QByteArray> &args, QObject *context,
                        Callback callback, int timeoutMs = -1);
@@ -117,6 +121,8 @@ private:
     using RequestPtr = std::shared_ptr<Request>;
 
     static bool isSplittable(const QList<QByteArray> &args);
+    void commandOnEach(const QList<RedisConnection *> &connections, const QList<QByteArray> &args,
+                       QObject *context, MastersCallback callback, int timeoutMs);
     void commandPerSlot(const RequestPtr &request);
     RedisConnection *connectionTo(const QString &host, quint16 port);
     QStringList servingMasters() const;

@@ -221,7 +221,6 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     rightLayout->addWidget(publishBox);
 
     auto *overviewBox = new QGroupBox(tr("Channels on the server (PUBSUB)"), right);
-    overviewBox->setObjectName(QStringLiteral("overviewBox"));
     auto *overviewLayout = new QVBoxLayout(overviewBox);
     auto *refresh = new QPushButton(tr("Refresh"), overviewBox);
     m_patternCount = plainLabel(QString(), overviewBox);
@@ -727,8 +726,9 @@ void PubSubPage::showOverview(QList<QStringList> rows)
 
 void PubSubPage::refreshClusterOverview()
 {
-    // Every master: PUBSUB NUMPAT (summed), CHANNELS (their union, then NUMSUB of it everywhere,
-    // summed), SHARDCHANNELS (then SHARDNUMSUB of each master's own on that master).
+    // Every node, replicas too (a subscriber may be connected to any): PUBSUB NUMPAT (summed), CHANNELS
+    // (their union, then NUMSUB of it everywhere, summed); every master: SHARDCHANNELS (then SHARDNUMSUB
+    // of each master's own on that master).
     struct Row
     {
         qint64 subscribers = 0;
@@ -763,15 +763,15 @@ void PubSubPage::refreshClusterOverview()
                          row.nodes.join(QStringLiteral(", "))});
         showOverview(rows);
     };
-    m_cluster->commandOnMasters({"PUBSUB", "NUMPAT"}, this,
-                                [join, noteError, finish](const QList<ClusterClient::NodeReply> &replies) {
-                                    for (const ClusterClient::NodeReply &reply : replies) {
-                                        if (!noteError(reply))
-                                            join->patterns += reply.reply.toInteger();
-                                    }
-                                    finish();
-                                });
-    m_cluster->commandOnMasters(
+    m_cluster->commandOnNodes({"PUBSUB", "NUMPAT"}, this,
+                              [join, noteError, finish](const QList<ClusterClient::NodeReply> &replies) {
+                                  for (const ClusterClient::NodeReply &reply : replies) {
+                                      if (!noteError(reply))
+                                          join->patterns += reply.reply.toInteger();
+                                  }
+                                  finish();
+                              });
+    m_cluster->commandOnNodes(
         {"PUBSUB", "CHANNELS"}, this,
         [this, join, noteError, finish](const QList<ClusterClient::NodeReply> &replies) {
             QList<QByteArray> args{"PUBSUB", "NUMSUB"};
@@ -789,20 +789,20 @@ void PubSubPage::refreshClusterOverview()
                 finish();
                 return;
             }
-            m_cluster->commandOnMasters(args, this,
-                                        [join, finish](const QList<ClusterClient::NodeReply> &counts) {
-                                            for (const ClusterClient::NodeReply &reply : counts) {
-                                                const QList<RedisReply> &e = reply.reply.elements();
-                                                for (qsizetype i = 0; i + 1 < e.size(); i += 2) {
-                                                    Row &row = join->channels[e.at(i).bytes()];
-                                                    const qint64 n = e.at(i + 1).toInteger();
-                                                    row.subscribers += n;
-                                                    if (n > 0)
-                                                        row.nodes.append(reply.endpoint);
-                                                }
-                                            }
-                                            finish();
-                                        });
+            m_cluster->commandOnNodes(args, this,
+                                      [join, finish](const QList<ClusterClient::NodeReply> &counts) {
+                                          for (const ClusterClient::NodeReply &reply : counts) {
+                                              const QList<RedisReply> &e = reply.reply.elements();
+                                              for (qsizetype i = 0; i + 1 < e.size(); i += 2) {
+                                                  Row &row = join->channels[e.at(i).bytes()];
+                                                  const qint64 n = e.at(i + 1).toInteger();
+                                                  row.subscribers += n;
+                                                  if (n > 0)
+                                                      row.nodes.append(reply.endpoint);
+                                              }
+                                          }
+                                          finish();
+                                      });
         });
     m_cluster->commandOnMasters(
         {"PUBSUB", "SHARDCHANNELS"}, this,
