@@ -410,6 +410,13 @@ void TestConsolePage::cluster()
     out = runLine(page, "CONFIG SET maxmemory-policy allkeys-lru");
     QVERIFY2(out.contains("(refused) CONFIG has no key to route it by"), qPrintable(out));
     QVERIFY(!page.question());
+    // A keyless read says which master answered.
+    out = runLine(page, "CONFIG GET port");
+    const QRegularExpression named(
+        QStringLiteral("Node 127\\.0\\.0\\.1:(\\d+):\\n1\\) \"port\"\\n2\\) \"(\\d+)\""));
+    const QRegularExpressionMatch match = named.match(out);
+    QVERIFY2(match.hasMatch(), qPrintable(out));
+    QCOMPARE(match.captured(1), match.captured(2));
 
     // All masters: three nodes whose counts sum to the keys written.
     QVERIFY(page.setTarget(ConsolePage::TargetMode::AllMasters));

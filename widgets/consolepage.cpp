@@ -364,6 +364,18 @@ void ConsolePage::send(const QList<QByteArray> &args, int timeoutMs)
     }
     switch (targetMode()) {
     case TargetMode::Routed:
+        // A keyless command (INFO, CONFIG GET, TIME …) goes to a master: the first serving slots, named.
+        if (ClusterCommand::keysOf(args).kind == ClusterCommand::Keys::Kind::Keyless) {
+            for (const ClusterNode *master : m_cluster->topology().masters()) {
+                if (master->isFailed() || master->slotRanges.isEmpty())
+                    continue;
+                append(tr("Node %1:").arg(master->endpoint()));
+                m_cluster->commandOnNode(master->id, args, this, done, timeoutMs);
+                return;
+            }
+        }
+        sendTo(args, timeoutMs, done);
+        return;
     case TargetMode::Node:
         sendTo(args, timeoutMs, done);
         return;
