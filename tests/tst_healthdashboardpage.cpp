@@ -136,6 +136,14 @@ void TestHealthDashboardPage::chartsFollowTheServer()
     page.setWindowSeconds(86400);
     QCOMPARE(page.windowSeconds(), 86400);
     QVERIFY(page.drawnPoints(InfoSample::UsedMemory) >= before);
+    // A day across the chart moves a pixel every minute or two: new samples do not redraw it each time.
+    QSignalSpy sampled(page.poller(), &InfoPoller::sampled);
+    redrawn.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(sampled.size() >= 3, 10000);
+    QCOMPARE(redrawn.size(), 0);
+    page.setWindowSeconds(300); // five minutes: redrawn at once, then as the samples come
+    QCOMPARE(redrawn.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(redrawn.size() >= 2, 10000);
 
     QTemporaryDir dir;
     const QString path = dir.filePath("series.csv");

@@ -4,6 +4,7 @@
 #include "infosample.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QPointer>
 #include <QWidget>
@@ -124,5 +125,6 @@ private:
     QCheckBox *m_pause = nullptr;
     QLabel *m_status = nullptr;
     QTreeWidget *m_checks = nullptr;
+    QElapsedTimer m_sinceRedraw;
     QTimer *m_redrawTimer = nullptr; // coalesces the samples of many nodes into one redraw
 };
