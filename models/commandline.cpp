@@ -37,6 +37,12 @@ CommandLine::Result CommandLine::split(const QString &line)
     const auto column = [&bytes](qsizetype at) { return QString::fromUtf8(bytes.left(at)).size() + 1; };
 
     Result result;
+    // An error drops the arguments read so far.
+    const auto failed = [](const QString &message) {
+        Result error;
+        error.error = message;
+        return error;
+    };
     qsizetype p = 0;
     for (;;) {
         while (p < size && isBlank(data[p]))
@@ -49,9 +55,26 @@ CommandLine::Result CommandLine::split(const QString &line)
         qsizetype quoteAt = 0;
         for (bool done = false; !done;) {
             const char c = p < size ? data[p] : '\0';
-            if (inDouble) {
-                if (c == '\\' && p + 3 < size + 1 && data[p + 1] == 'x' && isHex(data[p + 2]) &&
-                    isHex(data[p + 3])) {
+            if (inDouble || inSingle) {
+                const char quote = inDouble ? '"' : '\'';
+                if (p >= size)
+                    return failed(
+                        inDouble ? tr("The double quote at column %1 is never closed.").arg(column(quoteAt))
+                                 : tr("The single quote at column %1 is never closed.").arg(column(quoteAt)));
+                if (c == quote) {
+                    if (p + 1 < size && !isBlank(data[p + 1]))
+                        return failed(
+                            tr("The closing quote at column %1 must be followed by a space.").arg(column(p)));
+                    done = true;
+                } else if (inSingle) {
+                    if (c == '\\' && p + 1 < size && data[p + 1] == '\'') {
+                        ++p;
+                        current += '\'';
+                    } else {
+                        current += c;
+                    }
+                } else if (c == '\\' && p + 3 < size + 1 && data[p + 1] == 'x' && isHex(data[p + 2]) &&
+                           isHex(data[p + 3])) {
                     current += char((hex(data[p + 2]) << 4) | hex(data[p + 3]));
                     p += 3;
                 } else if (c == '\\' && p + 1 < size) {
@@ -79,37 +102,6 @@ CommandLine::Result CommandLine::split(const QString &line)
                         current += data[p];
                         break;
                     }
-                } else if (c == '"') {
-                    if (p + 1 < size && !isBlank(data[p + 1])) {
-                        result.args.clear();
-                        result.error =
-                            tr("The closing quote at column %1 must be followed by a space.").arg(column(p));
-                        return result;
-                    }
-                    done = true;
-                } else if (p >= size) {
-                    result.args.clear();
-                    result.error = tr("The double quote at column %1 is never closed.").arg(column(quoteAt));
-                    return result;
-                } else {
-                    current += c;
-                }
-            } else if (inSingle) {
-                if (c == '\\' && p + 1 < size && data[p + 1] == '\'') {
-                    ++p;
-                    current += '\'';
-                } else if (c == '\'') {
-                    if (p + 1 < size && !isBlank(data[p + 1])) {
-                        result.args.clear();
-                        result.error =
-                            tr("The closing quote at column %1 must be followed by a space.").arg(column(p));
-                        return result;
-                    }
-                    done = true;
-                } else if (p >= size) {
-                    result.args.clear();
-                    result.error = tr("The single quote at column %1 is never closed.").arg(column(quoteAt));
-                    return result;
                 } else {
                     current += c;
                 }
