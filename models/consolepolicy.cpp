@@ -248,9 +248,15 @@ bool ConsolePolicy::hasSecret(const QList<QByteArray> &args)
     return masked(args) != args;
 }
 
+bool ConsolePolicy::mayCarrySecret(const QByteArray &commandName)
+{
+    const QByteArray name = commandName.toUpper();
+    return name == "AUTH" || name == "HELLO" || name == "MIGRATE" || name == "CONFIG" || name == "ACL";
+}
+
 QList<QByteArray> ConsolePolicy::masked(const QList<QByteArray> &args)
 {
-    if (args.isEmpty())
+    if (args.isEmpty() || !mayCarrySecret(args.first()))
         return args;
     static const QByteArray hidden = "(hidden)";
     QList<QByteArray> out = args;

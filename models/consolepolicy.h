@@ -61,4 +61,7 @@ public:
     static bool hasSecret(const QList<QByteArray> &args);
     // args with every password replaced by "(hidden)".
     static QList<QByteArray> masked(const QList<QByteArray> &args);
+    // The commands masked() looks into (AUTH, HELLO, MIGRATE, CONFIG, ACL), by name in any case: of a
+    // line that cannot be split into arguments, whether it may carry a password.
+    static bool mayCarrySecret(const QByteArray &commandName);
 };

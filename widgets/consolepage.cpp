@@ -597,11 +597,8 @@ void ConsolePage::updateBusy()
 
 bool ConsolePage::mayHoldSecret(const QString &line)
 {
-    const QString first = line.trimmed().section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty).toUpper();
-    for (const char *name : {"AUTH", "HELLO", "MIGRATE", "CONFIG", "ACL"})
-        if (first == QLatin1String(name))
-            return true;
-    return false;
+    return ConsolePolicy::mayCarrySecret(
+        line.trimmed().section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty).toUtf8());
 }
 
 void ConsolePage::addHistory(const QString &line)
