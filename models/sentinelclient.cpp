@@ -203,10 +203,7 @@ void SentinelClient::verify(const QString &host, quint16 port)
             [this, candidate, host, port](const ConnectionError &error) {
                 if (candidate != m_candidate || error.kind != ConnectionError::Kind::AuthFailed)
                     return;
-                const QString message = tr("%1:%2: %3").arg(host).arg(port).arg(error.message);
-                stop();
-                m_lastError = message;
-                emit masterRefused(message);
+                refuse(tr("%1:%2: %3").arg(host).arg(port).arg(error.message));
             });
     candidate->open();
     candidate->command(
@@ -221,10 +218,7 @@ void SentinelClient::verify(const QString &host, quint16 port)
             }
             if (reply.type() == RedisReply::Type::Error && reply.bytes().startsWith("NOAUTH")) {
                 // The master wants a password the profile does not have (a wrong one fails the handshake).
-                const QString message = tr("%1:%2: %3").arg(host).arg(port).arg(reply.errorMessage());
-                stop();
-                m_lastError = message;
-                emit masterRefused(message);
+                refuse(tr("%1:%2: %3").arg(host).arg(port).arg(reply.errorMessage()));
                 return;
             }
             m_lastError = reply.isError() ? tr("%1:%2: %3").arg(host).arg(port).arg(reply.errorMessage())
@@ -238,6 +232,13 @@ void SentinelClient::verify(const QString &host, quint16 port)
             scheduleResolve(failedRoundDelay());
         },
         kVerifyTimeoutMs);
+}
+
+void SentinelClient::refuse(const QString &message)
+{
+    stop(); // asking again would only be refused again
+    m_lastError = message;
+    emit masterRefused(message);
 }
 
 int SentinelClient::failedRoundDelay()

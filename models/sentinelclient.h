@@ -87,6 +87,7 @@ private:
     void scheduleResolve(int delayMs);
     void verify(const QString &host, quint16 port);
     int failedRoundDelay();
+    void refuse(const QString &message);
     void adopt(RedisConnection *candidate, const QString &host, quint16 port);
     void onMasterStateChanged(RedisConnection::State state);
     void startSubscriber();
