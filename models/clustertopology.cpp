@@ -147,6 +147,14 @@ QString ClusterNode::endpoint() const
                                            : QStringLiteral("%1:%2").arg(host).arg(port);
 }
 
+QString ClusterNode::label() const
+{
+    const QString role = isReplica() ? QCoreApplication::translate("ClusterNode", "replica")
+                                     : QCoreApplication::translate("ClusterNode", "master");
+    return isFailed() ? QCoreApplication::translate("ClusterNode", "%1 (%2, failed)").arg(endpoint(), role)
+                      : QCoreApplication::translate("ClusterNode", "%1 (%2)").arg(endpoint(), role);
+}
+
 QString ClusterNode::flagsText() const
 {
     static const std::pair<Flag, const char *> names[] = {

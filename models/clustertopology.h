@@ -64,6 +64,8 @@ struct ClusterNode
     QString endpoint() const;
     // The flags as CLUSTER NODES spells them ("myself,master"), "noflags" for none.
     QString flagsText() const;
+    // For people: "127.0.0.1:7001 (replica)", "… (master, failed)".
+    QString label() const;
     bool operator==(const ClusterNode &) const = default;
 };
 Q_DECLARE_OPERATORS_FOR_FLAGS(ClusterNode::Flags)

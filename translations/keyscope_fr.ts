@@ -198,6 +198,25 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>ClusterNode</name>
+    <message>
+        <source>replica</source>
+        <translation>réplique</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <translation>maître</translation>
+    </message>
+    <message>
+        <source>%1 (%2, failed)</source>
+        <translation>%1 (%2, en échec)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>ClusterNodesPoller</name>
     <message>
         <source>The cluster has no master to ask.</source>
@@ -1571,22 +1590,6 @@ Exécuter « %2 » sur %3 ?</translation>
     <message>
         <source>Fix: %1</source>
         <translation>Correction : %1</translation>
-    </message>
-    <message>
-        <source>replica</source>
-        <translation>réplique</translation>
-    </message>
-    <message>
-        <source>master</source>
-        <translation>maître</translation>
-    </message>
-    <message>
-        <source>%1 (%2, failed)</source>
-        <translation>%1 (%2, en échec)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -4243,22 +4246,6 @@ CONFIG SET modifie immédiatement le serveur en cours d’exécution ; la valeur
     <message>
         <source>Node:</source>
         <translation>Nœud :</translation>
-    </message>
-    <message>
-        <source>master</source>
-        <translation>maître</translation>
-    </message>
-    <message>
-        <source>replica</source>
-        <translation>réplique</translation>
-    </message>
-    <message>
-        <source>%1, failed</source>
-        <translation>%1, en échec</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -313,10 +313,7 @@ HealthAdvisor *HealthDashboardPage::nodeAdvisor(const QByteArray &nodeId) const
 QString HealthDashboardPage::nodeLabel(const QByteArray &nodeId) const
 {
     const Node *n = node(nodeId);
-    if (!n)
-        return {};
-    const QString role = n->replica ? tr("replica") : tr("master");
-    return n->failed ? tr("%1 (%2, failed)").arg(n->address, role) : tr("%1 (%2)").arg(n->address, role);
+    return n ? n->label : QString();
 }
 
 const InfoPoller *HealthDashboardPage::shownPoller() const
@@ -364,8 +361,7 @@ void HealthDashboardPage::syncNodes()
             added = true;
         }
         entry.address = clusterNode->endpoint();
-        entry.replica = clusterNode->isReplica();
-        entry.failed = clusterNode->isFailed();
+        entry.label = clusterNode->label();
         addNode(entry, connection);
         next.push_back(entry);
     }

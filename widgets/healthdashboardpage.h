@@ -84,8 +84,7 @@ private:
     {
         QByteArray id;
         QString address;
-        bool replica = false;
-        bool failed = false;
+        QString label;  // ClusterNode::label(), as of the last topology
         int colour = 0; // index into TimeChart::distinctColours(), kept while the node is shown
         InfoPoller *poller = nullptr;
         HealthAdvisor *advisor = nullptr;

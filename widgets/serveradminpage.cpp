@@ -151,10 +151,7 @@ void ServerAdminPage::fillNodes()
         return;
     int current = -1;
     for (const ClusterNode &node : m_cluster->topology().nodes()) {
-        QString role = node.isMaster() ? tr("master") : tr("replica");
-        if (node.isFailed())
-            role = tr("%1, failed").arg(role);
-        m_node->addItem(tr("%1 (%2)").arg(node.endpoint(), role), node.id);
+        m_node->addItem(node.label(), node.id);
         if (node.endpoint() == shown)
             current = m_node->count() - 1;
     }
