@@ -177,9 +177,7 @@ void TestBulkDeleter::clusterDeletesOnEveryMaster()
     TestCluster cluster;
     QVERIFY(cluster.start({}));
     ClusterClient client(cluster.cluster().seedConfig());
-    QSignalSpy ready(&client, &ClusterClient::ready);
-    client.open();
-    QVERIFY(ready.wait(10000));
+    QVERIFY(TestCluster::open(client));
     // Keys of every slot range: MSET on one node would be refused (CROSSSLOT), so one SET each.
     int answered = 0;
     for (int i = 0; i < 700; ++i)

@@ -57,9 +57,7 @@ ConnectionConfig TestClusterTls::tlsSeed() const
 void TestClusterTls::nodesAreReachedWithTls()
 {
     ClusterClient client(tlsSeed());
-    QSignalSpy ready(&client, &ClusterClient::ready);
-    client.open();
-    QVERIFY(ready.wait(10000));
+    QVERIFY(TestCluster::open(client));
 
     // The map names the TLS ports (CLUSTER SHARDS "tls-port").
     const QList<RedisConnection *> masters = client.masterConnections();

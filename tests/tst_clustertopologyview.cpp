@@ -345,9 +345,7 @@ void TestClusterTopologyView::liveClusterFailover()
     QVERIFY(cluster.start(options));
     EmbeddedCluster &nodes = cluster.cluster();
     ClusterClient client(nodes.seedConfig());
-    QSignalSpy ready(&client, &ClusterClient::ready);
-    client.open();
-    QVERIFY(ready.wait(10000));
+    QVERIFY(TestCluster::open(client));
 
     ClusterTopologyView view;
     ClusterNodesPoller poller(&client);

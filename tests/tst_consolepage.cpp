@@ -371,9 +371,7 @@ void TestConsolePage::cluster()
     auto session = TestServer::connect(cluster.cluster().seedConfig());
     QVERIFY(session);
     ClusterClient client(cluster.cluster().seedConfig());
-    QSignalSpy ready(&client, &ClusterClient::ready);
-    client.open();
-    QVERIFY(ready.wait(10000));
+    QVERIFY(TestCluster::open(client));
 
     ConsolePage page(session.get());
     page.setClusterClient(&client);

@@ -77,9 +77,7 @@ void TestHealthDashboardPage::initTestCase()
     options.nodeTimeoutMs = 1000; // a quick failover in the last test
     QVERIFY(m_cluster.start(options));
     m_client = std::make_unique<ClusterClient>(m_cluster.cluster().seedConfig());
-    QSignalSpy ready(m_client.get(), &ClusterClient::ready);
-    m_client->open();
-    QVERIFY(ready.wait(10000));
+    QVERIFY(TestCluster::open(*m_client));
     m_seed = TestServer::connect(m_cluster.cluster().seedConfig());
     QVERIFY(m_seed);
 }

@@ -26,6 +26,7 @@
 #include "serveroverviewpage.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "testcluster.h"
 #include "testsentinel.h"
 #include "testserver.h"
 #include "theme.h"
@@ -263,9 +264,7 @@ private slots:
 
         // Keys written on all three masters are all found by the key browser.
         ClusterClient writer(window.localCluster()->seedConfig());
-        QSignalSpy ready(&writer, &ClusterClient::ready);
-        writer.open();
-        QVERIFY(ready.wait(10000));
+        QVERIFY(TestCluster::open(writer));
         int answered = 0;
         for (int i = 0; i < 60; ++i)
             writer.command({"SET", "user:" + QByteArray::number(i), "v"}, this,

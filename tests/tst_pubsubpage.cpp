@@ -161,9 +161,7 @@ void TestPubSubPage::clusterShardChannelsOnTheirMasters()
     const EmbeddedCluster &nodes = cluster.cluster();
     const auto endpoint = [&](int i) { return QStringLiteral("127.0.0.1:%1").arg(nodes.node(i)->port()); };
     ClusterClient client(nodes.seedConfig());
-    QSignalSpy ready(&client, &ClusterClient::ready);
-    client.open();
-    QVERIFY(ready.wait(10000));
+    QVERIFY(TestCluster::open(client));
     std::unique_ptr<RedisConnection> session = TestServer::connect(nodes.seedConfig());
     QVERIFY(session);
     std::vector<std::unique_ptr<RedisConnection>> admin;

@@ -206,9 +206,7 @@ void TestServerAdminPage::clusterNodeIsChosen()
     TestCluster cluster;
     QVERIFY(cluster.start({}));
     ClusterClient client(cluster.cluster().seedConfig());
-    QSignalSpy ready(&client, &ClusterClient::ready);
-    client.open();
-    QVERIFY(ready.wait(10000));
+    QVERIFY(TestCluster::open(client));
     auto seed = TestServer::connect(cluster.cluster().seedConfig());
     QVERIFY(seed);
     ServerAdminPage page(seed.get());

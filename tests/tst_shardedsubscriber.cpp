@@ -65,9 +65,7 @@ void TestShardedSubscriber::initTestCase()
         QVERIFY(m_admin.back());
     }
     m_client = std::make_unique<ClusterClient>(m_cluster.cluster().seedConfig());
-    QSignalSpy ready(m_client.get(), &ClusterClient::ready);
-    m_client->open();
-    QVERIFY(ready.wait(10000));
+    QVERIFY(TestCluster::open(*m_client));
     m_sharded = std::make_unique<ShardedSubscriber>(m_client.get());
     connect(m_sharded.get(), &ShardedSubscriber::messagesReceived, this,
             [this](const QList<PubSubMessage> &batch, qint64 dropped) {
@@ -194,9 +192,7 @@ void TestShardedSubscriber::refusedChannelBacksOff()
     limited.username = QStringLiteral("limited");
     limited.password = QStringLiteral("limited-pw");
     ClusterClient client(limited);
-    QSignalSpy ready(&client, &ClusterClient::ready);
-    client.open();
-    QVERIFY(ready.wait(10000));
+    QVERIFY(TestCluster::open(client));
     ShardedSubscriber sharded(&client);
     sharded.subscribe("forbidden:1");
     QCOMPARE(sharded.retryInterval(), ShardedSubscriber::kRetryMs);

@@ -89,9 +89,7 @@ void TestTtlInspectorPage::clusterSamplesEveryMaster()
     TestCluster cluster;
     QVERIFY(cluster.start({}));
     ClusterClient client(cluster.cluster().seedConfig());
-    QSignalSpy ready(&client, &ClusterClient::ready);
-    client.open();
-    QVERIFY(ready.wait(10000));
+    QVERIFY(TestCluster::open(client));
     int answered = 0;
     for (int i = 0; i < 90; ++i) {
         QList<QByteArray> set{"SET", (i < 60 ? "session:" : "queue:") + QByteArray::number(i), "v"};

@@ -1,5 +1,6 @@
 #include "testcluster.h"
 
+#include "clusterclient.h"
 #include "embeddedserver.h"
 
 #include <QDebug>
@@ -24,5 +25,19 @@ bool TestCluster::start(EmbeddedCluster::Options options)
         qWarning().noquote() << "node" << i + 1
                              << "log tail:\n" + log.mid(qMax(0, int(log.size()) - 10)).join('\n');
     }
+    return false;
+}
+
+bool TestCluster::open(ClusterClient &client)
+{
+    QSignalSpy readySpy(&client, &ClusterClient::ready);
+    QSignalSpy failedSpy(&client, &ClusterClient::failed);
+    client.open();
+    if (QTest::qWaitFor([&] { return !readySpy.isEmpty() || !failedSpy.isEmpty(); }, 10000) &&
+        !readySpy.isEmpty())
+        return true;
+    qWarning().noquote() << "cluster client not ready:"
+                         << (failedSpy.isEmpty() ? QStringLiteral("no answer within 10 s")
+                                                 : failedSpy.first().first().toString());
     return false;
 }
