@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QMessageBox>
 #include <QPointer>
 #include <QWidget>
 
@@ -8,7 +9,6 @@ class ClusterClient;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QMessageBox;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTabWidget;
