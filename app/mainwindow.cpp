@@ -753,8 +753,23 @@ void MainWindow::onInfo(const ServerInfo &info)
     m_versionLabel->setText(info.version().isEmpty() ? QString() : tr("Redis %1").arg(info.version()));
     m_modeLabel->setText(info.modeText());
     m_roleLabel->setText(info.roleText());
-    if (m_keys)
+    if (m_keys && m_cluster) {
+        // The seed's INFO counts the keys of its own slots only: the database selector shows the masters'
+        // sum, kept as it was while a master does not answer rather than shown short.
+        m_cluster->commandOnMasters(
+            {"INFO", "keyspace"}, m_keys, [keys = m_keys](const QList<ClusterClient::NodeReply> &replies) {
+                QList<QList<ServerInfo::Keyspace>> perMaster;
+                for (const ClusterClient::NodeReply &node : replies) {
+                    if (node.reply.isError() || node.reply.isArray() || node.reply.isNil())
+                        return;
+                    perMaster.append(ServerInfo::parse(node.reply.bytes()).keyspace());
+                }
+                if (!perMaster.isEmpty())
+                    keys->setKeyspace(ServerInfo::sumKeyspaces(perMaster));
+            });
+    } else if (m_keys) {
         m_keys->setKeyspace(info.keyspace());
+    }
     if (info.mode() == QLatin1String("cluster") && !m_cluster)
         openCluster();
     m_infoSeen = true;

@@ -1,5 +1,7 @@
 #include "serverinfo.h"
 
+#include <map>
+
 ServerInfo ServerInfo::parse(const QByteArray &info)
 {
     ServerInfo result;
@@ -58,6 +60,28 @@ std::optional<double> ServerInfo::hitRatio() const
     if (!hits || !misses || *hits + *misses <= 0)
         return std::nullopt;
     return double(*hits) / double(*hits + *misses);
+}
+
+QList<ServerInfo::Keyspace> ServerInfo::sumKeyspaces(const QList<QList<Keyspace>> &perServer)
+{
+    std::map<int, Keyspace> byDb;
+    std::map<int, double> ttlWeight; // sum of avg_ttl × expires, per db
+    for (const QList<Keyspace> &keyspace : perServer) {
+        for (const Keyspace &entry : keyspace) {
+            Keyspace &sum = byDb[entry.db];
+            sum.db = entry.db;
+            sum.keys += entry.keys;
+            sum.expires += entry.expires;
+            ttlWeight[entry.db] += double(entry.avgTtlMs) * double(entry.expires);
+        }
+    }
+    QList<Keyspace> result;
+    result.reserve(qsizetype(byDb.size()));
+    for (auto &[db, sum] : byDb) {
+        sum.avgTtlMs = sum.expires > 0 ? qint64(ttlWeight[db] / double(sum.expires)) : 0;
+        result.append(sum);
+    }
+    return result;
 }
 
 QList<ServerInfo::Keyspace> ServerInfo::keyspace() const

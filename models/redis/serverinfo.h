@@ -64,6 +64,9 @@ public:
     std::optional<double> hitRatio() const;
     // The "dbN:keys=..,expires=..,avg_ttl=.." lines of the Keyspace section, in server order.
     QList<Keyspace> keyspace() const;
+    // The keyspaces of several servers as one (the masters of a cluster): keys and expires added up per db,
+    // avg_ttl weighted by each server's expires; dbs in ascending order.
+    static QList<Keyspace> sumKeyspaces(const QList<QList<Keyspace>> &perServer);
 
     // For people: "Standalone", "Cluster", "Sentinel"; "Primary", "Replica"; unknown values as given.
     QString modeText() const;

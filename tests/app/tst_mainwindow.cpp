@@ -275,6 +275,14 @@ private slots:
         window.keyBrowserPage()->rescan();
         QTRY_COMPARE_WITH_TIMEOUT(window.keyBrowserPage()->scanner()->keys().size(), qsizetype(60), 10000);
 
+        // The database selector counts the keys of every master, not those of the seed's slots alone.
+        QComboBox *database = nullptr;
+        for (QComboBox *box : window.keyBrowserPage()->findChildren<QComboBox *>())
+            if (box->toolTip() == QStringLiteral("Database (SELECT)"))
+                database = box;
+        QVERIFY(database);
+        QTRY_COMPARE_WITH_TIMEOUT(database->itemText(0), QStringLiteral("db0 (60 keys)"), 10000);
+
         // The Type column of a key held by another master than the seed is asked of that master.
         QByteArray far;
         for (int i = 0; i < 60 && far.isEmpty(); ++i) {

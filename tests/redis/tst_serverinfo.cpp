@@ -142,6 +142,27 @@ private slots:
         QCOMPARE(keyspace[1].avgTtlMs, 0);
     }
 
+    void sumKeyspaces()
+    {
+        // Three masters of a cluster: db0 everywhere, db3 on one; one master empty.
+        const QList<ServerInfo::Keyspace> summed = ServerInfo::sumKeyspaces({
+            ServerInfo::parse("# Keyspace\r\ndb0:keys=100,expires=10,avg_ttl=1000\r\n").keyspace(),
+            ServerInfo::parse("# Keyspace\r\ndb3:keys=2,expires=0,avg_ttl=0\r\n"
+                              "db0:keys=105,expires=30,avg_ttl=5000\r\n")
+                .keyspace(),
+            ServerInfo::parse("# Keyspace\r\n").keyspace(),
+        });
+        QCOMPARE(summed.size(), 2);
+        QCOMPARE(summed[0].db, 0);
+        QCOMPARE(summed[0].keys, 205);
+        QCOMPARE(summed[0].expires, 40);
+        QCOMPARE(summed[0].avgTtlMs, (1000 * 10 + 5000 * 30) / 40);
+        QCOMPARE(summed[1].db, 3);
+        QCOMPARE(summed[1].keys, 2);
+        QCOMPARE(summed[1].avgTtlMs, 0);
+        QVERIFY(ServerInfo::sumKeyspaces({}).isEmpty());
+    }
+
     void modes()
     {
         QCOMPARE(ServerInfo::parse("# Server\r\nredis_mode:cluster\r\n").mode(), QStringLiteral("cluster"));
