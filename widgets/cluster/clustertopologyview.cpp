@@ -1,6 +1,7 @@
 #include "clustertopologyview.h"
 
 #include "clusterslot.h"
+#include "widgetstyle.h"
 
 #include <algorithm>
 #include <QAction>
@@ -299,15 +300,12 @@ void ClusterTopologyView::confirmFailover()
     if (!replica || !replica->isReplica())
         return;
     const ClusterNode *master = m_topology.node(replica->masterId);
-    auto *box =
-        new QMessageBox(QMessageBox::Question, tr("Fail Over"),
-                        tr("Make the replica %1 the master of its slots (CLUSTER FAILOVER)? Its master %2 "
-                           "becomes a replica of it.")
-                            .arg(replica->endpoint(), master ? master->endpoint() : tr("(unknown)")),
-                        QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setTextFormat(Qt::PlainText);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
+    QMessageBox *box = WidgetStyle::messageBox(
+        this, QMessageBox::Question, tr("Fail Over"),
+        tr("Make the replica %1 the master of its slots (CLUSTER FAILOVER)? Its master %2 "
+           "becomes a replica of it.")
+            .arg(replica->endpoint(), master ? master->endpoint() : tr("(unknown)")),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     const QByteArray id = replica->id;
     connect(box, &QMessageBox::finished, this, [this, id](int result) {
         if (result == QMessageBox::Yes)

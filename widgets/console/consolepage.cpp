@@ -6,6 +6,7 @@
 #include "consolepolicy.h"
 #include "rediscommand.h"
 #include "replyformatter.h"
+#include "widgetstyle.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -325,12 +326,10 @@ void ConsolePage::sendTo(const QList<QByteArray> &args, int timeoutMs, RedisConn
 void ConsolePage::ask(const QList<QByteArray> &args, const QString &echo, const QString &message,
                       int timeoutMs)
 {
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Run %1?").arg(QString::fromUtf8(args.first())),
-                                tr("%1\n\nRun “%2” on %3?").arg(message, echo, targetDescription()),
-                                QMessageBox::Yes | QMessageBox::No, this);
-    box->setTextFormat(Qt::PlainText);
-    box->setDefaultButton(QMessageBox::No);
-    box->setAttribute(Qt::WA_DeleteOnClose);
+    QMessageBox *box = WidgetStyle::messageBox(
+        this, QMessageBox::Question, tr("Run %1?").arg(QString::fromUtf8(args.first())),
+        tr("%1\n\nRun “%2” on %3?").arg(message, echo, targetDescription()),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     m_question = box;
     connect(box, &QMessageBox::finished, this, [this, box, args, timeoutMs] {
         // Answered: no longer in the way of the next line, whenever the box itself is deleted.

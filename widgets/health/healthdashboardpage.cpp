@@ -5,6 +5,7 @@
 #include "redisconnection.h"
 #include "serverinfo.h"
 #include "timechart.h"
+#include "widgetstyle.h"
 
 #include <algorithm>
 #include <array>
@@ -51,7 +52,7 @@ QString statusText(HealthAdvisor::Status status)
     return {};
 }
 
-QColor statusColour(HealthAdvisor::Status status)
+QColor statusColour(HealthAdvisor::Status status, const QPalette &palette)
 {
     switch (status) {
     case HealthAdvisor::Status::Ok:
@@ -61,7 +62,7 @@ QColor statusColour(HealthAdvisor::Status status)
     case HealthAdvisor::Status::Warning:
         return QColor(0xb3, 0x6b, 0x00);
     case HealthAdvisor::Status::Critical:
-        return QColor(0xb0, 0x00, 0x20);
+        return WidgetStyle::errorColour(palette);
     }
     return {};
 }
@@ -729,7 +730,7 @@ void HealthDashboardPage::showChecks()
             title = tr("%1 — %2").arg(where, check.title);
         }
         auto *item = new QTreeWidgetItem(m_checks, {title, statusText(check.status)});
-        item->setForeground(1, statusColour(check.status));
+        item->setForeground(1, statusColour(check.status, palette()));
         item->setData(0, Qt::UserRole, check.id);
         // Explanations span the row, so they wrap across the panel's whole width.
         if (!check.why.isEmpty())

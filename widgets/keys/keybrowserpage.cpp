@@ -11,6 +11,7 @@
 #include "newkeydialog.h"
 #include "redisconnection.h"
 #include "renamekeydialog.h"
+#include "widgetstyle.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -561,13 +562,10 @@ void KeyBrowserPage::deleteCurrent()
     const QByteArray key = currentKey();
     if (key.isEmpty())
         return;
-    auto *box =
-        new QMessageBox(QMessageBox::Question, tr("Delete key"),
-                        tr("Delete the key “%1”? This cannot be undone.").arg(BytesEscaper::escape(key)),
-                        QMessageBox::Yes | QMessageBox::No, this);
-    box->setTextFormat(Qt::PlainText);
-    box->setDefaultButton(QMessageBox::No);
-    box->setAttribute(Qt::WA_DeleteOnClose);
+    QMessageBox *box = WidgetStyle::messageBox(
+        this, QMessageBox::Question, tr("Delete key"),
+        tr("Delete the key “%1”? This cannot be undone.").arg(BytesEscaper::escape(key)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     connect(box, &QMessageBox::finished, this, [this, box, key] {
         if (box->standardButton(box->clickedButton()) != QMessageBox::Yes)
             return;

@@ -7,6 +7,7 @@
 #include "streamvalueeditor.h"
 #include "stringvalueeditor.h"
 #include "ttldialog.h"
+#include "widgetstyle.h"
 
 #include <limits>
 #include <QFormLayout>
@@ -36,15 +37,6 @@ QByteArray lengthCommand(const QByteArray &type)
         return "XLEN";
     return {};
 }
-
-QLabel *plainLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setWordWrap(true);
-    return label;
-}
 } // namespace
 
 KeyDetailsPanel::KeyDetailsPanel(RedisConnection *connection, QWidget *parent)
@@ -54,7 +46,7 @@ KeyDetailsPanel::KeyDetailsPanel(RedisConnection *connection, QWidget *parent)
     m_stack = new QStackedWidget(this);
     layout->addWidget(m_stack);
 
-    m_hint = plainLabel(m_stack);
+    m_hint = WidgetStyle::plainLabel(m_stack);
     m_hint->setAlignment(Qt::AlignCenter);
     m_stack->addWidget(m_hint);
 
@@ -65,14 +57,14 @@ KeyDetailsPanel::KeyDetailsPanel(RedisConnection *connection, QWidget *parent)
     detailsLayout->addLayout(form);
     m_name = addRow(form, tr("Key"));
     m_type = addRow(form, tr("Type"));
-    m_ttl = plainLabel(m_stack);
+    m_ttl = WidgetStyle::plainLabel(m_stack);
     m_ttlButton = new QToolButton(m_stack);
     m_ttlButton->setText(tr("Change…"));
     m_ttlButton->setObjectName(QStringLiteral("changeTtlButton"));
     auto *ttlRow = new QHBoxLayout;
     ttlRow->addWidget(m_ttl, 1);
     ttlRow->addWidget(m_ttlButton);
-    auto *ttlCaption = plainLabel(m_stack);
+    auto *ttlCaption = WidgetStyle::plainLabel(m_stack);
     ttlCaption->setText(tr("TTL"));
     form->addRow(ttlCaption, ttlRow);
     m_ttlTimer = new QTimer(this);
@@ -82,8 +74,8 @@ KeyDetailsPanel::KeyDetailsPanel(RedisConnection *connection, QWidget *parent)
     m_memory = addRow(form, tr("Memory"));
     m_encoding = addRow(form, tr("Encoding"));
     m_length = addRow(form, tr("Length"));
-    m_error = plainLabel(details);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_error = WidgetStyle::plainLabel(details);
+    m_error->setStyleSheet(QStringLiteral("color: %1").arg(WidgetStyle::errorColour(palette()).name()));
     form->addRow(m_error);
     m_valueArea = new QVBoxLayout;
     detailsLayout->addLayout(m_valueArea, 1);
@@ -93,8 +85,8 @@ KeyDetailsPanel::KeyDetailsPanel(RedisConnection *connection, QWidget *parent)
 
 QLabel *KeyDetailsPanel::addRow(QFormLayout *form, const QString &caption)
 {
-    QLabel *value = plainLabel(m_stack);
-    QLabel *captionLabel = plainLabel(m_stack);
+    QLabel *value = WidgetStyle::plainLabel(m_stack);
+    QLabel *captionLabel = WidgetStyle::plainLabel(m_stack);
     captionLabel->setText(caption);
     form->addRow(captionLabel, value);
     return value;

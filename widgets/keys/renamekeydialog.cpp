@@ -80,16 +80,13 @@ void RenameKeyDialog::rename(const QByteArray &to, bool overwrite)
         case KeyOperations::Outcome::AlreadyExists:
             break;
         }
-        m_question = new QMessageBox(
-            QMessageBox::Warning, tr("Overwrite key"),
+        m_question = WidgetStyle::messageBox(
+            this, QMessageBox::Warning, tr("Overwrite key"),
             tr("A key named “%1” already exists. Overwrite it? Its current value will be lost.")
                 .arg(BytesEscaper::escape(to)),
-            QMessageBox::Yes | QMessageBox::No, this);
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         m_question->setObjectName(QStringLiteral("overwriteQuestion"));
-        m_question->setTextFormat(Qt::PlainText);
-        m_question->setDefaultButton(QMessageBox::No);
         m_question->button(QMessageBox::Yes)->setText(tr("Overwrite"));
-        m_question->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_question, &QMessageBox::finished, this, [this, to, box = m_question.data()] {
             if (box->standardButton(box->clickedButton()) == QMessageBox::Yes)
                 rename(to, true);

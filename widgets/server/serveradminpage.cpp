@@ -386,10 +386,8 @@ void ServerAdminPage::ask(const QString &title, const QString &text, const QList
 {
     if (!m_connection || m_connection->config().readOnly || m_question)
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::No, this);
-    box->setTextFormat(Qt::PlainText);
-    box->setDefaultButton(QMessageBox::No);
-    box->setAttribute(Qt::WA_DeleteOnClose);
+    QMessageBox *box = WidgetStyle::messageBox(this, QMessageBox::Question, title, text,
+                                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     m_question = box;
     connect(box, &QMessageBox::finished, this, [this, box, command, reload] {
         if (box->standardButton(box->clickedButton()) != QMessageBox::Yes || !m_connection)

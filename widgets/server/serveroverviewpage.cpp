@@ -2,6 +2,7 @@
 
 #include "plotpalette.h"
 #include "redisconnection.h"
+#include "widgetstyle.h"
 
 #include <algorithm>
 #include <qcustomplot.h>
@@ -22,14 +23,6 @@
 namespace {
 constexpr double chartWindowSeconds = 300;
 constexpr double chartMinimumSeconds = 60;
-
-QLabel *plainLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
 
 QString dash()
 {
@@ -59,7 +52,7 @@ ServerOverviewPage::ServerOverviewPage(RedisConnection *connection, QWidget *par
     setObjectName(QStringLiteral("serverOverviewPage"));
     auto *layout = new QVBoxLayout(this);
 
-    m_title = plainLabel(this);
+    m_title = WidgetStyle::plainLabel(this, {}, WidgetStyle::Wrap::None);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleFont.setBold(true);
@@ -69,11 +62,17 @@ ServerOverviewPage::ServerOverviewPage(RedisConnection *connection, QWidget *par
     m_title->setText(config.name.isEmpty() ? endpoint : tr("%1 \u2014 %2").arg(config.name, endpoint));
     layout->addWidget(m_title);
 
-    m_banner = plainLabel(this);
+    m_banner = WidgetStyle::plainLabel(this);
     m_banner->setObjectName(QStringLiteral("overviewBanner"));
-    m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #f5c2c0; padding: 6px; }"));
+    // A tint of the error colour behind it: readable on a light and on a dark window.
+    const QColor error = WidgetStyle::errorColour(palette());
+    m_banner->setStyleSheet(
+        QStringLiteral("QLabel { background: rgba(%1, %2, %3, 31); color: %4; border: 1px solid rgba(%1, %2, "
+                       "%3, 102); padding: 6px; }")
+            .arg(error.red())
+            .arg(error.green())
+            .arg(error.blue())
+            .arg(error.name()));
     m_banner->hide();
     layout->addWidget(m_banner);
 
@@ -169,7 +168,7 @@ QLabel *ServerOverviewPage::addTile(QGridLayout *grid, int row, int column, cons
     captionLabel->setTextFormat(Qt::PlainText);
     captionLabel->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(captionLabel);
-    QLabel *value = plainLabel(tile);
+    QLabel *value = WidgetStyle::plainLabel(tile, {}, WidgetStyle::Wrap::None);
     QFont font = value->font();
     font.setPointSizeF(font.pointSizeF() * 1.3);
     font.setBold(true);

@@ -4,6 +4,7 @@
 #include "redisurl.h"
 #include "sentinelclient.h"
 #include "serverinfo.h"
+#include "widgetstyle.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -27,15 +28,6 @@
 
 namespace {
 const char colourProperty[] = "keyscopeColour";
-
-QLabel *plainLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
 
 void setTextColour(QLabel *label, const QColor &colour)
 {
@@ -65,7 +57,6 @@ QString formatLatency(qint64 micros)
         .arg(QLocale().toString(ms, 'f', ms < 10 ? 1 : 0));
 }
 
-const QColor errorColour(0xc6, 0x28, 0x28);
 const QColor okColour(0x2e, 0x7d, 0x32);
 } // namespace
 
@@ -79,9 +70,9 @@ ProfileDialog::ProfileDialog(bool keychainAvailable, QWidget *parent) : QDialog(
     m_url->setPlaceholderText(tr("Paste a redis://, rediss:// or redis+sentinel:// URL"));
     m_url->setClearButtonEnabled(true);
     layout->addWidget(m_url);
-    m_urlError = plainLabel(this);
+    m_urlError = WidgetStyle::plainLabel(this);
     m_urlError->setObjectName(QStringLiteral("urlError"));
-    setTextColour(m_urlError, errorColour);
+    setTextColour(m_urlError, WidgetStyle::errorColour(palette()));
     m_urlError->hide();
     layout->addWidget(m_urlError);
     auto *line = new QFrame(this);
@@ -112,7 +103,7 @@ ProfileDialog::ProfileDialog(bool keychainAvailable, QWidget *parent) : QDialog(
     m_password->setEchoMode(QLineEdit::Password);
     form->addRow(tr("Password:"), m_password);
     if (!keychainAvailable) {
-        QLabel *notice = plainLabel(this);
+        QLabel *notice = WidgetStyle::plainLabel(this);
         notice->setObjectName(QStringLiteral("keychainNotice"));
         notice->setText(tr("No system keychain: the password is kept for this session only and will be asked "
                            "again next time"));
@@ -150,7 +141,7 @@ ProfileDialog::ProfileDialog(bool keychainAvailable, QWidget *parent) : QDialog(
     m_sentinel->setCheckable(true);
     m_sentinel->setChecked(false);
     auto *sentinelLayout = new QVBoxLayout(m_sentinel);
-    QLabel *sentinelHint = plainLabel(m_sentinel);
+    QLabel *sentinelHint = WidgetStyle::plainLabel(m_sentinel);
     sentinelHint->setText(tr("The sentinels name the current master, and the session follows its failovers. "
                              "The master is reached with the username, password, database and TLS "
                              "settings of this profile; host and port are not used."));
@@ -175,9 +166,9 @@ ProfileDialog::ProfileDialog(bool keychainAvailable, QWidget *parent) : QDialog(
     m_sentinelPassword->setEchoMode(QLineEdit::Password);
     m_sentinelPassword->setPlaceholderText(tr("None"));
     sentinelForm->addRow(tr("Sentinel password:"), m_sentinelPassword);
-    m_sentinelError = plainLabel(m_sentinel);
+    m_sentinelError = WidgetStyle::plainLabel(m_sentinel);
     m_sentinelError->setObjectName(QStringLiteral("sentinelError"));
-    setTextColour(m_sentinelError, errorColour);
+    setTextColour(m_sentinelError, WidgetStyle::errorColour(palette()));
     m_sentinelError->hide();
     sentinelLayout->addWidget(m_sentinelError);
     layout->addWidget(m_sentinel);
@@ -206,11 +197,11 @@ ProfileDialog::ProfileDialog(bool keychainAvailable, QWidget *parent) : QDialog(
     m_verify->setObjectName(QStringLiteral("verifyCheck"));
     m_verify->setChecked(true);
     tlsLayout->addWidget(m_verify);
-    m_verifyWarning = plainLabel(m_tls);
+    m_verifyWarning = WidgetStyle::plainLabel(m_tls);
     m_verifyWarning->setObjectName(QStringLiteral("verifyWarning"));
     m_verifyWarning->setText(tr("Without verification anyone on the network path can pose as this server and "
                                 "read the password and every value."));
-    setTextColour(m_verifyWarning, errorColour);
+    setTextColour(m_verifyWarning, WidgetStyle::errorColour(palette()));
     m_verifyWarning->hide();
     tlsLayout->addWidget(m_verifyWarning);
     layout->addWidget(m_tls);
@@ -226,7 +217,7 @@ ProfileDialog::ProfileDialog(bool keychainAvailable, QWidget *parent) : QDialog(
     m_testButton->setObjectName(QStringLiteral("testButton"));
     m_testButton->setAutoDefault(false);
     testRow->addWidget(m_testButton);
-    m_testResult = plainLabel(this);
+    m_testResult = WidgetStyle::plainLabel(this);
     m_testResult->setObjectName(QStringLiteral("testResult"));
     testRow->addWidget(m_testResult, 1);
     layout->addLayout(testRow);
@@ -540,7 +531,7 @@ void ProfileDialog::finishTest(bool ok, const QString &message)
         m_testSentinel = nullptr;
     }
     m_testButton->setEnabled(true);
-    setTextColour(m_testResult, ok ? okColour : errorColour);
+    setTextColour(m_testResult, ok ? okColour : WidgetStyle::errorColour(palette()));
     m_testResult->setText(ok ? message : tr("Failed: %1").arg(message));
     emit connectionTested(ok, message);
 }

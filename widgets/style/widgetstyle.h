@@ -1,15 +1,29 @@
 #pragma once
 
+#include <QMessageBox>
 #include <QString>
 
+class QColor;
 class QLabel;
+class QPalette;
 class QTableView;
 class QWidget;
 
 // Small pieces of look shared by the pages and dialogs.
 namespace WidgetStyle {
+// A selectable plain-text label, for text that may hold server data (never Qt's rich-text guess).
+enum class Wrap { None, Words };
+QLabel *plainLabel(QWidget *parent, const QString &text = {}, Wrap wrap = Wrap::Words);
 // A word-wrapped, plain-text label in the error colour (empty until there is something to say).
 QLabel *errorLabel(QWidget *parent, const QString &objectName = {});
+// The colour of error text, readable on the window of a light or a dark palette.
+QColor errorColour(const QPalette &palette);
+// A question or warning whose text may hold server data (key names, endpoints, values): the text is plain,
+// never Qt's rich-text guess. Window-modal and deleted when closed; the caller adds any custom buttons,
+// connects finished() and calls open().
+QMessageBox *messageBox(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text,
+                        QMessageBox::StandardButtons buttons = QMessageBox::NoButton,
+                        QMessageBox::StandardButton defaultButton = QMessageBox::NoButton);
 // Rows as tall as a line of text, for tables of many short values.
 void compactRows(QTableView *view);
 // A read-only table of records: whole rows selected one at a time, no row header, no wrapping, compact rows.
