@@ -26,6 +26,7 @@
 #include "shortcutsdialog.h"
 #include "theme.h"
 #include "ttlinspectorpage.h"
+#include "widgetstyle.h"
 
 #include <QAction>
 #include <QApplication>
@@ -60,7 +61,6 @@ static void initResources()
 namespace {
 constexpr int pingIntervalMs = 2000;
 const QColor okColour(0x2e, 0x7d, 0x32);
-const QColor errorColour(0xc6, 0x28, 0x28);
 
 const QString settingsGeometry = QStringLiteral("window/geometry");
 const QString settingsState = QStringLiteral("window/state");
@@ -464,10 +464,9 @@ void MainWindow::startEmbedded()
 void MainWindow::onEmbeddedReady()
 {
     statusBar()->clearMessage();
-    m_treeModel->setEmbeddedStatus(tr("Running on %1:%2\nData directory: %3")
-                                       .arg(m_embedded->host())
-                                       .arg(m_embedded->port())
-                                       .arg(m_embedded->dataDir()));
+    m_treeModel->setEmbeddedStatus(
+        tr("Running on %1\nData directory: %2")
+            .arg(HostPort::format(m_embedded->host(), m_embedded->port()), m_embedded->dataDir()));
     updateActions();
     if (m_connectEmbeddedWhenReady) {
         m_connectEmbeddedWhenReady = false;
@@ -811,26 +810,21 @@ void MainWindow::updateStateLabel()
         setTextColour(m_stateLabel, {});
         return;
     }
-    QString state;
+    const RedisConnection::State current = m_connection->state();
+    QString state = RedisConnection::stateText(current);
     QColor colour;
-    switch (m_connection->state()) {
+    switch (current) {
     case RedisConnection::State::Disconnected:
-        state = tr("Disconnected");
-        colour = errorColour;
+    case RedisConnection::State::WaitingToReconnect:
+        colour = WidgetStyle::errorColour(palette());
         break;
     case RedisConnection::State::Connecting:
-        state = tr("Connecting…");
-        break;
     case RedisConnection::State::Authenticating:
-        state = tr("Authenticating…");
         break;
     case RedisConnection::State::Ready:
-        state = m_connection->config().readOnly ? tr("Connected (read-only)") : tr("Connected");
+        if (m_connection->config().readOnly)
+            state = tr("Connected (read-only)");
         colour = okColour;
-        break;
-    case RedisConnection::State::WaitingToReconnect:
-        state = tr("Reconnecting…");
-        colour = errorColour;
         break;
     }
     m_stateLabel->setText(tr("%1: %2").arg(m_connection->config().displayName(), state));
@@ -924,13 +918,10 @@ void MainWindow::deleteProfile()
     const auto profile = m_store->profile(id);
     if (!profile)
         return;
-    auto *box = new QMessageBox(
-        QMessageBox::Question, tr("Delete profile"),
+    QMessageBox *box = WidgetStyle::messageBox(
+        this, QMessageBox::Question, tr("Delete profile"),
         tr("Delete the profile “%1”? Its saved password is deleted too.").arg(profile->displayName()),
-        QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setTextFormat(Qt::PlainText);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     connect(box, &QMessageBox::finished, this, [this, box, id] {
         if (box->clickedButton() != box->button(QMessageBox::Yes))
             return;
@@ -1005,7 +996,8 @@ void MainWindow::followSentinels(const QList<ConnectionConfig> &sentinels, const
         openSession(config, id);
         m_openingSentinelMaster = false;
         if (failover)
-            statusBar()->showMessage(tr("Failover followed: the master is now %1:%2.").arg(host).arg(port));
+            statusBar()->showMessage(
+                tr("Failover followed: the master is now %1.").arg(HostPort::format(host, port)));
     });
     connect(m_sentinel, &SentinelClient::problem, this,
             [this](const QString &message) { statusBar()->showMessage(tr("Sentinel: %1").arg(message)); });

@@ -2176,12 +2176,6 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <source>Running on %1:%2
-Data directory: %3</source>
-        <translation>En service sur %1:%2
-Répertoire de données : %3</translation>
-    </message>
-    <message>
         <source>The local server failed: %1</source>
         <translation>Échec du serveur local : %1</translation>
     </message>
@@ -2246,28 +2240,8 @@ Répertoire de données : %3</translation>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <source>Disconnected</source>
-        <translation>Déconnecté</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Connexion…</translation>
-    </message>
-    <message>
-        <source>Authenticating…</source>
-        <translation>Authentification…</translation>
-    </message>
-    <message>
         <source>Connected (read-only)</source>
         <translation>Connecté (lecture seule)</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Connecté</translation>
-    </message>
-    <message>
-        <source>Reconnecting…</source>
-        <translation>Reconnexion…</translation>
     </message>
     <message>
         <source>Stop local server</source>
@@ -2394,10 +2368,6 @@ Répertoire de données : %3</translation>
         <translation>Maître Sentinel « %1 »</translation>
     </message>
     <message>
-        <source>Failover followed: the master is now %1:%2.</source>
-        <translation>Bascule suivie : le maître est désormais %1:%2.</translation>
-    </message>
-    <message>
         <source>Sentinel: %1</source>
         <translation>Sentinel : %1</translation>
     </message>
@@ -2420,6 +2390,16 @@ Répertoire de données : %3</translation>
     <message>
         <source>Console</source>
         <translation>Console</translation>
+    </message>
+    <message>
+        <source>Running on %1
+Data directory: %2</source>
+        <translation>En service sur %1
+Répertoire de données : %2</translation>
+    </message>
+    <message>
+        <source>Failover followed: the master is now %1.</source>
+        <translation>Bascule suivie : le maître est désormais %1.</translation>
     </message>
 </context>
 <context>
@@ -3436,22 +3416,6 @@ Répertoire de données : %3</translation>
         <translation> — en pause, %1 en attente</translation>
     </message>
     <message>
-        <source>Subscriber connected.</source>
-        <translation>Abonné connecté.</translation>
-    </message>
-    <message>
-        <source>Subscriber connecting…</source>
-        <translation>Connexion de l’abonné…</translation>
-    </message>
-    <message>
-        <source>Subscriber reconnecting…</source>
-        <translation>Reconnexion de l’abonné…</translation>
-    </message>
-    <message>
-        <source>Subscriber disconnected.</source>
-        <translation>Abonné déconnecté.</translation>
-    </message>
-    <message>
         <source>(not a JSON object or array)</source>
         <translation>(pas un objet ou un tableau JSON)</translation>
     </message>
@@ -3537,6 +3501,10 @@ Répertoire de données : %3</translation>
     <message>
         <source>Channels on the masters (PUBSUB)</source>
         <translation>Canaux sur les maîtres (PUBSUB)</translation>
+    </message>
+    <message>
+        <source>Subscriber: %1</source>
+        <translation>Abonné : %1</translation>
     </message>
 </context>
 <context>
@@ -3674,6 +3642,26 @@ Répertoire de données : %3</translation>
     <message>
         <source>%1 closed the connection.</source>
         <translation>%1 a fermé la connexion.</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Authenticating…</source>
+        <translation>Authentification…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnexion…</translation>
     </message>
 </context>
 <context>
@@ -3907,14 +3895,6 @@ Répertoire de données : %3</translation>
         <translation>la sentinelle %1 ne connaît pas le maître %2.</translation>
     </message>
     <message>
-        <source>%1:%2: %3</source>
-        <translation>%1:%2 : %3</translation>
-    </message>
-    <message>
-        <source>%1:%2 is not a master (ROLE says %3).</source>
-        <translation>%1:%2 n’est pas un maître (ROLE indique %3).</translation>
-    </message>
-    <message>
         <source>The sentinel client is not started.</source>
         <translation>Le client sentinelle n’est pas démarré.</translation>
     </message>
@@ -3925,6 +3905,14 @@ Répertoire de données : %3</translation>
     <message>
         <source>No sentinel gave the address of master %1: %2</source>
         <translation>Aucune sentinelle n’a donné l’adresse du maître %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a master (ROLE says %2).</source>
+        <translation>%1 n’est pas un maître (ROLE indique %2).</translation>
     </message>
 </context>
 <context>
@@ -4026,16 +4014,8 @@ Répertoire de données : %3</translation>
         <translation>bascule : %1</translation>
     </message>
     <message>
-        <source>master %1:%2</source>
-        <translation>maître %1:%2</translation>
-    </message>
-    <message>
         <source>link %1</source>
         <translation>lien %1</translation>
-    </message>
-    <message>
-        <source>Master %1 at %2:%3</source>
-        <translation>Maître %1 sur %2:%3</translation>
     </message>
     <message>
         <source>objectively down (o_down)</source>
@@ -4067,6 +4047,14 @@ Répertoire de données : %3</translation>
     <message>
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
+    </message>
+    <message>
+        <source>master %1</source>
+        <translation>maître %1</translation>
+    </message>
+    <message>
+        <source>Master %1 at %2</source>
+        <translation>Maître %1 sur %2</translation>
     </message>
 </context>
 <context>

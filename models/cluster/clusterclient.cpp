@@ -48,12 +48,6 @@ bool parseRedirect(const QByteArray &text, int *slot, QString *host, quint16 *po
     return ok;
 }
 
-QString endpointOf(const QString &host, quint16 port)
-{
-    return host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
-                                           : QStringLiteral("%1:%2").arg(host).arg(port);
-}
-
 } // namespace
 
 ClusterClient::ClusterClient(ConnectionConfig seed, QObject *parent)
@@ -139,7 +133,7 @@ std::optional<ConnectionConfig> ClusterClient::configForSlot(int slot) const
 
 RedisConnection *ClusterClient::connectionTo(const QString &host, quint16 port)
 {
-    const QString endpoint = endpointOf(host, port);
+    const QString endpoint = HostPort::format(host, port);
     if (RedisConnection *known = m_connections.value(endpoint))
         return known;
     auto *connection = new RedisConnection(configFor(host, port), this);
@@ -647,7 +641,7 @@ void ClusterClient::setTopology(ClusterTopology topology)
     const QStringList mastersBefore = servingMasters();
     m_topology = std::move(topology);
     // Nodes that left the cluster (CLUSTER FORGET) lose their connection; the seed stays.
-    const QString seed = endpointOf(m_seed.host, m_seed.port);
+    const QString seed = HostPort::format(m_seed.host, m_seed.port);
     for (auto it = m_connections.begin(); it != m_connections.end();) {
         const RedisConnection *connection = it.value();
         const bool known = m_topology.nodeAt(connection->config().host, connection->config().port);

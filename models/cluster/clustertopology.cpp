@@ -1,6 +1,7 @@
 #include "clustertopology.h"
 
 #include "clusterslot.h"
+#include "connectionconfig.h"
 #include "redisreply.h"
 
 #include <algorithm>
@@ -143,8 +144,7 @@ int ClusterNode::slotCount() const
 
 QString ClusterNode::endpoint() const
 {
-    return host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
-                                           : QStringLiteral("%1:%2").arg(host).arg(port);
+    return HostPort::format(host, port);
 }
 
 QString ClusterNode::label() const

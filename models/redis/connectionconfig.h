@@ -10,12 +10,14 @@ struct HostPort
     QString host;
     quint16 port = 26379;
 
-    // host:port, with an IPv6 host in brackets ([::1]:26379).
-    QString endpoint() const
+    // host:port, with an IPv6 host in brackets ([::1]:6379): how every address is shown and copied.
+    static QString format(const QString &host, quint16 port)
     {
         return host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
                                                : QStringLiteral("%1:%2").arg(host).arg(port);
     }
+    // host:port, with an IPv6 host in brackets ([::1]:26379).
+    QString endpoint() const { return format(host, port); }
     bool operator==(const HostPort &) const = default;
 };
 
@@ -81,11 +83,7 @@ struct ConnectionConfig
     }
 
     // host:port, with an IPv6 host in brackets ([::1]:6379).
-    QString endpoint() const
-    {
-        return host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
-                                               : QStringLiteral("%1:%2").arg(host).arg(port);
-    }
+    QString endpoint() const { return HostPort::format(host, port); }
     // The name, else the master name of a Sentinel profile, else host:port.
     QString displayName() const
     {

@@ -48,6 +48,23 @@ RedisConnection::~RedisConnection()
     dropSocket();
 }
 
+QString RedisConnection::stateText(State state)
+{
+    switch (state) {
+    case State::Disconnected:
+        return tr("Disconnected");
+    case State::Connecting:
+        return tr("Connecting…");
+    case State::Authenticating:
+        return tr("Authenticating…");
+    case State::Ready:
+        return tr("Connected");
+    case State::WaitingToReconnect:
+        return tr("Reconnecting…");
+    }
+    return {};
+}
+
 int RedisConnection::pendingCount() const
 {
     return int(m_sent.size() + m_waiting.size());

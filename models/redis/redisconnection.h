@@ -44,6 +44,9 @@ public:
 
     using Callback = std::function<void(const RedisReply &)>;
 
+    // A state as shown to people: "Connected", "Reconnecting…".
+    static QString stateText(State state);
+
     explicit RedisConnection(ConnectionConfig config, QObject *parent = nullptr);
     ~RedisConnection() override;
 

@@ -203,7 +203,7 @@ void SentinelClient::verify(const QString &host, quint16 port)
             [this, candidate, host, port](const ConnectionError &error) {
                 if (candidate != m_candidate || error.kind != ConnectionError::Kind::AuthFailed)
                     return;
-                refuse(tr("%1:%2: %3").arg(host).arg(port).arg(error.message));
+                refuse(tr("%1: %2").arg(HostPort::format(host, port), error.message));
             });
     candidate->open();
     candidate->command(
@@ -218,14 +218,14 @@ void SentinelClient::verify(const QString &host, quint16 port)
             }
             if (reply.type() == RedisReply::Type::Error && reply.bytes().startsWith("NOAUTH")) {
                 // The master wants a password the profile does not have (a wrong one fails the handshake).
-                refuse(tr("%1:%2: %3").arg(host).arg(port).arg(reply.errorMessage()));
+                refuse(tr("%1: %2").arg(HostPort::format(host, port), reply.errorMessage()));
                 return;
             }
-            m_lastError = reply.isError() ? tr("%1:%2: %3").arg(host).arg(port).arg(reply.errorMessage())
-                                          : tr("%1:%2 is not a master (ROLE says %3).")
-                                                .arg(host)
-                                                .arg(port)
-                                                .arg(QString::fromUtf8(role));
+            const QString endpoint = HostPort::format(host, port);
+            m_lastError =
+                reply.isError()
+                    ? tr("%1: %2").arg(endpoint, reply.errorMessage())
+                    : tr("%1 is not a master (ROLE says %2).").arg(endpoint, QString::fromUtf8(role));
             m_candidate = nullptr;
             candidate->deleteLater();
             emit problem(m_lastError);

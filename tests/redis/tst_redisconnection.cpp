@@ -34,6 +34,7 @@ class TestRedisConnection : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
+    void stateText();
     void connectsAndPings();
     void authenticatesAsAclUser();
     void wrongPasswordIsClear();
@@ -59,6 +60,18 @@ void TestRedisConnection::initTestCase()
 {
     QVERIFY(m_server.start({QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("on"),
                             QStringLiteral(">s3cret"), QStringLiteral("~*"), QStringLiteral("+@all")}));
+}
+
+void TestRedisConnection::stateText()
+{
+    QCOMPARE(RedisConnection::stateText(RedisConnection::State::Disconnected),
+             QStringLiteral("Disconnected"));
+    QCOMPARE(RedisConnection::stateText(RedisConnection::State::Connecting), QStringLiteral("Connecting…"));
+    QCOMPARE(RedisConnection::stateText(RedisConnection::State::Authenticating),
+             QStringLiteral("Authenticating…"));
+    QCOMPARE(RedisConnection::stateText(RedisConnection::State::Ready), QStringLiteral("Connected"));
+    QCOMPARE(RedisConnection::stateText(RedisConnection::State::WaitingToReconnect),
+             QStringLiteral("Reconnecting…"));
 }
 
 void TestRedisConnection::connectsAndPings()

@@ -20,6 +20,8 @@ private slots:
     void sentinelKeepsBaseFields();
     void parsesHostList_data();
     void parsesHostList();
+    void formatsHostPort_data();
+    void formatsHostPort();
 };
 
 namespace {
@@ -431,6 +433,30 @@ void TestRedisUrl::parsesHostList()
     for (const HostPort &address : list.hosts)
         got.append(address.endpoint());
     QCOMPARE(got, endpoints);
+}
+
+void TestRedisUrl::formatsHostPort_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<quint16>("port");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("name") << "cache" << quint16(6379) << "cache:6379";
+    QTest::newRow("ipv4") << "10.0.0.1" << quint16(7000) << "10.0.0.1:7000";
+    QTest::newRow("ipv6-loopback") << "::1" << quint16(6379) << "[::1]:6379";
+    QTest::newRow("ipv6") << "fe80::1%eth0" << quint16(26379) << "[fe80::1%eth0]:26379";
+}
+
+void TestRedisUrl::formatsHostPort()
+{
+    QFETCH(QString, host);
+    QFETCH(quint16, port);
+    QFETCH(QString, expected);
+    QCOMPARE(HostPort::format(host, port), expected);
+    QCOMPARE((HostPort{host, port}).endpoint(), expected);
+    ConnectionConfig config;
+    config.host = host;
+    config.port = port;
+    QCOMPARE(config.endpoint(), expected);
 }
 
 QTEST_GUILESS_MAIN(TestRedisUrl)

@@ -71,13 +71,6 @@ QString kindPrefix(Kind kind)
     return {};
 }
 
-QLabel *plainLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setTextFormat(Qt::PlainText);
-    return label;
-}
-
 } // namespace
 
 PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
@@ -115,7 +108,8 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     subscriptionsRow->addWidget(m_subscriptions, 1);
     auto *subscriptionsSide = new QVBoxLayout;
     subscriptionsSide->addWidget(unsubscribe);
-    m_subscriberState = plainLabel(tr("No subscriber connection yet."), left);
+    m_subscriberState =
+        WidgetStyle::plainLabel(left, tr("No subscriber connection yet."), WidgetStyle::Wrap::None);
     m_subscriberState->setWordWrap(true);
     subscriptionsSide->addWidget(m_subscriberState, 1);
     subscriptionsRow->addLayout(subscriptionsSide, 1);
@@ -146,7 +140,7 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     messageBar->addWidget(clear);
     messageBar->addWidget(exportButton);
     leftLayout->addLayout(messageBar);
-    m_counters = plainLabel(QString(), left);
+    m_counters = WidgetStyle::plainLabel(left, {}, WidgetStyle::Wrap::None);
     leftLayout->addWidget(m_counters);
 
     auto *messagesSplit = new QSplitter(Qt::Vertical, left);
@@ -168,7 +162,7 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     m_detailsMode->addItems({tr("Text"), tr("JSON"), tr("Hex")});
     auto *detailsBar = new QHBoxLayout;
     detailsBar->addWidget(m_detailsMode);
-    m_detailsNode = plainLabel(QString(), detailsBox);
+    m_detailsNode = WidgetStyle::plainLabel(detailsBox, {}, WidgetStyle::Wrap::None);
     m_detailsNode->setObjectName(QStringLiteral("detailsNode"));
     detailsBar->addWidget(m_detailsNode, 1);
     detailsLayout->addLayout(detailsBar);
@@ -214,8 +208,9 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     for (QWidget *w : std::initializer_list<QWidget *>{fromFile, m_repeat, m_rate, m_publish, m_stop})
         repeatRow->addWidget(w);
     publishLayout->addLayout(repeatRow);
-    m_publishResult =
-        plainLabel(writable ? QString() : tr("This connection is read-only: publishing is off."), publishBox);
+    m_publishResult = WidgetStyle::plainLabel(
+        publishBox, writable ? QString() : tr("This connection is read-only: publishing is off."),
+        WidgetStyle::Wrap::None);
     m_publishResult->setWordWrap(true);
     publishLayout->addWidget(m_publishResult);
     rightLayout->addWidget(publishBox);
@@ -223,7 +218,7 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     auto *overviewBox = new QGroupBox(tr("Channels on the server (PUBSUB)"), right);
     auto *overviewLayout = new QVBoxLayout(overviewBox);
     auto *refresh = new QPushButton(tr("Refresh"), overviewBox);
-    m_patternCount = plainLabel(QString(), overviewBox);
+    m_patternCount = WidgetStyle::plainLabel(overviewBox, {}, WidgetStyle::Wrap::None);
     auto *overviewBar = new QHBoxLayout;
     overviewBar->addWidget(refresh);
     overviewBar->addWidget(m_patternCount, 1);
@@ -240,8 +235,9 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     auto *probeBox = new QGroupBox(tr("Latency (publish → subscriber)"), right);
     auto *probeLayout = new QHBoxLayout(probeBox);
     m_probeButton = new QPushButton(tr("Start probe"), probeBox);
-    m_probeResult =
-        plainLabel(tr("Publishes a timestamped probe 5 times a second on its own channel."), probeBox);
+    m_probeResult = WidgetStyle::plainLabel(
+        probeBox, tr("Publishes a timestamped probe 5 times a second on its own channel."),
+        WidgetStyle::Wrap::None);
     m_probeResult->setWordWrap(true);
     probeLayout->addWidget(m_probeButton);
     probeLayout->addWidget(m_probeResult, 1);
@@ -602,22 +598,7 @@ void PubSubPage::updateSubscriptions()
         m_subscriberState->setText(lines.join(QLatin1Char(' ')));
         return;
     }
-    QString state;
-    switch (m_subscriber->state()) {
-    case RedisConnection::State::Ready:
-        state = tr("Subscriber connected.");
-        break;
-    case RedisConnection::State::Connecting:
-    case RedisConnection::State::Authenticating:
-        state = tr("Subscriber connecting…");
-        break;
-    case RedisConnection::State::WaitingToReconnect:
-        state = tr("Subscriber reconnecting…");
-        break;
-    case RedisConnection::State::Disconnected:
-        state = tr("Subscriber disconnected.");
-        break;
-    }
+    QString state = tr("Subscriber: %1").arg(RedisConnection::stateText(m_subscriber->state()));
     if (!m_subscriber->errorText().isEmpty())
         state += QLatin1Char(' ') + m_subscriber->errorText();
     lines.prepend(state);

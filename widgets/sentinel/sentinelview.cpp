@@ -1,5 +1,9 @@
 #include "sentinelview.h"
 
+#include "connectionconfig.h"
+#include "widgetstyle.h"
+
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
@@ -41,7 +45,7 @@ SentinelView::~SentinelView() = default;
 
 QColor SentinelView::downColour()
 {
-    return QColor(0xc0, 0x1c, 0x28);
+    return WidgetStyle::errorColour(QGuiApplication::palette());
 }
 
 QColor SentinelView::warningColour()
@@ -84,7 +88,7 @@ void SentinelView::addNode(QTreeWidgetItem *group, const SentinelState::Node &no
 {
     auto *item = new QTreeWidgetItem(group);
     item->setText(NameColumn, text(node.name));
-    item->setText(AddressColumn, QStringLiteral("%1:%2").arg(text(node.ip)).arg(node.port));
+    item->setText(AddressColumn, HostPort::format(text(node.ip), node.port));
     item->setText(FlagsColumn, text(node.flags.join(',')));
     item->setText(PingColumn,
                   node.lastOkPingReplyMs < 0 ? QString() : tr("%1 ms ago").arg(node.lastOkPingReplyMs));
@@ -98,7 +102,7 @@ void SentinelView::addNode(QTreeWidgetItem *group, const SentinelState::Node &no
             details << tr("failover: %1").arg(text(node.failoverState));
         break;
     case SentinelState::Node::Role::Replica:
-        details << tr("master %1:%2").arg(text(node.masterHost)).arg(node.masterPort)
+        details << tr("master %1").arg(HostPort::format(text(node.masterHost), node.masterPort))
                 << tr("link %1").arg(text(node.masterLinkStatus));
         break;
     case SentinelState::Node::Role::Sentinel: // its name is its run id
@@ -122,7 +126,8 @@ void SentinelView::updateSummary()
 {
     QStringList parts;
     if (const SentinelState::Node *master = m_state.master()) {
-        parts << tr("Master %1 at %2:%3").arg(text(master->name), text(master->ip)).arg(master->port);
+        parts << tr("Master %1 at %2")
+                     .arg(text(master->name), HostPort::format(text(master->ip), master->port));
         if (master->isObjectivelyDown())
             parts << tr("objectively down (o_down)");
         else if (master->isSubjectivelyDown())
