@@ -2498,6 +2498,13 @@ Répertoire de données : %2</translation>
     </message>
 </context>
 <context>
+    <name>PagedTableModel</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+</context>
+<context>
     <name>PgConfig</name>
     <message>
         <source>No TLS: passwords and data cross the network in the clear.</source>

@@ -4,9 +4,12 @@
 #include "redisconnection.h"
 #include "redisreply.h"
 
+#include <QPointer>
 #include <QRandomGenerator>
 
 namespace {
+
+using Outcome = WriteResult::Outcome;
 
 // Each script: KEYS[1] = the key; returns {1} done, {0} changed since loaded, {-1} gone.
 // ARGV: field, expected value, new value.
@@ -80,7 +83,7 @@ std::optional<CollectionModel::Kind> CollectionModel::kindOf(QByteArrayView type
 }
 
 CollectionModel::CollectionModel(RedisConnection *connection, QByteArray key, Kind kind, QObject *parent)
-    : QAbstractTableModel(parent), m_connection(connection), m_key(std::move(key)), m_kind(kind)
+    : PagedTableModel(connection, parent), m_key(std::move(key)), m_kind(kind)
 {}
 
 CollectionModel::~CollectionModel() = default;
@@ -96,87 +99,58 @@ void CollectionModel::setFilter(const QByteArray &filter)
     reload();
 }
 
-void CollectionModel::reload()
+void CollectionModel::clearRows()
 {
-    beginResetModel();
-    ++m_generation;
     m_rows.clear();
     m_seen.clear();
     m_cursor = "0";
     m_offset = 0;
-    m_complete = false;
-    m_loading = false;
-    endResetModel();
-    if (!m_connection) {
-        emit loadFailed(tr("Not connected."));
-        return;
-    }
+}
+
+QList<QByteArray> CollectionModel::countCommand() const
+{
     static constexpr const char *lengthCommand[] = {"HLEN", "LLEN", "SCARD", "ZCARD"};
-    const quint64 generation = m_generation;
-    m_connection->command({lengthCommand[int(m_kind)], m_key}, this,
-                          [this, generation](const RedisReply &reply) {
-                              if (generation == m_generation && !reply.isError())
-                                  m_total = reply.toInteger();
-                          });
-    fetchMore({});
+    return {lengthCommand[int(m_kind)], m_key};
 }
 
-bool CollectionModel::canFetchMore(const QModelIndex &parent) const
+QList<QByteArray> CollectionModel::pageCommand()
 {
-    return !parent.isValid() && !m_complete && !m_loading;
-}
-
-void CollectionModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent) || !m_connection)
-        return;
-    m_loading = true;
-    const quint64 generation = m_generation;
-    const QByteArray count = QByteArray::number(kPageSize);
-    QList<QByteArray> args;
-    if (m_kind == Kind::List && !m_filter.isEmpty()) {
-        // Lists cannot be searched by pattern on the server: LPOS finds the exact element (first 1000).
-        m_connection->command(
-            {"LPOS", m_key, m_filter, "COUNT", "1000"}, this,
-            [this, generation](const RedisReply &reply) { onListMatches(generation, reply); });
-        return;
-    }
+    if (searchesList())
+        return {"LPOS", m_key, m_filter, "COUNT", "1000"}; // the first 1000
     if (usesCursor()) {
         static constexpr const char *scan[] = {"HSCAN", "", "SSCAN", "ZSCAN"};
-        args = {scan[int(m_kind)], m_key, m_cursor};
+        QList<QByteArray> args{scan[int(m_kind)], m_key, m_cursor};
         if (!m_filter.isEmpty())
             args << "MATCH" << m_filter;
-        args << "COUNT" << count;
-    } else {
-        const QByteArray start = QByteArray::number(m_offset);
-        const QByteArray stop = QByteArray::number(m_offset + kPageSize - 1);
-        args = m_kind == Kind::List ? QList<QByteArray>{"LRANGE", m_key, start, stop}
-                                    : QList<QByteArray>{"ZRANGE", m_key, start, stop, "WITHSCORES"};
+        args << "COUNT" << QByteArray::number(kPageSize);
+        return args;
     }
-    m_connection->command(args, this,
-                          [this, generation](const RedisReply &reply) { onPage(generation, reply); });
+    const QByteArray start = QByteArray::number(m_offset);
+    const QByteArray stop = QByteArray::number(m_offset + kPageSize - 1);
+    return m_kind == Kind::List ? QList<QByteArray>{"LRANGE", m_key, start, stop}
+                                : QList<QByteArray>{"ZRANGE", m_key, start, stop, "WITHSCORES"};
 }
 
-void CollectionModel::onPage(quint64 generation, const RedisReply &reply)
+void CollectionModel::readPage(const RedisReply &reply)
 {
-    if (generation != m_generation)
+    if (searchesList()) {
+        readListMatches(reply);
         return;
-    m_loading = false;
+    }
     if (reply.isError() || !reply.isArray()) {
-        m_complete = true;
-        emit loadFailed(tr("Could not read the elements: %1").arg(reply.errorMessage()));
+        failPage(tr("Could not read the elements: %1").arg(reply.errorMessage()));
         return;
     }
     QList<Row> rows;
+    bool complete = false;
     const bool pairs = m_kind == Kind::Hash || m_kind == Kind::SortedSet;
     if (usesCursor()) {
         if (reply.elements().size() != 2) {
-            m_complete = true;
-            emit loadFailed(tr("Unexpected reply to a SCAN command."));
+            failPage(tr("Unexpected reply to a SCAN command."));
             return;
         }
         m_cursor = reply.elements().at(0).bytes();
-        m_complete = m_cursor == "0";
+        complete = m_cursor == "0";
         const QList<RedisReply> &items = reply.elements().at(1).elements();
         for (qsizetype i = 0; i + (pairs ? 1 : 0) < items.size(); i += pairs ? 2 : 1) {
             const QByteArray &first = items.at(i).bytes();
@@ -192,27 +166,21 @@ void CollectionModel::onPage(quint64 generation, const RedisReply &reply)
             rows.append(
                 {items.at(i).bytes(), pairs ? items.at(i + 1).bytes() : QByteArray(), m_offset + i / step});
         m_offset += items.size() / step;
-        m_complete = items.size() / step < kPageSize;
+        complete = items.size() / step < kPageSize;
     }
-    appendRows(std::move(rows));
-    emit pageLoaded();
+    appendPage(m_rows, std::move(rows), complete);
 }
 
-void CollectionModel::onListMatches(quint64 generation, const RedisReply &positions)
+void CollectionModel::readListMatches(const RedisReply &positions)
 {
-    if (generation != m_generation)
-        return;
-    m_loading = false;
-    m_complete = true;
     if (positions.isError()) {
-        emit loadFailed(tr("Could not search the list: %1").arg(positions.errorMessage()));
+        failPage(tr("Could not search the list: %1").arg(positions.errorMessage()));
         return;
     }
     QList<Row> rows;
     for (const RedisReply &position : positions.elements())
         rows.append({m_filter, {}, position.toInteger()});
-    appendRows(std::move(rows));
-    emit pageLoaded();
+    appendPage(m_rows, std::move(rows), true);
 }
 
 void CollectionModel::appendRows(QList<Row> rows)
@@ -276,20 +244,21 @@ QVariant CollectionModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-void CollectionModel::run(const QList<QByteArray> &args, QObject *context, Callback callback,
-                          std::function<Result(const RedisReply &)> interpret)
+void CollectionModel::run(const QList<QByteArray> &args, QObject *context, WriteResult::Callback callback,
+                          std::function<WriteResult(const RedisReply &)> interpret)
 {
-    if (!m_connection) {
+    if (!connection()) {
         callback({Outcome::Failed, tr("Not connected.")});
         return;
     }
     QPointer<QObject> guard(context);
-    m_connection->command(
+    connection()->command(
         args, this,
         [guard, callback = std::move(callback), interpret = std::move(interpret)](const RedisReply &reply) {
-            const Result result =
-                reply.isError() ? Result{Outcome::Failed, tr("Not changed: %1").arg(reply.errorMessage())}
-                                : interpret(reply);
+            const WriteResult result =
+                reply.isError()
+                    ? WriteResult{Outcome::Failed, tr("Not changed: %1").arg(reply.errorMessage())}
+                    : interpret(reply);
             if (guard)
                 callback(result);
         });
@@ -297,9 +266,8 @@ void CollectionModel::run(const QList<QByteArray> &args, QObject *context, Callb
 
 namespace {
 
-CollectionModel::Result scriptResult(const RedisReply &reply)
+WriteResult scriptResult(const RedisReply &reply)
 {
-    using Outcome = CollectionModel::Outcome;
     switch (reply.elements().value(0).toInteger()) {
     case 1:
         return {Outcome::Done, {}};
@@ -319,7 +287,7 @@ CollectionModel::Result scriptResult(const RedisReply &reply)
 } // namespace
 
 void CollectionModel::addElement(const QByteArray &first, const QByteArray &second, QObject *context,
-                                 Callback callback)
+                                 WriteResult::Callback callback)
 {
     QList<QByteArray> args;
     switch (m_kind) {
@@ -343,13 +311,13 @@ void CollectionModel::addElement(const QByteArray &first, const QByteArray &seco
         break;
     }
     }
-    const quint64 generation = m_generation;
+    const quint64 generation = currentGeneration();
     run(args, context, std::move(callback),
-        [this, first, second, generation](const RedisReply &reply) -> Result {
+        [this, first, second, generation](const RedisReply &reply) -> WriteResult {
             if (m_kind == Kind::List) {
-                m_total = reply.toInteger();
-                if (generation == m_generation && m_complete && m_filter.isEmpty()) {
-                    appendRows({{first, {}, m_total - 1}});
+                setTotalCount(reply.toInteger());
+                if (generation == currentGeneration() && isComplete() && m_filter.isEmpty()) {
+                    appendRows({{first, {}, totalCount() - 1}});
                     ++m_offset;
                 }
                 return {Outcome::Done, {}};
@@ -358,9 +326,8 @@ void CollectionModel::addElement(const QByteArray &first, const QByteArray &seco
                 return {Outcome::AlreadyExists, m_kind == Kind::Hash
                                                     ? tr("Not added: the field exists already.")
                                                     : tr("Not added: the member exists already.")};
-            if (m_total >= 0)
-                ++m_total;
-            if (generation == m_generation) {
+            adjustTotalCount(1);
+            if (generation == currentGeneration()) {
                 if (m_kind == Kind::SortedSet && m_filter.isEmpty()) {
                     reload(); // ordered by score: its place is known to the server
                 } else {
@@ -372,7 +339,8 @@ void CollectionModel::addElement(const QByteArray &first, const QByteArray &seco
         });
 }
 
-void CollectionModel::setElement(int row, const QByteArray &value, QObject *context, Callback callback)
+void CollectionModel::setElement(int row, const QByteArray &value, QObject *context,
+                                 WriteResult::Callback callback)
 {
     if (row < 0 || row >= m_rows.size()) {
         callback({Outcome::Failed, tr("No such row.")});
@@ -401,10 +369,10 @@ void CollectionModel::setElement(int row, const QByteArray &value, QObject *cont
         break;
     }
     }
-    const quint64 generation = m_generation;
+    const quint64 generation = currentGeneration();
     run(args, context, std::move(callback), [this, row, old, value, generation](const RedisReply &reply) {
-        const Result result = scriptResult(reply);
-        if (result.outcome != Outcome::Done || generation != m_generation)
+        const WriteResult result = scriptResult(reply);
+        if (result.outcome != Outcome::Done || generation != currentGeneration())
             return result;
         Row updated = old;
         switch (m_kind) {
@@ -428,7 +396,7 @@ void CollectionModel::setElement(int row, const QByteArray &value, QObject *cont
     });
 }
 
-void CollectionModel::removeElement(int row, QObject *context, Callback callback)
+void CollectionModel::removeElement(int row, QObject *context, WriteResult::Callback callback)
 {
     if (row < 0 || row >= m_rows.size()) {
         callback({Outcome::Failed, tr("No such row.")});
@@ -456,19 +424,18 @@ void CollectionModel::removeElement(int row, QObject *context, Callback callback
         script = false;
         break;
     }
-    const quint64 generation = m_generation;
+    const quint64 generation = currentGeneration();
     run(args, context, std::move(callback),
         [this, row, old, script, generation](const RedisReply &reply) mutable {
-            const Result result =
+            const WriteResult result =
                 script ? scriptResult(reply)
                 : reply.toInteger() == 1
-                    ? Result{Outcome::Done, {}}
-                    : Result{Outcome::Missing, tr("Not changed: this element no longer exists on the "
-                                                  "server. Reload to see.")};
-            if (result.outcome != Outcome::Done || generation != m_generation)
+                    ? WriteResult{Outcome::Done, {}}
+                    : WriteResult{Outcome::Missing, tr("Not changed: this element no longer exists on the "
+                                                       "server. Reload to see.")};
+            if (result.outcome != Outcome::Done || generation != currentGeneration())
                 return result;
-            if (m_total > 0)
-                --m_total;
+            adjustTotalCount(-1);
             m_seen.remove(old.first);
             row = findRow(old, row);
             if (row < 0)
@@ -486,17 +453,17 @@ void CollectionModel::removeElement(int row, QObject *context, Callback callback
         });
 }
 
-void CollectionModel::incrementScore(int row, double by, QObject *context, Callback callback)
+void CollectionModel::incrementScore(int row, double by, QObject *context, WriteResult::Callback callback)
 {
     if (m_kind != Kind::SortedSet || row < 0 || row >= m_rows.size()) {
         callback({Outcome::Failed, tr("No such row.")});
         return;
     }
     const Row old = m_rows.at(row);
-    const quint64 generation = m_generation;
+    const quint64 generation = currentGeneration();
     run({"ZINCRBY", m_key, QByteArray::number(by, 'g', 17), old.first}, context, std::move(callback),
-        [this, row, old, generation](const RedisReply &reply) -> Result {
-            if (generation == m_generation)
+        [this, row, old, generation](const RedisReply &reply) -> WriteResult {
+            if (generation == currentGeneration())
                 updateRow(findRow(old, row), {old.first, reply.bytes(), old.index});
             return {Outcome::Done, {}};
         });

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "pagedtablemodel.h"
+#include "writeresult.h"
+
 #include <functional>
 #include <optional>
-#include <QAbstractTableModel>
 #include <QByteArray>
 #include <QList>
-#include <QPointer>
 #include <QSet>
 
 class RedisConnection;
@@ -20,7 +21,7 @@ class RedisReply;
 // have changed it (a hash value, a list element at its index, a score): if it changed, nothing is
 // written and the outcome is Conflict. Deleting one list element replaces exactly that position with a
 // unique marker and LREMs the marker, so duplicates elsewhere in the list are untouched.
-class CollectionModel : public QAbstractTableModel
+class CollectionModel : public PagedTableModel
 {
     Q_OBJECT
 public:
@@ -30,28 +31,15 @@ public:
 
     enum Role { BytesRole = Qt::UserRole + 1 }; // the exact bytes of a cell
 
-    enum class Outcome { Done, AlreadyExists, Conflict, Missing, Failed };
-    struct Result
-    {
-        Outcome outcome = Outcome::Failed;
-        QString message;
-    };
-    using Callback = std::function<void(const Result &)>;
-
     CollectionModel(RedisConnection *connection, QByteArray key, Kind kind, QObject *parent = nullptr);
     ~CollectionModel() override;
 
     Kind kind() const { return m_kind; }
     const QByteArray &key() const { return m_key; }
-    // Element count of the key (HLEN, LLEN, SCARD, ZCARD), -1 until known.
-    qint64 totalCount() const { return m_total; }
-    bool isComplete() const { return m_complete; }
-    bool isLoading() const { return m_loading; }
     const QByteArray &filter() const { return m_filter; }
 
-    // Starts over (with a new filter: empty = every element).
+    // Starts over with a new filter (empty = every element), as reload() does.
     void setFilter(const QByteArray &filter);
-    void reload();
 
     // Hash: field, value. List: value (second is unused). Set: member. Sorted set: member, score.
     QByteArray first(int row) const { return m_rows.value(row).first; }
@@ -59,23 +47,24 @@ public:
     qint64 listIndex(int row) const { return m_rows.value(row).index; }
 
     // Hash: HSETNX field value. List: RPUSH value. Set: SADD member. Sorted set: ZADD NX score member.
-    void addElement(const QByteArray &first, const QByteArray &second, QObject *context, Callback callback);
+    void addElement(const QByteArray &first, const QByteArray &second, QObject *context,
+                    WriteResult::Callback callback);
     // Hash: the value. List: the element. Set: the member (renamed). Sorted set: the score.
-    void setElement(int row, const QByteArray &value, QObject *context, Callback callback);
-    void removeElement(int row, QObject *context, Callback callback);
+    void setElement(int row, const QByteArray &value, QObject *context, WriteResult::Callback callback);
+    void removeElement(int row, QObject *context, WriteResult::Callback callback);
     // Sorted set: ZINCRBY.
-    void incrementScore(int row, double by, QObject *context, Callback callback);
+    void incrementScore(int row, double by, QObject *context, WriteResult::Callback callback);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
-signals:
-    void pageLoaded();
-    void loadFailed(const QString &message);
+protected:
+    void clearRows() override;
+    QList<QByteArray> countCommand() const override;
+    QList<QByteArray> pageCommand() override;
+    void readPage(const RedisReply &reply) override;
 
 private:
     struct Row
@@ -88,15 +77,15 @@ private:
     // Where `old` is now (replies come back after other edits may have moved rows); -1 if gone.
     int findRow(const Row &old, int hint) const;
     bool usesCursor() const;
-    void onPage(quint64 generation, const RedisReply &reply);
-    void onListMatches(quint64 generation, const RedisReply &reply);
+    // Lists cannot be searched by pattern on the server: LPOS finds the exact element.
+    bool searchesList() const { return m_kind == Kind::List && !m_filter.isEmpty(); }
+    void readListMatches(const RedisReply &positions);
     void appendRows(QList<Row> rows);
-    void run(const QList<QByteArray> &args, QObject *context, Callback callback,
-             std::function<Result(const RedisReply &)> interpret);
+    void run(const QList<QByteArray> &args, QObject *context, WriteResult::Callback callback,
+             std::function<WriteResult(const RedisReply &)> interpret);
     void updateRow(int row, const Row &value);
     void dropRow(int row);
 
-    QPointer<RedisConnection> m_connection;
     QByteArray m_key;
     Kind m_kind;
     QByteArray m_filter;
@@ -104,8 +93,4 @@ private:
     QSet<QByteArray> m_seen; // SCAN may return an element twice
     QByteArray m_cursor = "0";
     qint64 m_offset = 0;
-    qint64 m_total = -1;
-    bool m_complete = false;
-    bool m_loading = false;
-    quint64 m_generation = 0;
 };

@@ -4,6 +4,8 @@
 #include "redisconnection.h"
 #include "redisreply.h"
 
+#include <QPointer>
+
 namespace {
 
 // XINFO answers flat arrays of name, value, name, value …
@@ -29,49 +31,28 @@ qint64 number(const RedisReply &map, QByteArrayView name, qint64 fallback = 0)
 } // namespace
 
 StreamModel::StreamModel(RedisConnection *connection, QByteArray key, QObject *parent)
-    : QAbstractTableModel(parent), m_connection(connection), m_key(std::move(key))
+    : PagedTableModel(connection, parent), m_key(std::move(key))
 {}
 
 StreamModel::~StreamModel() = default;
 
-void StreamModel::reload()
+void StreamModel::clearRows()
 {
-    beginResetModel();
-    ++m_generation;
     m_entries.clear();
-    m_complete = false;
-    m_loading = false;
-    endResetModel();
-    if (!m_connection) {
-        emit loadFailed(tr("Not connected."));
-        return;
-    }
-    const quint64 generation = m_generation;
-    m_connection->command({"XLEN", m_key}, this, [this, generation](const RedisReply &reply) {
-        if (generation == m_generation && !reply.isError())
-            m_total = reply.toInteger();
-    });
-    fetchMore({});
 }
 
-bool StreamModel::canFetchMore(const QModelIndex &parent) const
+QList<QByteArray> StreamModel::countCommand() const
 {
-    return !parent.isValid() && !m_complete && !m_loading;
+    return {"XLEN", m_key};
 }
 
-void StreamModel::fetchMore(const QModelIndex &parent)
+QList<QByteArray> StreamModel::pageCommand()
 {
-    if (!canFetchMore(parent) || !m_connection)
-        return;
-    m_loading = true;
     // Continue below the oldest entry loaded; that entry comes back first and is skipped.
     const QByteArray end = m_entries.isEmpty() ? QByteArray("+") : m_entries.last().id;
     const QByteArray count = QByteArray::number(m_entries.isEmpty() ? kPageSize : kPageSize + 1);
-    const quint64 generation = m_generation;
-    const QByteArray skip = m_entries.isEmpty() ? QByteArray() : end;
-    m_connection->command(
-        {"XREVRANGE", m_key, end, "-", "COUNT", count}, this,
-        [this, generation, skip](const RedisReply &reply) { onPage(generation, skip, reply); });
+    m_skip = m_entries.isEmpty() ? QByteArray() : end;
+    return {"XREVRANGE", m_key, end, "-", "COUNT", count};
 }
 
 std::optional<StreamModel::Entry> StreamModel::parseEntry(const RedisReply &reply)
@@ -85,85 +66,78 @@ std::optional<StreamModel::Entry> StreamModel::parseEntry(const RedisReply &repl
     return entry;
 }
 
-void StreamModel::onPage(quint64 generation, const QByteArray &skip, const RedisReply &reply)
+void StreamModel::readPage(const RedisReply &reply)
 {
-    if (generation != m_generation)
-        return;
     if (reply.isError() || !reply.isArray()) {
-        m_loading = false;
-        m_complete = true;
-        emit loadFailed(tr("Could not read the stream: %1").arg(reply.errorMessage()));
+        failPage(tr("Could not read the stream: %1").arg(reply.errorMessage()));
         return;
     }
     QList<Entry> entries;
     for (const RedisReply &item : reply.elements()) {
-        if (auto entry = parseEntry(item); entry && entry->id != skip)
+        if (auto entry = parseEntry(item); entry && entry->id != m_skip)
             entries.append(std::move(*entry));
     }
-    m_complete = entries.size() < kPageSize;
-    if (!entries.isEmpty()) {
-        beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + entries.size() - 1));
-        m_entries.append(std::move(entries));
-        endInsertRows();
-    }
-    m_loading = false; // only now: a view may ask for more while the rows go in
-    emit pageLoaded();
+    const bool complete = entries.size() < kPageSize;
+    appendPage(m_entries, std::move(entries), complete);
 }
 
-void StreamModel::addEntry(const QByteArray &id, const Fields &fields, QObject *context, Done done)
+void StreamModel::addEntry(const QByteArray &id, const Fields &fields, QObject *context,
+                           WriteResult::Callback callback)
 {
+    using Outcome = WriteResult::Outcome;
     if (fields.isEmpty()) {
-        done(tr("An entry needs at least one field."));
+        callback({Outcome::Failed, tr("An entry needs at least one field.")});
         return;
     }
-    if (!m_connection) {
-        done(tr("Not connected."));
+    if (!connection()) {
+        callback({Outcome::Failed, tr("Not connected.")});
         return;
     }
     QList<QByteArray> args{"XADD", m_key, id.isEmpty() ? QByteArray("*") : id};
     for (const auto &[name, value] : fields)
         args << name << value;
     QPointer<QObject> guard(context);
-    const quint64 generation = m_generation;
-    m_connection->command(args, this,
-                          [this, fields, guard, generation, done = std::move(done)](const RedisReply &reply) {
-                              if (reply.isError()) {
-                                  if (guard)
-                                      done(tr("Not added: %1").arg(reply.errorMessage()));
-                                  return;
-                              }
-                              if (m_total >= 0)
-                                  ++m_total;
-                              if (generation == m_generation) {
-                                  beginInsertRows({}, 0, 0);
-                                  m_entries.prepend({reply.bytes(), fields});
-                                  endInsertRows();
-                              }
-                              if (guard)
-                                  done({});
-                          });
+    const quint64 generation = currentGeneration();
+    connection()->command(
+        args, this,
+        [this, fields, guard, generation, callback = std::move(callback)](const RedisReply &reply) {
+            if (reply.isError()) {
+                if (guard)
+                    callback({Outcome::Failed, tr("Not added: %1").arg(reply.errorMessage())});
+                return;
+            }
+            adjustTotalCount(1);
+            if (generation == currentGeneration()) {
+                beginInsertRows({}, 0, 0);
+                m_entries.prepend({reply.bytes(), fields});
+                endInsertRows();
+            }
+            if (guard)
+                callback({Outcome::Done, {}});
+        });
 }
 
-void StreamModel::deleteEntry(int row, QObject *context, Done done)
+void StreamModel::deleteEntry(int row, QObject *context, WriteResult::Callback callback)
 {
-    if (row < 0 || row >= m_entries.size() || !m_connection) {
-        done(tr("No such entry."));
+    using Outcome = WriteResult::Outcome;
+    if (row < 0 || row >= m_entries.size() || !connection()) {
+        callback({Outcome::Failed, tr("No such entry.")});
         return;
     }
     const QByteArray id = m_entries.at(row).id;
     QPointer<QObject> guard(context);
-    const quint64 generation = m_generation;
-    m_connection->command(
+    const quint64 generation = currentGeneration();
+    connection()->command(
         {"XDEL", m_key, id}, this,
-        [this, id, guard, generation, done = std::move(done)](const RedisReply &reply) {
-            QString error;
+        [this, id, guard, generation, callback = std::move(callback)](const RedisReply &reply) {
+            WriteResult result{Outcome::Done, {}};
             if (reply.isError())
-                error = tr("Not deleted: %1").arg(reply.errorMessage());
+                result = {Outcome::Failed, tr("Not deleted: %1").arg(reply.errorMessage())};
             else if (reply.toInteger() == 0)
-                error = tr("Not deleted: the entry %1 no longer exists.").arg(QString::fromLatin1(id));
-            if (error.isEmpty() && generation == m_generation) {
-                if (m_total > 0)
-                    --m_total;
+                result = {Outcome::Missing,
+                          tr("Not deleted: the entry %1 no longer exists.").arg(QString::fromLatin1(id))};
+            if (result.outcome == Outcome::Done && generation == currentGeneration()) {
+                adjustTotalCount(-1);
                 for (qsizetype i = 0; i < m_entries.size(); ++i) {
                     if (m_entries.at(i).id == id) {
                         beginRemoveRows({}, int(i), int(i));
@@ -174,18 +148,18 @@ void StreamModel::deleteEntry(int row, QObject *context, Done done)
                 }
             }
             if (guard)
-                done(error);
+                callback(result);
         });
 }
 
 void StreamModel::readGroups(QObject *context,
                              std::function<void(const QList<Group> &, const QString &error)> callback)
 {
-    if (!m_connection) {
+    if (!connection()) {
         callback({}, tr("Not connected."));
         return;
     }
-    m_connection->command(
+    connection()->command(
         {"XINFO", "GROUPS", m_key}, context, [callback = std::move(callback)](const RedisReply &reply) {
             if (reply.isError()) {
                 callback({}, tr("Could not read the consumer groups: %1").arg(reply.errorMessage()));
@@ -202,11 +176,11 @@ void StreamModel::readGroups(QObject *context,
 void StreamModel::readConsumers(const QByteArray &group, QObject *context,
                                 std::function<void(const QList<Consumer> &, const QString &error)> callback)
 {
-    if (!m_connection) {
+    if (!connection()) {
         callback({}, tr("Not connected."));
         return;
     }
-    m_connection->command(
+    connection()->command(
         {"XINFO", "CONSUMERS", m_key, group}, context,
         [callback = std::move(callback)](const RedisReply &reply) {
             if (reply.isError()) {
@@ -223,11 +197,11 @@ void StreamModel::readConsumers(const QByteArray &group, QObject *context,
 void StreamModel::readPending(const QByteArray &group, QObject *context,
                               std::function<void(const QList<Pending> &, const QString &error)> callback)
 {
-    if (!m_connection) {
+    if (!connection()) {
         callback({}, tr("Not connected."));
         return;
     }
-    m_connection->command(
+    connection()->command(
         {"XPENDING", m_key, group, "-", "+", QByteArray::number(kPendingLimit)}, context,
         [callback = std::move(callback)](const RedisReply &reply) {
             if (reply.isError()) {

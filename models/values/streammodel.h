@@ -1,12 +1,13 @@
 #pragma once
 
+#include "pagedtablemodel.h"
+#include "writeresult.h"
+
 #include <functional>
 #include <optional>
-#include <QAbstractTableModel>
 #include <QByteArray>
 #include <QList>
 #include <QPair>
-#include <QPointer>
 
 class RedisConnection;
 class RedisReply;
@@ -14,7 +15,7 @@ class RedisReply;
 // The entries of one stream, newest first, loaded a page at a time (XREVRANGE … COUNT, continued
 // from the last ID seen), plus adding (XADD) and deleting (XDEL) single entries, and the consumer
 // groups: XINFO GROUPS, XINFO CONSUMERS and XPENDING, read on demand.
-class StreamModel : public QAbstractTableModel
+class StreamModel : public PagedTableModel
 {
     Q_OBJECT
 public:
@@ -45,21 +46,18 @@ public:
         qint64 idleMs = 0;
         qint64 deliveries = 0;
     };
-    using Done = std::function<void(const QString &error)>;
 
     StreamModel(RedisConnection *connection, QByteArray key, QObject *parent = nullptr);
     ~StreamModel() override;
 
     const QByteArray &key() const { return m_key; }
-    qint64 totalCount() const { return m_total; }
-    bool isComplete() const { return m_complete; }
     QByteArray entryId(int row) const { return m_entries.value(row).id; }
     Fields entryFields(int row) const { return m_entries.value(row).fields; }
 
-    void reload();
     // XADD key id field value ...; id "*" lets the server choose. The new entry shows at the top.
-    void addEntry(const QByteArray &id, const Fields &fields, QObject *context, Done done);
-    void deleteEntry(int row, QObject *context, Done done);
+    void addEntry(const QByteArray &id, const Fields &fields, QObject *context,
+                  WriteResult::Callback callback);
+    void deleteEntry(int row, QObject *context, WriteResult::Callback callback);
 
     void readGroups(QObject *context,
                     std::function<void(const QList<Group> &, const QString &error)> callback);
@@ -72,12 +70,12 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
-signals:
-    void pageLoaded();
-    void loadFailed(const QString &message);
+protected:
+    void clearRows() override;
+    QList<QByteArray> countCommand() const override;
+    QList<QByteArray> pageCommand() override;
+    void readPage(const RedisReply &reply) override;
 
 private:
     struct Entry
@@ -86,13 +84,8 @@ private:
         Fields fields;
     };
     static std::optional<Entry> parseEntry(const RedisReply &reply);
-    void onPage(quint64 generation, const QByteArray &skip, const RedisReply &reply);
 
-    QPointer<RedisConnection> m_connection;
     QByteArray m_key;
     QList<Entry> m_entries;
-    qint64 m_total = -1;
-    bool m_complete = false;
-    bool m_loading = false;
-    quint64 m_generation = 0;
+    QByteArray m_skip; // the entry the page being read starts with, loaded already
 };

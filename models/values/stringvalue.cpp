@@ -9,6 +9,8 @@
 
 namespace {
 
+using Outcome = WriteResult::Outcome;
+
 // KEYS[1]; ARGV: expected SHA-1 of the loaded bytes, their length (-1 = the whole value), the expected
 // STRLEN, the new value, and "exists" or "missing" (the state the user saw). Returns {1} written,
 // {0} changed, {-1} gone, {-2, type} no longer a string. Keeps the TTL (PTTL, then PEXPIRE).
@@ -84,10 +86,10 @@ void StringValue::load()
     });
 }
 
-void StringValue::replace(const QByteArray &newValue, QObject *context, Callback callback)
+void StringValue::replace(const QByteArray &newValue, QObject *context, WriteResult::Callback callback)
 {
     if (!m_connection) {
-        callback({Outcome::Failed, tr("Not connected."), true, {}, 0});
+        callback({Outcome::Failed, tr("Not connected.")});
         return;
     }
     const QList<QByteArray> args{"EVAL",
@@ -105,7 +107,7 @@ void StringValue::replace(const QByteArray &newValue, QObject *context, Callback
             if (!guard)
                 return;
             if (reply.isError()) {
-                callback({Outcome::Failed, tr("Not saved: %1").arg(reply.errorMessage()), true, {}, 0});
+                callback({Outcome::Failed, tr("Not saved: %1").arg(reply.errorMessage())});
                 return;
             }
             const qint64 code = reply.elements().value(0).toInteger();
@@ -114,16 +116,12 @@ void StringValue::replace(const QByteArray &newValue, QObject *context, Callback
                 m_value = newValue.size() > m_threshold ? newValue.first(kPreviewBytes) : newValue;
                 m_length = newValue.size();
                 m_exists = true;
-                callback({Outcome::Saved, {}, true, newValue, newValue.size()});
+                callback({Outcome::Done, {}, true, newValue, newValue.size()});
             } else if (code == -2) {
-                callback({Outcome::Failed,
-                          tr("Not saved: the key is now a %1, no longer a string.")
-                              .arg(QString::fromLatin1(reply.elements().value(1).bytes())),
-                          true,
-                          {},
-                          0});
+                callback({Outcome::Failed, tr("Not saved: the key is now a %1, no longer a string.")
+                                               .arg(QString::fromLatin1(reply.elements().value(1).bytes()))});
             } else {
-                Result conflict{Outcome::Conflict, {}, code != -1, {}, 0};
+                WriteResult conflict{Outcome::Conflict, {}, code != -1};
                 conflict.message = code == -1
                                        ? tr("Not saved: someone deleted this key since it was loaded.")
                                        : tr("Not saved: someone changed this value since it was loaded.");
@@ -132,14 +130,14 @@ void StringValue::replace(const QByteArray &newValue, QObject *context, Callback
         });
 }
 
-void StringValue::fetchCurrent(Result result, Callback callback)
+void StringValue::fetchCurrent(WriteResult result, WriteResult::Callback callback)
 {
     if (!result.currentExists) {
         callback(result);
         return;
     }
     // Pipelined back to back, so the three replies describe the same value.
-    auto current = std::make_shared<Result>(std::move(result));
+    auto current = std::make_shared<WriteResult>(std::move(result));
     m_connection->command({"EXISTS", m_key}, this, [current](const RedisReply &reply) {
         current->currentExists = reply.toInteger() == 1;
     });
@@ -155,7 +153,7 @@ void StringValue::fetchCurrent(Result result, Callback callback)
                           });
 }
 
-void StringValue::adopt(const Result &conflict)
+void StringValue::adopt(const WriteResult &conflict)
 {
     m_exists = conflict.currentExists;
     m_value = conflict.current;

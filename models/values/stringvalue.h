@@ -1,6 +1,7 @@
 #pragma once
 
-#include <functional>
+#include "writeresult.h"
+
 #include <memory>
 #include <QByteArray>
 #include <QObject>
@@ -20,8 +21,8 @@ class RedisReply;
 //
 // replace() is a compare-and-set in one server-side script: it writes only if the key still holds
 // what was loaded (same length and same SHA-1 of the loaded bytes — for a preview, of its first
-// kPreviewBytes), and keeps the key's TTL. Otherwise nothing is written and the result
-// carries the current value (or its preview), so the user can choose.
+// kPreviewBytes), and keeps the key's TTL. Otherwise nothing is written and the result is a Conflict
+// that carries the current value (or its preview), so the user can choose.
 class StringValue : public QObject
 {
     Q_OBJECT
@@ -30,21 +31,6 @@ public:
     // How much of a value above the threshold is fetched and shown (laying out text is the slow part).
     static constexpr qint64 kPreviewBytes = 64 * 1024;
     static constexpr qint64 kFileChunk = 1024 * 1024;
-
-    enum class Outcome {
-        Saved,
-        Conflict, // changed since loaded: current / currentLength / currentExists tell how
-        Failed,   // message says why; nothing was written
-    };
-    struct Result
-    {
-        Outcome outcome = Outcome::Failed;
-        QString message;
-        bool currentExists = true;
-        QByteArray current;       // the server's value now (a preview when large)
-        qint64 currentLength = 0; // its full length
-    };
-    using Callback = std::function<void(const Result &)>;
 
     StringValue(RedisConnection *connection, QByteArray key, QObject *parent = nullptr);
     ~StringValue() override;
@@ -60,10 +46,11 @@ public:
     qint64 length() const { return m_length; }
     bool isPreview() const { return m_length > m_value.size(); }
 
-    // Writes newValue if the key still holds the loaded value; on success it becomes the loaded value.
-    void replace(const QByteArray &newValue, QObject *context, Callback callback);
+    // Writes newValue if the key still holds the loaded value; on success (Done) it becomes the loaded
+    // value. Else the outcome is Conflict (current / currentLength / currentExists tell how) or Failed.
+    void replace(const QByteArray &newValue, QObject *context, WriteResult::Callback callback);
     // After a Conflict the user chose their version: adopts `current` as the base and replaces again.
-    void adopt(const Result &conflict);
+    void adopt(const WriteResult &conflict);
 
     // Streams the whole value to a file (GETRANGE chunks into a QSaveFile, committed at the end).
     void saveToFile(const QString &path);
@@ -76,7 +63,7 @@ signals:
     void fileFailed(const QString &message);
 
 private:
-    void fetchCurrent(Result result, Callback callback);
+    void fetchCurrent(WriteResult result, WriteResult::Callback callback);
     void nextChunk(quint64 generation, qint64 offset, qint64 total);
     void failFile(const QString &message);
 

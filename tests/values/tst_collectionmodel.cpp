@@ -10,7 +10,7 @@
 #include <QTest>
 
 using Kind = CollectionModel::Kind;
-using Outcome = CollectionModel::Outcome;
+using Outcome = WriteResult::Outcome;
 
 class TestCollectionModel : public QObject
 {
@@ -32,7 +32,7 @@ private slots:
 private:
     // A model on key, loaded to the end.
     std::unique_ptr<CollectionModel> loadAll(const QByteArray &key, Kind kind, const QByteArray &filter = {});
-    CollectionModel::Result wait(const std::function<void(CollectionModel::Callback)> &call);
+    WriteResult wait(const std::function<void(WriteResult::Callback)> &call);
     RedisReply call(const QList<QByteArray> &args) { return blockingCall(*m_connection, args); }
 
     TestServer m_server;
@@ -65,10 +65,10 @@ std::unique_ptr<CollectionModel> TestCollectionModel::loadAll(const QByteArray &
     return done ? std::move(model) : nullptr;
 }
 
-CollectionModel::Result TestCollectionModel::wait(const std::function<void(CollectionModel::Callback)> &call)
+WriteResult TestCollectionModel::wait(const std::function<void(WriteResult::Callback)> &call)
 {
-    std::optional<CollectionModel::Result> result;
-    call([&result](const CollectionModel::Result &r) { result = r; });
+    std::optional<WriteResult> result;
+    call([&result](const WriteResult &r) { result = r; });
     if (!QTest::qWaitFor([&result] { return result.has_value(); }, 10000))
         return {Outcome::Failed, QStringLiteral("no callback")};
     return *result;

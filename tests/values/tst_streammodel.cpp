@@ -16,12 +16,13 @@ private slots:
     void initTestCase();
     void init();
     void pagesNewestFirst();
+    void onePageInFlightAndStalePagesDropped();
     void addAndDeleteEntries();
     void consumerGroupsAndPending();
 
 private:
     RedisReply call(const QList<QByteArray> &args) { return blockingCall(*m_connection, args); }
-    QString wait(const std::function<void(StreamModel::Done)> &call);
+    QString wait(const std::function<void(WriteResult::Callback)> &call);
 
     TestServer m_server;
     std::unique_ptr<RedisConnection> m_connection;
@@ -38,10 +39,10 @@ void TestStreamModel::init()
     QCOMPARE(call({"FLUSHALL"}), RedisReply::status("OK"));
 }
 
-QString TestStreamModel::wait(const std::function<void(StreamModel::Done)> &call)
+QString TestStreamModel::wait(const std::function<void(WriteResult::Callback)> &call)
 {
     std::optional<QString> error;
-    call([&error](const QString &e) { error = e; });
+    call([&error](const WriteResult &result) { error = result.error(); });
     if (!QTest::qWaitFor([&error] { return error.has_value(); }, 10000))
         return QStringLiteral("no callback");
     return *error;
@@ -71,6 +72,39 @@ void TestStreamModel::pagesNewestFirst()
     for (int row = 0; row < 450; ++row)
         QCOMPARE(model.entryId(row), QByteArray::number(450 - row) + "-0");
     QCOMPARE(model.index(449, 1).data().toString(), QString("n: 1"));
+}
+
+// PagedTableModel's contract: one page command in flight at most, still "loading" while its rows go
+// in, and a page asked for before a reload is dropped.
+void TestStreamModel::onePageInFlightAndStalePagesDropped()
+{
+    for (int i = 1; i <= 450; ++i)
+        QCOMPARE(call({"XADD", "s", QByteArray::number(i) + "-0", "n", QByteArray::number(i)}),
+                 RedisReply::bulk(QByteArray::number(i) + "-0"));
+    StreamModel model(m_connection.get(), "s");
+    QSignalSpy page(&model, &StreamModel::pageLoaded);
+    std::optional<bool> couldFetchDuringInsert;
+    connect(&model, &QAbstractItemModel::rowsInserted, this,
+            [&] { couldFetchDuringInsert = model.canFetchMore({}); });
+    model.reload();
+    QVERIFY(model.isLoading());
+    QVERIFY(!model.canFetchMore({}));
+    model.fetchMore({}); // sends nothing: the first page is on its way
+    QVERIFY(page.wait(10000));
+    QCOMPARE(couldFetchDuringInsert, std::optional<bool>(false));
+    QVERIFY(!model.isLoading());
+    QVERIFY(!page.wait(300));
+    QCOMPARE(page.size(), 1);
+    QCOMPARE(model.rowCount(), StreamModel::kPageSize);
+
+    model.reload();
+    model.reload(); // the first reload's page arrives after this reset and is dropped
+    QVERIFY(page.wait(10000));
+    QVERIFY(!page.wait(300));
+    QCOMPARE(page.size(), 2);
+    QCOMPARE(model.rowCount(), StreamModel::kPageSize);
+    QCOMPARE(model.entryId(0), QByteArray("450-0"));
+    QCOMPARE(model.entryId(StreamModel::kPageSize - 1), QByteArray("251-0"));
 }
 
 void TestStreamModel::addAndDeleteEntries()

@@ -10,7 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using Outcome = StringValue::Outcome;
+using Outcome = WriteResult::Outcome;
 
 class TestStringValue : public QObject
 {
@@ -29,7 +29,7 @@ private slots:
 
 private:
     bool load(StringValue &value);
-    StringValue::Result replace(StringValue &value, const QByteArray &bytes);
+    WriteResult replace(StringValue &value, const QByteArray &bytes);
     RedisReply call(const QList<QByteArray> &args) { return blockingCall(*m_connection, args); }
 
     TestServer m_server;
@@ -54,12 +54,12 @@ bool TestStringValue::load(StringValue &value)
     return loaded.wait(10000);
 }
 
-StringValue::Result TestStringValue::replace(StringValue &value, const QByteArray &bytes)
+WriteResult TestStringValue::replace(StringValue &value, const QByteArray &bytes)
 {
-    std::optional<StringValue::Result> result;
-    value.replace(bytes, this, [&result](const StringValue::Result &r) { result = r; });
+    std::optional<WriteResult> result;
+    value.replace(bytes, this, [&result](const WriteResult &r) { result = r; });
     if (!QTest::qWaitFor([&result] { return result.has_value(); }, 10000))
-        return {Outcome::Failed, QStringLiteral("no callback"), true, {}, 0};
+        return {Outcome::Failed, QStringLiteral("no callback")};
     return *result;
 }
 
@@ -73,7 +73,7 @@ void TestStringValue::loadsBinaryExact()
     QCOMPARE(value.length(), 13);
     QVERIFY(!value.isPreview());
     const auto result = replace(value, QByteArray("\x01\x00new", 5));
-    QCOMPARE(int(result.outcome), int(Outcome::Saved));
+    QCOMPARE(int(result.outcome), int(Outcome::Done));
     QCOMPARE(call({"GET", "k"}), RedisReply::bulk(QByteArray("\x01\x00new", 5)));
 }
 
@@ -82,12 +82,12 @@ void TestStringValue::replaceKeepsTtl()
     QCOMPARE(call({"SET", "k", "old", "EX", "500"}), RedisReply::status("OK"));
     StringValue value(m_connection.get(), "k");
     QVERIFY(load(value));
-    QCOMPARE(int(replace(value, "new").outcome), int(Outcome::Saved));
+    QCOMPARE(int(replace(value, "new").outcome), int(Outcome::Done));
     QCOMPARE(call({"GET", "k"}), RedisReply::bulk("new"));
     const qint64 ttl = call({"TTL", "k"}).toInteger();
     QVERIFY2(ttl > 490 && ttl <= 500, qPrintable(QString::number(ttl)));
     // A second edit compares against what the first one wrote.
-    QCOMPARE(int(replace(value, "newer").outcome), int(Outcome::Saved));
+    QCOMPARE(int(replace(value, "newer").outcome), int(Outcome::Done));
 }
 
 void TestStringValue::conflictWhenChangedElsewhere()
@@ -105,7 +105,7 @@ void TestStringValue::conflictWhenChangedElsewhere()
     QCOMPARE(call({"GET", "k"}), RedisReply::bulk("theirs"));
     // The user keeps theirs: adopt, then the write goes through.
     value.adopt(conflict);
-    QCOMPARE(int(replace(value, "mine").outcome), int(Outcome::Saved));
+    QCOMPARE(int(replace(value, "mine").outcome), int(Outcome::Done));
     QCOMPARE(call({"GET", "k"}), RedisReply::bulk("mine"));
 }
 
@@ -120,7 +120,7 @@ void TestStringValue::conflictWhenDeletedElsewhere()
     QVERIFY(!conflict.currentExists);
     QCOMPARE(call({"EXISTS", "k"}), RedisReply::integer(0));
     value.adopt(conflict);
-    QCOMPARE(int(replace(value, "mine").outcome), int(Outcome::Saved));
+    QCOMPARE(int(replace(value, "mine").outcome), int(Outcome::Done));
     QCOMPARE(call({"GET", "k"}), RedisReply::bulk("mine"));
 }
 
@@ -159,17 +159,17 @@ void TestStringValue::hugeValueIsPreviewed()
     QCOMPARE(call({"SETRANGE", "big", "1", "E"}), RedisReply::integer(64 << 20));
     QCOMPARE(int(replace(value, "small now").outcome), int(Outcome::Conflict));
     QVERIFY(load(value));
-    QCOMPARE(int(replace(value, "small now").outcome), int(Outcome::Saved));
+    QCOMPARE(int(replace(value, "small now").outcome), int(Outcome::Done));
     QCOMPARE(call({"GET", "big"}), RedisReply::bulk("small now"));
     QVERIFY(!value.isPreview());
     // Writing a big value (e.g. from a file) leaves a preview behind, not the whole value.
     const QByteArray large(2 * 1024 * 1024, 'L');
-    QCOMPARE(int(replace(value, large).outcome), int(Outcome::Saved));
+    QCOMPARE(int(replace(value, large).outcome), int(Outcome::Done));
     QVERIFY(value.isPreview());
     QCOMPARE(value.value().size(), StringValue::kPreviewBytes);
     QCOMPARE(value.length(), large.size());
     QCOMPARE(call({"STRLEN", "big"}), RedisReply::integer(large.size()));
-    QCOMPARE(int(replace(value, "again").outcome), int(Outcome::Saved)); // compares against the preview
+    QCOMPARE(int(replace(value, "again").outcome), int(Outcome::Done)); // compares against the preview
 }
 
 void TestStringValue::saveToFileStreamsWholeValue()

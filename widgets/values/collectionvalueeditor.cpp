@@ -18,16 +18,6 @@
 
 using Kind = CollectionModel::Kind;
 
-namespace {
-
-// The error to show for a write's result, or an empty string when it went through.
-QString errorOf(const CollectionModel::Result &result)
-{
-    return result.outcome == CollectionModel::Outcome::Done ? QString() : result.message;
-}
-
-} // namespace
-
 CollectionValueEditor::CollectionValueEditor(RedisConnection *connection, QByteArray key, Kind kind,
                                              QWidget *parent)
     : QWidget(parent), m_model(new CollectionModel(connection, std::move(key), kind, this)),
@@ -147,9 +137,9 @@ void CollectionValueEditor::updateActions()
         m_increment->setEnabled(m_writable && row);
 }
 
-void CollectionValueEditor::report(const CollectionModel::Result &result)
+void CollectionValueEditor::report(const WriteResult &result)
 {
-    m_error->setText(errorOf(result));
+    m_error->setText(result.error());
     m_error->setVisible(!m_error->text().isEmpty());
 }
 
@@ -191,7 +181,7 @@ void CollectionValueEditor::addElement()
         title, first, second,
         [this, kind](const QByteArray &a, const QByteArray &b, std::function<void(const QString &)> done) {
             m_model->addElement(kind == Kind::List ? b : a, b, this,
-                                [done](const CollectionModel::Result &result) { done(errorOf(result)); });
+                                [done](const WriteResult &result) { done(result.error()); });
         },
         this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -235,7 +225,7 @@ void CollectionValueEditor::editCurrent()
             }
             const QByteArray value = kind == Kind::Set ? newFirst : newSecond;
             m_model->setElement(row, value, this,
-                                [done](const CollectionModel::Result &result) { done(errorOf(result)); });
+                                [done](const WriteResult &result) { done(result.error()); });
         },
         this);
     dialog->setValues(a, kind == Kind::List ? a : b);
@@ -265,11 +255,11 @@ void CollectionValueEditor::deleteCurrent()
         if (box->standardButton(box->clickedButton()) != QMessageBox::Yes)
             return;
         if (m_model->first(row) != a) {
-            report({CollectionModel::Outcome::Conflict,
+            report({WriteResult::Outcome::Conflict,
                     tr("The elements were reloaded meanwhile: select the element again.")});
             return;
         }
-        m_model->removeElement(row, this, [this](const CollectionModel::Result &result) { report(result); });
+        m_model->removeElement(row, this, [this](const WriteResult &result) { report(result); });
     });
     box->open();
 }
@@ -295,7 +285,7 @@ void CollectionValueEditor::incrementCurrent()
                 return;
             }
             m_model->incrementScore(row, amount, this,
-                                    [done](const CollectionModel::Result &result) { done(errorOf(result)); });
+                                    [done](const WriteResult &result) { done(result.error()); });
         },
         this);
     dialog->setValues({}, "1");

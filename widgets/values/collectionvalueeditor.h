@@ -1,6 +1,7 @@
 #pragma once
 
 #include "collectionmodel.h"
+#include "writeresult.h"
 
 #include <QByteArray>
 #include <QPointer>
@@ -36,7 +37,7 @@ public:
 private:
     void updateStatus();
     void updateActions();
-    void report(const CollectionModel::Result &result);
+    void report(const WriteResult &result);
 
     CollectionModel *m_model = nullptr;
     bool m_writable = false;

@@ -154,7 +154,7 @@ void StreamValueEditor::addEntry()
                 done(error);
                 return;
             }
-            m_model->addEntry(id, *fields, this, std::move(done));
+            m_model->addEntry(id, *fields, this, [done](const WriteResult &result) { done(result.error()); });
         },
         this);
     dialog->setSecondRaw(true);
@@ -184,7 +184,7 @@ void StreamValueEditor::deleteCurrent()
             setError(tr("The entries were reloaded meanwhile: select the entry again."));
             return;
         }
-        m_model->deleteEntry(row, this, [this](const QString &error) { setError(error); });
+        m_model->deleteEntry(row, this, [this](const WriteResult &result) { setError(result.error()); });
     });
     box->open();
 }

@@ -365,7 +365,7 @@ void StringValueEditor::save()
     m_busy = true;
     updateState();
     m_value->replace(*bytes, this,
-                     [this, mine = *bytes](const StringValue::Result &result) { onReplaced(mine, result); });
+                     [this, mine = *bytes](const WriteResult &result) { onReplaced(mine, result); });
 }
 
 void StringValueEditor::revert()
@@ -374,21 +374,23 @@ void StringValueEditor::revert()
     showValue(m_value->value());
 }
 
-void StringValueEditor::onReplaced(const QByteArray &mine, const StringValue::Result &result)
+void StringValueEditor::onReplaced(const QByteArray &mine, const WriteResult &result)
 {
     m_busy = false;
     switch (result.outcome) {
-    case StringValue::Outcome::Saved:
+    case WriteResult::Outcome::Done:
         setError({});
         showValue(m_value->value());
         startDecoding(m_value->isPreview() ? QByteArray() : m_value->value());
         emit savedToServer();
         return;
-    case StringValue::Outcome::Failed:
+    case WriteResult::Outcome::AlreadyExists:
+    case WriteResult::Outcome::Missing:
+    case WriteResult::Outcome::Failed:
         setError(result.message); // the edit stays in the editor
         updateState();
         return;
-    case StringValue::Outcome::Conflict:
+    case WriteResult::Outcome::Conflict:
         break;
     }
     updateState();
@@ -424,9 +426,8 @@ void StringValueEditor::onReplaced(const QByteArray &mine, const StringValue::Re
                     m_value->adopt(result);
                     m_busy = true;
                     updateState();
-                    m_value->replace(mine, this, [this, mine](const StringValue::Result &again) {
-                        onReplaced(mine, again);
-                    });
+                    m_value->replace(mine, this,
+                                     [this, mine](const WriteResult &again) { onReplaced(mine, again); });
                 } else if (theirs && box->clickedButton() == theirs) {
                     m_value->adopt(result);
                     setError({});
@@ -464,9 +465,8 @@ void StringValueEditor::loadFromFile(const QString &path)
             setError(read.second);
             return;
         }
-        m_value->replace(read.first, this, [this, mine = read.first](const StringValue::Result &result) {
-            onReplaced(mine, result);
-        });
+        m_value->replace(read.first, this,
+                         [this, mine = read.first](const WriteResult &result) { onReplaced(mine, result); });
     });
     watcher->setFuture(promise->future());
     QThreadPool::globalInstance()->start([promise, path] {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "stringvalue.h"
+#include "writeresult.h"
 
 #include <optional>
 #include <QByteArray>
@@ -64,7 +65,7 @@ private:
     std::optional<QByteArray> editedBytes();
     void render(const QByteArray &bytes);
     void startDecoding(const QByteArray &bytes);
-    void onReplaced(const QByteArray &mine, const StringValue::Result &result);
+    void onReplaced(const QByteArray &mine, const WriteResult &result);
     void setError(const QString &message);
     void updateState();
 
