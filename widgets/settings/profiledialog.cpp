@@ -29,13 +29,6 @@
 namespace {
 const char colourProperty[] = "keyscopeColour";
 
-void setTextColour(QLabel *label, const QColor &colour)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, colour);
-    label->setPalette(palette);
-}
-
 QIcon swatch(const QString &colour)
 {
     QPixmap pixmap(16, 16);
@@ -57,7 +50,6 @@ QString formatLatency(qint64 micros)
         .arg(QLocale().toString(ms, 'f', ms < 10 ? 1 : 0));
 }
 
-const QColor okColour(0x2e, 0x7d, 0x32);
 } // namespace
 
 ProfileDialog::ProfileDialog(bool keychainAvailable, QWidget *parent) : QDialog(parent)
@@ -72,7 +64,7 @@ ProfileDialog::ProfileDialog(bool keychainAvailable, QWidget *parent) : QDialog(
     layout->addWidget(m_url);
     m_urlError = WidgetStyle::plainLabel(this);
     m_urlError->setObjectName(QStringLiteral("urlError"));
-    setTextColour(m_urlError, WidgetStyle::errorColour(palette()));
+    WidgetStyle::setTextColour(m_urlError, WidgetStyle::errorColour(palette()));
     m_urlError->hide();
     layout->addWidget(m_urlError);
     auto *line = new QFrame(this);
@@ -168,7 +160,7 @@ ProfileDialog::ProfileDialog(bool keychainAvailable, QWidget *parent) : QDialog(
     sentinelForm->addRow(tr("Sentinel password:"), m_sentinelPassword);
     m_sentinelError = WidgetStyle::plainLabel(m_sentinel);
     m_sentinelError->setObjectName(QStringLiteral("sentinelError"));
-    setTextColour(m_sentinelError, WidgetStyle::errorColour(palette()));
+    WidgetStyle::setTextColour(m_sentinelError, WidgetStyle::errorColour(palette()));
     m_sentinelError->hide();
     sentinelLayout->addWidget(m_sentinelError);
     layout->addWidget(m_sentinel);
@@ -201,7 +193,7 @@ ProfileDialog::ProfileDialog(bool keychainAvailable, QWidget *parent) : QDialog(
     m_verifyWarning->setObjectName(QStringLiteral("verifyWarning"));
     m_verifyWarning->setText(tr("Without verification anyone on the network path can pose as this server and "
                                 "read the password and every value."));
-    setTextColour(m_verifyWarning, WidgetStyle::errorColour(palette()));
+    WidgetStyle::setTextColour(m_verifyWarning, WidgetStyle::errorColour(palette()));
     m_verifyWarning->hide();
     tlsLayout->addWidget(m_verifyWarning);
     layout->addWidget(m_tls);
@@ -437,7 +429,7 @@ void ProfileDialog::testConnection()
         return;
     }
     m_testButton->setEnabled(false);
-    setTextColour(m_testResult, palette().color(QPalette::WindowText));
+    WidgetStyle::setTextColour(m_testResult, palette().color(QPalette::WindowText));
     m_testResult->setText(tr("Connecting to %1\u2026").arg(config.endpoint()));
 
     auto *connection = new RedisConnection(config, this);
@@ -474,7 +466,7 @@ void ProfileDialog::testConnection()
 void ProfileDialog::testThroughSentinel(const ConnectionConfig &config)
 {
     m_testButton->setEnabled(false);
-    setTextColour(m_testResult, palette().color(QPalette::WindowText));
+    WidgetStyle::setTextColour(m_testResult, palette().color(QPalette::WindowText));
     m_testResult->setText(tr("Asking the sentinels for master “%1”\u2026").arg(config.sentinelMaster));
 
     auto *client = new SentinelClient(config.sentinelConfigs(), config.sentinelMaster.toUtf8(), config, this);
@@ -531,7 +523,8 @@ void ProfileDialog::finishTest(bool ok, const QString &message)
         m_testSentinel = nullptr;
     }
     m_testButton->setEnabled(true);
-    setTextColour(m_testResult, ok ? okColour : WidgetStyle::errorColour(palette()));
+    WidgetStyle::setTextColour(m_testResult,
+                               ok ? WidgetStyle::okColour(palette()) : WidgetStyle::errorColour(palette()));
     m_testResult->setText(ok ? message : tr("Failed: %1").arg(message));
     emit connectionTested(ok, message);
 }

@@ -2,10 +2,13 @@
 
 #include "theme.h"
 
+#include <QApplication>
 #include <QColor>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPainter>
 #include <QPalette>
+#include <QPixmap>
 #include <QTableView>
 
 QLabel *WidgetStyle::plainLabel(QWidget *parent, const QString &text, Wrap wrap)
@@ -31,6 +34,33 @@ QLabel *WidgetStyle::errorLabel(QWidget *parent, const QString &objectName)
 QColor WidgetStyle::errorColour(const QPalette &palette)
 {
     return Theme::isDark(palette) ? QColor(0xff, 0x6b, 0x6b) : QColor(0xb0, 0x00, 0x20);
+}
+
+QColor WidgetStyle::okColour(const QPalette &palette)
+{
+    return Theme::isDark(palette) ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32);
+}
+
+void WidgetStyle::setTextColour(QLabel *label, const QColor &colour)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText,
+                     colour.isValid() ? colour : QApplication::palette().color(QPalette::WindowText));
+    label->setPalette(palette);
+}
+
+QPixmap WidgetStyle::colourSwatch(const QString &colour, int size)
+{
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    if (colour.isEmpty())
+        return pixmap;
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(0, 0, 0, 90), 1));
+    painter.setBrush(QColor(colour));
+    painter.drawEllipse(QRectF(1.5, 1.5, size - 3, size - 3));
+    return pixmap;
 }
 
 QMessageBox *WidgetStyle::messageBox(QWidget *parent, QMessageBox::Icon icon, const QString &title,

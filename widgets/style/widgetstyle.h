@@ -6,6 +6,7 @@
 class QColor;
 class QLabel;
 class QPalette;
+class QPixmap;
 class QTableView;
 class QWidget;
 
@@ -18,6 +19,12 @@ QLabel *plainLabel(QWidget *parent, const QString &text = {}, Wrap wrap = Wrap::
 QLabel *errorLabel(QWidget *parent, const QString &objectName = {});
 // The colour of error text, readable on the window of a light or a dark palette.
 QColor errorColour(const QPalette &palette);
+// The colour of "connected", "passed": green readable on a light or a dark palette.
+QColor okColour(const QPalette &palette);
+// A label's text in colour; an invalid colour gives it back the application's text colour.
+void setTextColour(QLabel *label, const QColor &colour);
+// A round swatch of a profile's colour tag ("#rrggbb"), size pixels wide; transparent for no tag.
+QPixmap colourSwatch(const QString &colour, int size);
 // A question or warning whose text may hold server data (key names, endpoints, values): the text is plain,
 // never Qt's rich-text guess. Window-modal and deleted when closed; the caller adds any custom buttons,
 // connects finished() and calls open().
