@@ -27,32 +27,41 @@ QString ConnectionTreeModel::embeddedId()
 
 int ConnectionTreeModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_profiles.size()) + 1;
+    return parent.isValid() ? 0 : int(m_profiles.size() + m_adHoc.size()) + 1;
+}
+
+const ConnectionConfig *ConnectionTreeModel::configAt(int row) const
+{
+    if (row >= 1 && row <= m_profiles.size())
+        return &m_profiles.at(row - 1);
+    if (row > m_profiles.size() && row <= m_profiles.size() + m_adHoc.size())
+        return &m_adHoc.at(row - 1 - m_profiles.size());
+    return nullptr;
 }
 
 QVariant ConnectionTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const bool embedded = index.row() == 0;
-    const QString id = embedded ? embeddedId() : m_profiles.at(index.row() - 1).id;
+    const ConnectionConfig *config = configAt(index.row()); // nullptr: the embedded entry
+    const QString id = config ? config->id : embeddedId();
     switch (role) {
-    case Qt::DisplayRole:
-        return embedded ? tr("Local (embedded)") : m_profiles.at(index.row() - 1).displayName();
+    case Qt::DisplayRole: {
+        const QString name = config ? config->displayName() : tr("Local (embedded)");
+        return m_openIds.contains(id) ? tr("%1 (open)").arg(name) : name;
+    }
     case Qt::ToolTipRole:
-        if (embedded)
+        if (!config)
             return plainToolTip(m_embeddedStatus.isEmpty()
                                     ? tr("A redis-server run by Keyscope on this computer")
                                     : m_embeddedStatus);
-        return plainToolTip(RedisUrl::toUrl(m_profiles.at(index.row() - 1)));
-    case Qt::DecorationRole: {
-        if (embedded)
+        return plainToolTip(RedisUrl::toUrl(*config));
+    case Qt::DecorationRole:
+        if (!config)
             return m_embeddedIcon;
-        const QString colour = m_profiles.at(index.row() - 1).colour;
-        return colour.isEmpty() ? QColor(Qt::transparent) : QColor(colour);
-    }
+        return config->colour.isEmpty() ? QColor(Qt::transparent) : QColor(config->colour);
     case Qt::FontRole:
-        if (!m_activeId.isEmpty() && id == m_activeId) {
+        if (!m_shownId.isEmpty() && id == m_shownId) {
             QFont font;
             font.setBold(true);
             return font;
@@ -69,9 +78,9 @@ QModelIndex ConnectionTreeModel::indexForId(const QString &id) const
 {
     if (id == embeddedId())
         return index(0);
-    for (int i = 0; i < m_profiles.size(); ++i) {
-        if (m_profiles.at(i).id == id)
-            return index(i + 1);
+    for (int row = 1; row < rowCount(); ++row) {
+        if (configAt(row)->id == id)
+            return index(row);
     }
     return {};
 }
@@ -81,14 +90,42 @@ QString ConnectionTreeModel::idAt(const QModelIndex &index) const
     return index.isValid() ? index.data(IdRole).toString() : QString();
 }
 
-void ConnectionTreeModel::setActiveId(const QString &id)
+void ConnectionTreeModel::setOpen(const QStringList &ids, const QString &shownId)
 {
-    if (m_activeId == id)
+    if (ids == m_openIds && shownId == m_shownId)
         return;
-    const QString previous = m_activeId;
-    m_activeId = id;
-    emitRowChanged(previous);
-    emitRowChanged(id);
+    QStringList changed = m_openIds + ids;
+    changed << m_shownId << shownId;
+    m_openIds = ids;
+    m_shownId = shownId;
+    changed.removeDuplicates();
+    for (const QString &id : std::as_const(changed))
+        emitRowChanged(id);
+}
+
+void ConnectionTreeModel::addAdHoc(const QString &id, const ConnectionConfig &config)
+{
+    if (indexForId(id).isValid())
+        return;
+    const int row = rowCount();
+    beginInsertRows({}, row, row);
+    ConnectionConfig entry = config;
+    entry.id = id;
+    m_adHoc.append(entry);
+    endInsertRows();
+}
+
+void ConnectionTreeModel::removeAdHoc(const QString &id)
+{
+    for (int i = 0; i < m_adHoc.size(); ++i) {
+        if (m_adHoc.at(i).id != id)
+            continue;
+        const int row = int(m_profiles.size()) + 1 + i;
+        beginRemoveRows({}, row, row);
+        m_adHoc.removeAt(i);
+        endRemoveRows();
+        return;
+    }
 }
 
 void ConnectionTreeModel::setEmbeddedStatus(const QString &status)

@@ -237,6 +237,10 @@ Un outil natif d’administration de Redis.</translation>
         <source>Failover asked of %1: the roles change within a few seconds.</source>
         <translation>Bascule demandée à %1 : les rôles changent en quelques secondes.</translation>
     </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
 </context>
 <context>
     <name>ClusterTopology</name>
@@ -705,6 +709,10 @@ Un outil natif d’administration de Redis.</translation>
         <source>A redis-server run by Keyscope on this computer</source>
         <translation>Un redis-server lancé par Keyscope sur cet ordinateur</translation>
     </message>
+    <message>
+        <source>%1 (open)</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>ConsolePage</name>
@@ -847,6 +855,10 @@ Exécuter « %2 » sur %3 ?</translation>
     <message>
         <source>The node chosen (%1) is no longer in the cluster: choose another target.</source>
         <translation>Le nœud choisi (%1) ne fait plus partie du cluster : choisissez une autre cible.</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1638,10 @@ Exécuter « %2 » sur %3 ?</translation>
         <source>node</source>
         <translation>nœud</translation>
     </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
 </context>
 <context>
     <name>InfoPoller</name>
@@ -1867,6 +1883,10 @@ Exécuter « %2 » sur %3 ?</translation>
         <source>The filter is not valid: \xHH needs two hex digits, and a \ must be followed by a character.</source>
         <translation>Le filtre n’est pas valide : \xHH demande deux chiffres hexadécimaux, et un \ doit être suivi d’un caractère.</translation>
     </message>
+    <message>
+        <source>Keys</source>
+        <translation>Clés</translation>
+    </message>
 </context>
 <context>
     <name>KeyDetailsPanel</name>
@@ -2062,6 +2082,102 @@ Exécuter « %2 » sur %3 ?</translation>
     </message>
 </context>
 <context>
+    <name>LocalServerActions</name>
+    <message>
+        <source>3 masters and 3 replicas of the local redis-server, then connect to it</source>
+        <translation>3 maîtres et 3 répliques du redis-server local, puis s’y connecter</translation>
+    </message>
+    <message>
+        <source>A master, a replica and 3 sentinels of the local redis-server; connect to the master through the sentinels and follow its failovers</source>
+        <translation>Un maître, une réplique et 3 sentinelles du redis-server local ; se connecter au maître via les sentinelles et suivre ses bascules</translation>
+    </message>
+    <message>
+        <source>The local server failed: %1</source>
+        <translation>Échec du serveur local : %1</translation>
+    </message>
+    <message>
+        <source>The local cluster failed: %1</source>
+        <translation>Échec du cluster local : %1</translation>
+    </message>
+    <message>
+        <source>The local Sentinel setup failed: %1</source>
+        <translation>Échec du dispositif Sentinel local : %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Starting the local redis-server…</source>
+        <translation>Démarrage du redis-server local…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Starting a local cluster of 6 redis-server nodes…</source>
+        <translation>Démarrage d’un cluster local de 6 nœuds redis-server…</translation>
+    </message>
+    <message>
+        <source>Starting a master, a replica and 3 sentinels…</source>
+        <translation>Démarrage d’un maître, d’une réplique et de 3 sentinelles…</translation>
+    </message>
+    <message>
+        <source>Running on %1
+Data directory: %2</source>
+        <translation>En service sur %1
+Répertoire de données : %2</translation>
+    </message>
+    <message>
+        <source>Local cluster formed in %1 s.</source>
+        <translation>Cluster local formé en %1 s.</translation>
+    </message>
+    <message>
+        <source>Local Sentinel setup ready in %1 s.</source>
+        <translation>Dispositif Sentinel local prêt en %1 s.</translation>
+    </message>
+    <message>
+        <source>Stop local server</source>
+        <translation>Arrêter le serveur local</translation>
+    </message>
+    <message>
+        <source>Start local server</source>
+        <translation>Démarrer le serveur local</translation>
+    </message>
+    <message>
+        <source>Stop local cluster</source>
+        <translation>Arrêter le cluster local</translation>
+    </message>
+    <message>
+        <source>Start local cluster (6 nodes)</source>
+        <translation>Démarrer un cluster local (6 nœuds)</translation>
+    </message>
+    <message>
+        <source>Stop local Sentinel setup</source>
+        <translation>Arrêter le dispositif Sentinel local</translation>
+    </message>
+    <message>
+        <source>Start local Sentinel setup</source>
+        <translation>Démarrer un dispositif Sentinel local</translation>
+    </message>
+</context>
+<context>
+    <name>LocalServers</name>
+    <message>
+        <source>Local (embedded)</source>
+        <translation>Local (intégré)</translation>
+    </message>
+    <message>
+        <source>Local cluster (embedded)</source>
+        <translation>Cluster local (intégré)</translation>
+    </message>
+    <message>
+        <source>Local Sentinel setup (embedded)</source>
+        <translation>Dispositif Sentinel local (intégré)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Keyscope</source>
@@ -2100,10 +2216,6 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
         <translation>&amp;Connecter</translation>
     </message>
     <message>
-        <source>Open the selected connection</source>
-        <translation>Ouvrir la connexion sélectionnée</translation>
-    </message>
-    <message>
         <source>&amp;Disconnect</source>
         <translation>&amp;Déconnecter</translation>
     </message>
@@ -2136,26 +2248,6 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
         <translation>Principale</translation>
     </message>
     <message>
-        <source>Server version</source>
-        <translation>Version du serveur</translation>
-    </message>
-    <message>
-        <source>Server mode</source>
-        <translation>Mode du serveur</translation>
-    </message>
-    <message>
-        <source>Replication role</source>
-        <translation>Rôle de réplication</translation>
-    </message>
-    <message>
-        <source>Selected database</source>
-        <translation>Base sélectionnée</translation>
-    </message>
-    <message>
-        <source>Round trip of PING, every two seconds</source>
-        <translation>Aller-retour d’un PING, toutes les deux secondes</translation>
-    </message>
-    <message>
         <source>Double-click a connection to open it.</source>
         <translation>Double-cliquez sur une connexion pour l’ouvrir.</translation>
     </message>
@@ -2164,44 +2256,12 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
         <translation>Lecture du mot de passe de %1…</translation>
     </message>
     <message>
-        <source>Local (embedded)</source>
-        <translation>Local (intégré)</translation>
-    </message>
-    <message>
-        <source>Starting the local redis-server…</source>
-        <translation>Démarrage du redis-server local…</translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation>Démarrage…</translation>
-    </message>
-    <message>
-        <source>The local server failed: %1</source>
-        <translation>Échec du serveur local : %1</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>Arrêté</translation>
-    </message>
-    <message>
         <source>The local server stopped.</source>
         <translation>Le serveur local s’est arrêté.</translation>
     </message>
     <message>
-        <source>Overview</source>
-        <translation>Vue d’ensemble</translation>
-    </message>
-    <message>
-        <source>Server log</source>
-        <translation>Journal du serveur</translation>
-    </message>
-    <message>
         <source>%1 — Keyscope</source>
         <translation>%1 — Keyscope</translation>
-    </message>
-    <message>
-        <source>db%1</source>
-        <translation>db%1</translation>
     </message>
     <message>
         <source>Password</source>
@@ -2214,78 +2274,6 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
-    </message>
-    <message>
-        <source>Loading the demo data (%1 commands)…</source>
-        <translation>Chargement des données de démonstration (%1 commandes)…</translation>
-    </message>
-    <message>
-        <source>Demo data: %1 of %2 commands failed (first error: %3)</source>
-        <translation>Données de démonstration : %1 commandes sur %2 en échec (première erreur : %3)</translation>
-    </message>
-    <message>
-        <source>Demo data loaded (%1 commands).</source>
-        <translation>Données de démonstration chargées (%1 commandes).</translation>
-    </message>
-    <message>
-        <source>Redis %1</source>
-        <translation>Redis %1</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>Not connected</source>
-        <translation>Non connecté</translation>
-    </message>
-    <message>
-        <source>Connected (read-only)</source>
-        <translation>Connecté (lecture seule)</translation>
-    </message>
-    <message>
-        <source>Stop local server</source>
-        <translation>Arrêter le serveur local</translation>
-    </message>
-    <message>
-        <source>Start local server</source>
-        <translation>Démarrer le serveur local</translation>
-    </message>
-    <message>
-        <source>New connection profile</source>
-        <translation>Nouveau profil de connexion</translation>
-    </message>
-    <message>
-        <source>Edit connection profile</source>
-        <translation>Modifier le profil de connexion</translation>
-    </message>
-    <message>
-        <source>Delete profile</source>
-        <translation>Supprimer le profil</translation>
-    </message>
-    <message>
-        <source>Delete the profile “%1”? Its saved password is deleted too.</source>
-        <translation>Supprimer le profil « %1 » ? Son mot de passe enregistré sera supprimé aussi.</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>Clés</translation>
-    </message>
-    <message>
-        <source>TTL</source>
-        <translation>TTL</translation>
-    </message>
-    <message>
-        <source>Pub/Sub</source>
-        <translation>Pub/Sub</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>Santé</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Serveur</translation>
     </message>
     <message>
         <source>Tab %1</source>
@@ -2316,90 +2304,20 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
         <translation>PostgreSQL</translation>
     </message>
     <message>
-        <source>Start local cluster (6 nodes)</source>
-        <translation>Démarrer un cluster local (6 nœuds)</translation>
+        <source>Open the selected connection in a tab of its own</source>
+        <translation></translation>
     </message>
     <message>
-        <source>3 masters and 3 replicas of the local redis-server, then connect to it</source>
-        <translation>3 maîtres et 3 répliques du redis-server local, puis s’y connecter</translation>
+        <source>Close the connection shown; the others stay open</source>
+        <translation>Fermer la connexion affichée ; les autres restent ouvertes</translation>
     </message>
     <message>
-        <source>Cluster: %1</source>
-        <translation>Cluster : %1</translation>
+        <source>Next connection</source>
+        <translation>Connexion suivante</translation>
     </message>
     <message>
-        <source>Cluster</source>
-        <translation>Cluster</translation>
-    </message>
-    <message>
-        <source>Local cluster (embedded)</source>
-        <translation>Cluster local (intégré)</translation>
-    </message>
-    <message>
-        <source>Local cluster formed in %1 s.</source>
-        <translation>Cluster local formé en %1 s.</translation>
-    </message>
-    <message>
-        <source>The local cluster failed: %1</source>
-        <translation>Échec du cluster local : %1</translation>
-    </message>
-    <message>
-        <source>Stop local cluster</source>
-        <translation>Arrêter le cluster local</translation>
-    </message>
-    <message>
-        <source>Starting a local cluster of 6 redis-server nodes…</source>
-        <translation>Démarrage d’un cluster local de 6 nœuds redis-server…</translation>
-    </message>
-    <message>
-        <source>Start local Sentinel setup</source>
-        <translation>Démarrer un dispositif Sentinel local</translation>
-    </message>
-    <message>
-        <source>A master, a replica and 3 sentinels of the local redis-server; connect to the master through the sentinels and follow its failovers</source>
-        <translation>Un maître, une réplique et 3 sentinelles du redis-server local ; se connecter au maître via les sentinelles et suivre ses bascules</translation>
-    </message>
-    <message>
-        <source>Sentinel</source>
-        <translation>Sentinel</translation>
-    </message>
-    <message>
-        <source>Sentinel master “%1”</source>
-        <translation>Maître Sentinel « %1 »</translation>
-    </message>
-    <message>
-        <source>Sentinel: %1</source>
-        <translation>Sentinel : %1</translation>
-    </message>
-    <message>
-        <source>Local Sentinel setup ready in %1 s.</source>
-        <translation>Dispositif Sentinel local prêt en %1 s.</translation>
-    </message>
-    <message>
-        <source>The local Sentinel setup failed: %1</source>
-        <translation>Échec du dispositif Sentinel local : %1</translation>
-    </message>
-    <message>
-        <source>Stop local Sentinel setup</source>
-        <translation>Arrêter le dispositif Sentinel local</translation>
-    </message>
-    <message>
-        <source>Starting a master, a replica and 3 sentinels…</source>
-        <translation>Démarrage d’un maître, d’une réplique et de 3 sentinelles…</translation>
-    </message>
-    <message>
-        <source>Console</source>
-        <translation>Console</translation>
-    </message>
-    <message>
-        <source>Running on %1
-Data directory: %2</source>
-        <translation>En service sur %1
-Répertoire de données : %2</translation>
-    </message>
-    <message>
-        <source>Failover followed: the master is now %1.</source>
-        <translation>Bascule suivie : le maître est désormais %1.</translation>
+        <source>Previous connection</source>
+        <translation>Connexion précédente</translation>
     </message>
 </context>
 <context>
@@ -2970,6 +2888,25 @@ Répertoire de données : %2</translation>
     </message>
 </context>
 <context>
+    <name>ProfileActions</name>
+    <message>
+        <source>New connection profile</source>
+        <translation>Nouveau profil de connexion</translation>
+    </message>
+    <message>
+        <source>Edit connection profile</source>
+        <translation>Modifier le profil de connexion</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Supprimer le profil</translation>
+    </message>
+    <message>
+        <source>Delete the profile “%1”? Its saved password is deleted too.</source>
+        <translation>Supprimer le profil « %1 » ? Son mot de passe enregistré sera supprimé aussi.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>%1 ms</source>
@@ -3208,6 +3145,13 @@ Répertoire de données : %2</translation>
     <message>
         <source>Payload</source>
         <translation>Contenu</translation>
+    </message>
+</context>
+<context>
+    <name>PubSubOverview</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -3502,16 +3446,12 @@ Répertoire de données : %2</translation>
         <translation>Canal shardé %1 : hash slot %2 sur %3</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
-        <source>Channels on the masters (PUBSUB)</source>
-        <translation>Canaux sur les maîtres (PUBSUB)</translation>
-    </message>
-    <message>
         <source>Subscriber: %1</source>
         <translation>Abonné : %1</translation>
+    </message>
+    <message>
+        <source>Pub/Sub</source>
+        <translation>Pub/Sub</translation>
     </message>
 </context>
 <context>
@@ -3932,6 +3872,10 @@ Répertoire de données : %2</translation>
         <source>none yet</source>
         <translation>aucune pour l’instant</translation>
     </message>
+    <message>
+        <source>Sentinel</source>
+        <translation>Sentinel</translation>
+    </message>
 </context>
 <context>
     <name>SentinelState</name>
@@ -4242,6 +4186,10 @@ CONFIG SET modifie immédiatement le serveur en cours d’exécution ; la valeur
         <source>Node:</source>
         <translation>Nœud :</translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
 </context>
 <context>
     <name>ServerInfo</name>
@@ -4378,6 +4326,139 @@ CONFIG SET modifie immédiatement le serveur en cours d’exécution ; la valeur
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d’ensemble</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Closed</source>
+        <translation>Fermée</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connected (read-only)</source>
+        <translation>Connecté (lecture seule)</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnexion…</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Cluster: %1</source>
+        <translation>Cluster : %1</translation>
+    </message>
+    <message>
+        <source>Sentinel master “%1”</source>
+        <translation>Maître Sentinel « %1 »</translation>
+    </message>
+    <message>
+        <source>Sentinel: %1</source>
+        <translation>Sentinel : %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>No such node</source>
+        <translation>Nœud inconnu</translation>
+    </message>
+    <message>
+        <source>not a count</source>
+        <translation>pas un nombre</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStatusBar</name>
+    <message>
+        <source>Colour tag of the connection shown</source>
+        <translation>Étiquette de couleur de la connexion affichée</translation>
+    </message>
+    <message>
+        <source>Colour tag</source>
+        <translation>Étiquette de couleur</translation>
+    </message>
+    <message>
+        <source>Server version</source>
+        <translation>Version du serveur</translation>
+    </message>
+    <message>
+        <source>Server mode</source>
+        <translation>Mode du serveur</translation>
+    </message>
+    <message>
+        <source>Replication role</source>
+        <translation>Rôle de réplication</translation>
+    </message>
+    <message>
+        <source>Selected database</source>
+        <translation>Base sélectionnée</translation>
+    </message>
+    <message>
+        <source>Round trip of PING, every two seconds</source>
+        <translation>Aller-retour d’un PING, toutes les deux secondes</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Redis %1</source>
+        <translation>Redis %1</translation>
+    </message>
+    <message>
+        <source>db%1</source>
+        <translation>db%1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionView</name>
+    <message>
+        <source>Server log</source>
+        <translation>Journal du serveur</translation>
+    </message>
+    <message>
+        <source>Failover followed: the master is now %1.</source>
+        <translation>Bascule suivie : le maître est désormais %1.</translation>
+    </message>
+    <message>
+        <source>Loading the demo data…</source>
+        <translation>Chargement des données de démonstration…</translation>
+    </message>
+    <message>
+        <source>Demo data: %1 of %2 commands failed (first error: %3)</source>
+        <translation>Données de démonstration : %1 commandes sur %2 en échec (première erreur : %3)</translation>
+    </message>
+    <message>
+        <source>Demo data loaded (%1 commands).</source>
+        <translation>Données de démonstration chargées (%1 commandes).</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -5132,8 +5213,8 @@ La vôtre :
         <translation>%1 clés ne respectent pas les TTL attendus.</translation>
     </message>
     <message>
-        <source>The cluster&apos;s masters are not known yet; try again in a moment.</source>
-        <translation>Les maîtres du cluster ne sont pas encore connus ; réessayez dans un instant.</translation>
+        <source>Not connected yet; try again in a moment.</source>
+        <translation></translation>
     </message>
 </context>
 <context>

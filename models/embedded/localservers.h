@@ -37,6 +37,9 @@ public:
     double formationSeconds(Kind kind) const;
     // The standalone server, for its log.
     EmbeddedServer *server() const { return m_server.get(); }
+    // The cluster and the Sentinel setup once started (nullptr before), for their nodes.
+    EmbeddedCluster *cluster() const { return m_cluster.get(); }
+    EmbeddedSentinel *sentinel() const { return m_sentinel.get(); }
 
     // Whether the standalone server was given the demo data since it started (it keeps it until stopped).
     bool hasDemoData() const { return m_hasDemoData; }

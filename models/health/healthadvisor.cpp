@@ -239,6 +239,12 @@ QList<Check> HealthAdvisor::evaluate(const Facts &facts)
     return checks;
 }
 
+void HealthAdvisor::setConnection(RedisConnection *connection)
+{
+    m_connection = connection;
+    ++m_generation;
+}
+
 void HealthAdvisor::run(const std::optional<ServerInfo> &previous)
 {
     const quint64 generation = ++m_generation;

@@ -41,6 +41,8 @@ public:
     };
 
     explicit HealthAdvisor(RedisConnection *connection, QObject *parent = nullptr);
+    // Another server from now on (a session's reconnect to a new master); a run in flight is dropped.
+    void setConnection(RedisConnection *connection);
 
     static QList<Check> evaluate(const Facts &facts);
     // The CONFIG parameters run() reads.

@@ -1,16 +1,12 @@
 #include "bulkdeleter.h"
 
-#include "clusterclient.h"
 #include "keyscanner.h"
 #include "redisconnection.h"
 #include "redisreply.h"
+#include "session.h"
 
-BulkDeleter::BulkDeleter(RedisConnection *connection, QByteArray pattern, QObject *parent)
-    : QObject(parent), m_connection(connection), m_pattern(std::move(pattern))
-{}
-
-BulkDeleter::BulkDeleter(ClusterClient *cluster, QByteArray pattern, QObject *parent)
-    : QObject(parent), m_cluster(cluster), m_pattern(std::move(pattern))
+BulkDeleter::BulkDeleter(Session *session, QByteArray pattern, QObject *parent)
+    : QObject(parent), m_session(session), m_pattern(std::move(pattern))
 {}
 
 BulkDeleter::~BulkDeleter() = default;
@@ -34,10 +30,8 @@ void BulkDeleter::preview()
     if (m_state == State::Previewing || m_state == State::Deleting)
         return;
     QList<RedisConnection *> nodes;
-    if (m_cluster)
-        nodes = m_cluster->masterConnections();
-    else if (m_connection)
-        nodes.append(m_connection.data());
+    if (m_session)
+        nodes = m_session->scanConnections();
     if (nodes.isEmpty()) {
         fail(tr("Not connected."));
         return;
@@ -88,7 +82,7 @@ void BulkDeleter::sendBatches()
 {
     const qsizetype total = matchCount();
     while (m_state == State::Deleting && m_inFlight < kInFlight && m_sent < total) {
-        if (!m_connection && !m_cluster) {
+        if (!m_session) {
             fail(tr("Not connected."));
             return;
         }
@@ -101,10 +95,7 @@ void BulkDeleter::sendBatches()
         m_sent += size;
         ++m_inFlight;
         const auto onReply = [this, size](const RedisReply &reply) { onBatch(size, reply); };
-        if (m_cluster)
-            m_cluster->command(args, this, onReply);
-        else
-            m_connection->command(args, this, onReply);
+        m_session->command(args, this, onReply); // split per slot in a cluster
     }
     if (m_state == State::Deleting && m_inFlight == 0 && m_sent >= total) {
         setState(State::Finished);

@@ -1,12 +1,13 @@
 #pragma once
 
+#include "session.h"
+
 #include <memory>
 #include <QByteArray>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 
-class ClusterClient;
 class KeyScanner;
 class RedisConnection;
 class RedisReply;
@@ -16,7 +17,7 @@ class RedisReply;
 // exactly the keys the preview found — what the user confirmed — in batches of kBatchSize with at
 // most kInFlight batches pipelined, reporting progress. cancel() stops the scan or stops sending
 // batches (batches already sent complete). Keys created after the preview are left alone.
-// On a cluster the preview SCANs every master and the UNLINK batches go through the ClusterClient,
+// Through the session: the preview SCANs every master of a cluster and the UNLINK batches go routed,
 // which splits each one per slot on the slots' masters.
 class BulkDeleter : public QObject
 {
@@ -29,8 +30,7 @@ public:
     enum class State { Idle, Previewing, Previewed, Deleting, Finished, Cancelled, Failed };
     Q_ENUM(State)
 
-    BulkDeleter(RedisConnection *connection, QByteArray pattern, QObject *parent = nullptr);
-    BulkDeleter(ClusterClient *cluster, QByteArray pattern, QObject *parent = nullptr);
+    BulkDeleter(Session *session, QByteArray pattern, QObject *parent = nullptr);
     ~BulkDeleter() override;
 
     const QByteArray &pattern() const { return m_pattern; }
@@ -63,8 +63,7 @@ private:
     void fail(const QString &message);
     void setState(State state) { m_state = state; }
 
-    QPointer<RedisConnection> m_connection;
-    QPointer<ClusterClient> m_cluster;
+    QPointer<Session> m_session;
     QByteArray m_pattern;
     std::unique_ptr<KeyScanner> m_scanner;
     State m_state = State::Idle;

@@ -5,16 +5,11 @@
 #include <QDateTime>
 #include <QTimer>
 
-Publisher::Publisher(RedisConnection *connection, QObject *parent)
-    : QObject(parent), m_connection(connection), m_timer(new QTimer(this))
+Publisher::Publisher(Session *session, QObject *parent)
+    : QObject(parent), m_session(session), m_timer(new QTimer(this))
 {
     m_timer->setInterval(kTickMs);
     connect(m_timer, &QTimer::timeout, this, &Publisher::tick);
-}
-
-void Publisher::setClusterClient(ClusterClient *client)
-{
-    m_cluster = client;
 }
 
 void Publisher::publish(const QByteArray &channel, const QByteArray &payload, bool sharded, qint64 count,
@@ -81,10 +76,7 @@ void Publisher::tick()
                 done(m_error);
         };
         const QList<QByteArray> args{verb, m_channel, m_payload};
-        if (m_cluster)
-            m_cluster->command(args, this, std::move(onReply));
-        else
-            m_connection->command(args, this, std::move(onReply));
+        m_session->command(args, this, std::move(onReply));
     }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clusterclient.h"
+#include "session.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -11,9 +11,9 @@ class QTimer;
 // PUBLISH or SPUBLISH one payload, or the same payload N times at a rate for load tests. Commands are
 // pipelined with at most kWindow unanswered, sent in slices from a timer so that the event loop stays
 // free; rate 0 means as fast as the server answers.
-// On a plain connection everything goes to that server. With a cluster client set, commands go through
-// ClusterClient::command: SPUBLISH to the master of the channel's slot, PUBLISH to a master (the
-// cluster forwards it to every node; its answer counts that node's subscribers only).
+// Commands go through Session::command: in a cluster SPUBLISH to the master of the channel's slot,
+// PUBLISH to a master (the cluster forwards it to every node; its answer counts that node's subscribers
+// only).
 class Publisher : public QObject
 {
     Q_OBJECT
@@ -21,12 +21,7 @@ public:
     static constexpr int kWindow = 5000;
     static constexpr int kTickMs = 10;
 
-    explicit Publisher(RedisConnection *connection, QObject *parent = nullptr);
-
-    // Publishes through client instead of the connection (nullptr: the connection again). Takes
-    // effect with the next publish().
-    void setClusterClient(ClusterClient *client);
-    ClusterClient *clusterClient() const { return m_cluster; }
+    explicit Publisher(Session *session, QObject *parent = nullptr);
 
     void publish(const QByteArray &channel, const QByteArray &payload, bool sharded, qint64 count = 1,
                  int perSecond = 0);
@@ -43,10 +38,9 @@ signals:
 private:
     void tick();
     void done(const QString &error);
-    bool hasTarget() const { return m_cluster || m_connection; }
+    bool hasTarget() const { return m_session && m_session->isReady(); }
 
-    QPointer<RedisConnection> m_connection;
-    QPointer<ClusterClient> m_cluster;
+    QPointer<Session> m_session;
     QTimer *m_timer = nullptr;
     QByteArray m_channel, m_payload;
     bool m_sharded = false;

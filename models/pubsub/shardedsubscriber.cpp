@@ -1,6 +1,5 @@
 #include "shardedsubscriber.h"
 
-#include "clusterclient.h"
 #include "clusterslot.h"
 
 #include <algorithm>
@@ -8,14 +7,14 @@
 
 using Kind = PubSubMessage::Kind;
 
-ShardedSubscriber::ShardedSubscriber(ClusterClient *client, qsizetype capacity, QObject *parent)
+ShardedSubscriber::ShardedSubscriber(Session *client, qsizetype capacity, QObject *parent)
     : QObject(parent), m_client(client), m_capacity(capacity), m_retryTimer(new QTimer(this))
 {
     m_retryTimer->setInterval(kRetryMs);
     connect(m_retryTimer, &QTimer::timeout, this, &ShardedSubscriber::retry);
     if (client) {
-        connect(client, &ClusterClient::topologyChanged, this, &ShardedSubscriber::routeAll);
-        connect(client, &ClusterClient::ready, this, &ShardedSubscriber::routeAll);
+        connect(client, &Session::topologyChanged, this, &ShardedSubscriber::routeAll);
+        connect(client, &Session::ready, this, &ShardedSubscriber::routeAll);
     }
 }
 
@@ -130,9 +129,9 @@ void ShardedSubscriber::route(const QByteArray &channel)
 {
     if (!m_wanted.contains(channel))
         return;
-    const ClusterNode *master = m_client && m_client->isReady()
-                                    ? m_client->topology().masterForSlot(ClusterSlot::slotOf(channel))
-                                    : nullptr;
+    const std::optional<ClusterNode> master = m_client && m_client->isReady()
+                                                  ? m_client->masterForSlot(ClusterSlot::slotOf(channel))
+                                                  : std::nullopt;
     const QByteArray target = master ? master->id : QByteArray();
     const QByteArray current = m_route.value(channel);
     if (target.isEmpty() || target == current)
@@ -188,12 +187,12 @@ ShardedSubscriber::Shard *ShardedSubscriber::shardFor(const QByteArray &nodeId)
         return &it->second;
     if (!m_client)
         return nullptr;
-    const ClusterNode *node = m_client->topology().node(nodeId);
-    if (!node)
+    const std::optional<ConnectionConfig> config = m_client->configForNode(nodeId);
+    if (!config)
         return nullptr;
-    auto *subscriber = new PubSubSubscriber(m_client->configFor(node->host, node->port), m_capacity, this);
+    auto *subscriber = new PubSubSubscriber(*config, m_capacity, this);
     Shard &shard = m_shards[nodeId];
-    shard.endpoint = node->endpoint();
+    shard.endpoint = config->endpoint();
     shard.subscriber = subscriber;
     connect(subscriber, &PubSubSubscriber::messagesReceived, this, &ShardedSubscriber::messagesReceived);
     connect(subscriber, &PubSubSubscriber::subscriptionConfirmed, this,

@@ -2,6 +2,7 @@
 
 #include "pubsubmessage.h"
 #include "pubsubsubscriber.h"
+#include "session.h"
 
 #include <map>
 #include <QByteArray>
@@ -12,15 +13,15 @@
 #include <QSet>
 #include <QString>
 
-class ClusterClient;
 class QTimer;
 
-// SSUBSCRIBE in a Redis Cluster. A shard channel lives on the master of its slot (hashed like a key,
+// SSUBSCRIBE through a session. A shard channel lives on the master of its slot (hashed like a key,
 // ClusterSlot), and SSUBSCRIBE on any other node is answered MOVED, so this keeps one PubSubSubscriber
 // (a dedicated connection on its own thread) per master that has channels, made from
-// ClusterClient::configFor (the seed's AUTH and TLS), and routes each channel to its slot's master by
-// the client's map. Every subscriber's batches are forwarded as they come (messagesReceived: the same
-// PubSubMessage batches, each worker counting what it dropped), so a page sees one stream.
+// Session::configForNode (the profile's AUTH and TLS), and routes each channel to its slot's master by
+// the session's map (a standalone server is the master of every slot: one subscriber). Every subscriber's
+// batches are forwarded as they come (messagesReceived: the same PubSubMessage batches, each worker counting
+// what it dropped), so a page sees one stream.
 //
 // A channel follows its slot: on topologyChanged (failover, migration) and when a master pushes
 // sunsubscribe for a channel nobody unsubscribed (the node lost the slot), the channel is unsubscribed
@@ -35,7 +36,7 @@ public:
     static constexpr int kRetryMs = 1000;
     static constexpr int kMaxRetryMs = 30'000;
 
-    explicit ShardedSubscriber(ClusterClient *client, qsizetype capacity = PubSubSubscriber::kDefaultCapacity,
+    explicit ShardedSubscriber(Session *session, qsizetype capacity = PubSubSubscriber::kDefaultCapacity,
                                QObject *parent = nullptr);
     ~ShardedSubscriber() override;
 
@@ -84,7 +85,7 @@ private:
     void retry();
     void updateRetry();
 
-    QPointer<ClusterClient> m_client;
+    QPointer<Session> m_client;
     qsizetype m_capacity;
     QSet<QByteArray> m_wanted;
     QHash<QByteArray, QByteArray> m_route; // channel -> master id

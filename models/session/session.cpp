@@ -367,3 +367,31 @@ void Session::countOnMasters(const QList<QByteArray> &args, QObject *context,
         callback(total, {});
     });
 }
+
+std::optional<ClusterNode> Session::masterForSlot(int slot) const
+{
+    if (m_cluster) {
+        const ClusterNode *master =
+            m_cluster->isReady() ? m_cluster->topology().masterForSlot(slot) : nullptr;
+        return master ? std::optional<ClusterNode>(*master) : std::nullopt;
+    }
+    return m_connection ? std::optional<ClusterNode>(standaloneNode()) : std::nullopt;
+}
+
+std::optional<ConnectionConfig> Session::configForNode(const QByteArray &nodeId) const
+{
+    if (m_cluster) {
+        const ClusterNode *node = m_cluster->topology().node(nodeId);
+        return node ? std::optional<ConnectionConfig>(m_cluster->configFor(node->host, node->port))
+                    : std::nullopt;
+    }
+    if (m_connection && nodeId == standaloneNode().id)
+        return m_connection->config();
+    return std::nullopt;
+}
+
+void Session::refreshTopology()
+{
+    if (m_cluster)
+        m_cluster->refreshTopology();
+}

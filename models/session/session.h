@@ -95,6 +95,12 @@ public:
     // The settings of the node that serves slot (any slot when standalone), for a dedicated connection
     // such as a subscriber; nullopt if the slot is not covered.
     std::optional<ConnectionConfig> configForSlot(int slot) const;
+    // The master serving slot (the one server when standalone), nullopt if uncovered or not open.
+    std::optional<ClusterNode> masterForSlot(int slot) const;
+    // The profile's settings pointed at one node of nodes(), for a dedicated connection (a subscriber).
+    std::optional<ConnectionConfig> configForNode(const QByteArray &nodeId) const;
+    // Reloads a cluster's slot map now (after a MOVED seen elsewhere); nothing to do when standalone.
+    void refreshTopology();
     // The total of a count per master (DBSIZE), or an error if a master did not answer.
     void countOnMasters(const QList<QByteArray> &args, QObject *context,
                         std::function<void(std::optional<qint64> total, const QString &error)> callback);

@@ -12,6 +12,8 @@
 #include "keybrowserpage.h"
 #include "keyscanner.h"
 #include "keytreemodel.h"
+#include "localserveractions.h"
+#include "localservers.h"
 #include "mainwindow.h"
 #include "newkeydialog.h"
 #include "profiledialog.h"
@@ -24,6 +26,8 @@
 #include "serveradminpage.h"
 #include "serverlogview.h"
 #include "serveroverviewpage.h"
+#include "session.h"
+#include "sessionview.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
 #include "testcluster.h"
@@ -52,6 +56,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -105,7 +110,7 @@ private slots:
             !tree->match(tree->index(0, 0), Qt::DisplayRole, QStringLiteral("Local (embedded)")).isEmpty());
 
         // The overview counts the demo keys of db0.
-        ServerOverviewPage *overview = window.overviewPage();
+        ServerOverviewPage *overview = window.page<ServerOverviewPage>();
         QVERIFY(overview);
         auto *keyspace = overview->findChild<QTableWidget *>(QStringLiteral("keyspaceTable"));
         QVERIFY(keyspace);
@@ -122,12 +127,12 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!log->toPlainText().isEmpty(), 5000);
 
         // Stopping the local server closes its pages and says so; nothing crashes.
-        const qint64 pid = window.embeddedServer()->processId();
+        const qint64 pid = window.localServers()->server()->processId();
         QVERIFY(pid > 0);
-        window.embeddedServer()->stop();
-        QTRY_VERIFY_WITH_TIMEOUT(!window.embeddedServer()->isRunning(), 10000);
+        window.localServers()->server()->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.localServers()->server()->isRunning(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(window.connection() == nullptr, 5000);
-        QVERIFY(!window.overviewPage());
+        QVERIFY(!window.page<ServerOverviewPage>());
     }
 
     void unreachableServerIsReported()
@@ -145,12 +150,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 10000);
         QVERIFY2(failed.first().first().toString().contains(QStringLiteral("refused")),
                  qPrintable(failed.first().first().toString()));
-        auto *banner = window.overviewPage()->findChild<QLabel *>(QStringLiteral("overviewBanner"));
+        auto *banner =
+            window.page<ServerOverviewPage>()->findChild<QLabel *>(QStringLiteral("overviewBanner"));
         QVERIFY(banner);
-        QTRY_VERIFY(banner->isVisibleTo(window.overviewPage()));
+        QTRY_VERIFY(banner->isVisibleTo(window.page<ServerOverviewPage>()));
         // The Keys tab, shown first, says it too.
-        QVERIFY2(window.keyBrowserPage()->statusText().contains(QStringLiteral("not connected: ")),
-                 qPrintable(window.keyBrowserPage()->statusText()));
+        QVERIFY2(window.page<KeyBrowserPage>()->statusText().contains(QStringLiteral("not connected: ")),
+                 qPrintable(window.page<KeyBrowserPage>()->statusText()));
         QVERIFY(banner->text().contains(QStringLiteral("refused")));
         QCOMPARE(banner->textFormat(), Qt::PlainText);
         QVERIFY(!window.findChild<QLabel *>(QStringLiteral("stateLabel"))
@@ -215,11 +221,11 @@ private slots:
         MainWindow window(options);
         window.show();
         window.start();
-        QTRY_VERIFY(window.keyBrowserPage());
-        QCOMPARE(window.keyBrowserPage()->scanner()->options().count, 5000);
-        QCOMPARE(window.keyBrowserPage()->state().delimiters, QStringLiteral(":/"));
-        QCOMPARE(window.healthPage()->poller()->interval(), 5000);
-        QCOMPARE(window.pubSubPage()->messages()->capacity(), 250000);
+        QTRY_VERIFY(window.page<KeyBrowserPage>());
+        QCOMPARE(window.page<KeyBrowserPage>()->scanner()->options().count, 5000);
+        QCOMPARE(window.page<KeyBrowserPage>()->state().delimiters, QStringLiteral(":/"));
+        QCOMPARE(window.page<HealthDashboardPage>()->poller()->interval(), 5000);
+        QCOMPARE(window.page<PubSubPage>()->messages()->capacity(), 250000);
 
         // Changed in the dialog: the open pages follow, the theme too.
         QAction *settings = nullptr;
@@ -235,12 +241,12 @@ private slots:
         auto *theme = dialog->findChild<QComboBox *>(QStringLiteral("theme"));
         theme->setCurrentIndex(theme->findText(QStringLiteral("Dark")));
         dialog->accept();
-        QCOMPARE(window.keyBrowserPage()->scanner()->options().count, 200);
-        QCOMPARE(window.pubSubPage()->messages()->capacity(), 5000);
+        QCOMPARE(window.page<KeyBrowserPage>()->scanner()->options().count, 200);
+        QCOMPARE(window.page<PubSubPage>()->messages()->capacity(), 5000);
         QVERIFY(Theme::isDark(QApplication::palette()));
-        QTRY_VERIFY(Theme::isDark(window.healthPage()->palette()));
+        QTRY_VERIFY(Theme::isDark(window.page<HealthDashboardPage>()->palette()));
         // The charts are drawn on the dark base too.
-        auto *chart = window.healthPage()->findChild<QCustomPlot *>();
+        auto *chart = window.page<HealthDashboardPage>()->findChild<QCustomPlot *>();
         QVERIFY(chart);
         QTRY_VERIFY(qGray(chart->grab().toImage().pixel(3, 3)) < 80);
         Theme::apply(AppSettings::Theme::System);
@@ -255,29 +261,30 @@ private slots:
         MainWindow window(options);
         window.show();
         window.localClusterAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(window.clusterPage(), 30000);
-        ClusterTopologyView *view = window.clusterPage()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(window.page<ClusterPage>(), 30000);
+        ClusterTopologyView *view = window.page<ClusterPage>()->view();
         QTRY_COMPARE_WITH_TIMEOUT(view->topology().nodes().size(), qsizetype(6), 15000);
         QCOMPARE(view->tree()->topLevelItemCount(), 3); // masters, their replicas beneath
         for (int i = 0; i < 3; ++i)
             QCOMPARE(view->tree()->topLevelItem(i)->childCount(), 1);
 
         // Keys written on all three masters are all found by the key browser.
-        ClusterClient writer(window.localCluster()->seedConfig());
+        ClusterClient writer(window.localServers()->cluster()->seedConfig());
         QVERIFY(TestCluster::open(writer));
         int answered = 0;
         for (int i = 0; i < 60; ++i)
             writer.command({"SET", "user:" + QByteArray::number(i), "v"}, this,
                            [&answered](const RedisReply &reply) { answered += reply.isError() ? 0 : 1; });
         QTRY_COMPARE(answered, 60);
-        QTRY_VERIFY(window.keyBrowserPage()->scanner()->isComplete() ||
-                    !window.keyBrowserPage()->scanner()->isRunning());
-        window.keyBrowserPage()->rescan();
-        QTRY_COMPARE_WITH_TIMEOUT(window.keyBrowserPage()->scanner()->keys().size(), qsizetype(60), 10000);
+        QTRY_VERIFY(window.page<KeyBrowserPage>()->scanner()->isComplete() ||
+                    !window.page<KeyBrowserPage>()->scanner()->isRunning());
+        window.page<KeyBrowserPage>()->rescan();
+        QTRY_COMPARE_WITH_TIMEOUT(window.page<KeyBrowserPage>()->scanner()->keys().size(), qsizetype(60),
+                                  10000);
 
         // The database selector counts the keys of every master, not those of the seed's slots alone.
         QComboBox *database = nullptr;
-        for (QComboBox *box : window.keyBrowserPage()->findChildren<QComboBox *>())
+        for (QComboBox *box : window.page<KeyBrowserPage>()->findChildren<QComboBox *>())
             if (box->toolTip() == QStringLiteral("Database (SELECT)"))
                 database = box;
         QVERIFY(database);
@@ -288,11 +295,11 @@ private slots:
         for (int i = 0; i < 60 && far.isEmpty(); ++i) {
             const QByteArray key = "user:" + QByteArray::number(i);
             const ClusterNode *master = writer.topology().masterForSlot(ClusterSlot::slotOf(key));
-            if (master && master->port != window.localCluster()->seedConfig().port)
+            if (master && master->port != window.localServers()->cluster()->seedConfig().port)
                 far = key;
         }
         QVERIFY(!far.isEmpty());
-        KeyTreeModel *model = window.keyBrowserPage()->model();
+        KeyTreeModel *model = window.page<KeyBrowserPage>()->model();
         const QModelIndex index = model->revealKey(far);
         QVERIFY(index.isValid());
         model->requestMetadata({index});
@@ -300,15 +307,15 @@ private slots:
                      QStringLiteral("string"));
 
         // Deleting it deletes it on that master.
-        window.keyBrowserPage()->view()->setCurrentIndex(index);
+        window.page<KeyBrowserPage>()->view()->setCurrentIndex(index);
         QAction *remove = nullptr;
-        for (QAction *action : window.keyBrowserPage()->findChildren<QAction *>())
+        for (QAction *action : window.page<KeyBrowserPage>()->findChildren<QAction *>())
             if (action->text() == QStringLiteral("Delete…"))
                 remove = action;
         QVERIFY(remove && remove->isEnabled());
         remove->trigger();
         QMessageBox *question = nullptr;
-        QTRY_VERIFY((question = window.keyBrowserPage()->findChild<QMessageBox *>()));
+        QTRY_VERIFY((question = window.page<KeyBrowserPage>()->findChild<QMessageBox *>()));
         question->button(QMessageBox::Yes)->click();
         qint64 exists = -1;
         QObject replies; // destroyed before exists: no late reply writes to it
@@ -321,13 +328,13 @@ private slots:
 
         // A new key is created on the master of its slot: the name just deleted belongs to another master.
         QAction *create = nullptr;
-        for (QAction *action : window.keyBrowserPage()->findChildren<QAction *>())
+        for (QAction *action : window.page<KeyBrowserPage>()->findChildren<QAction *>())
             if (action->text() == QStringLiteral("New key…"))
                 create = action;
         QVERIFY(create && create->isEnabled());
         create->trigger();
         QPointer<NewKeyDialog> dialog;
-        QTRY_VERIFY((dialog = window.keyBrowserPage()->findChild<NewKeyDialog *>()));
+        QTRY_VERIFY((dialog = window.page<KeyBrowserPage>()->findChild<NewKeyDialog *>()));
         dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QString::fromLatin1(far));
         dialog->findChild<QPlainTextEdit *>(QStringLiteral("valueEdit"))
             ->setPlainText(QStringLiteral("again"));
@@ -342,9 +349,9 @@ private slots:
         QCOMPARE(exists, qint64(1));
 
         // The Server tab offers every node; deleting by pattern works on every master.
-        QTRY_COMPARE(window.serverAdminPage()->nodeChooser()->count(), 6);
+        QTRY_COMPARE(window.page<ServerAdminPage>()->nodeChooser()->count(), 6);
         QAction *bulk = nullptr;
-        for (QAction *action : window.keyBrowserPage()->findChildren<QAction *>())
+        for (QAction *action : window.page<KeyBrowserPage>()->findChildren<QAction *>())
             if (action->text() == QStringLiteral("Delete keys matching a pattern…"))
                 bulk = action;
         QVERIFY(bulk && bulk->isEnabled());
@@ -358,7 +365,7 @@ private slots:
                                         replicated += reply.reply.toInteger() == 1 ? 1 : 0;
                                 });
         QTRY_COMPARE_WITH_TIMEOUT(replicated, 3, 10000);
-        EmbeddedCluster *cluster = window.localCluster();
+        EmbeddedCluster *cluster = window.localServers()->cluster();
         QVERIFY(cluster->node(1)->port() != window.connection()->config().port);
         const QByteArray killed = cluster->nodeId(1);
         QByteArray promoted;
@@ -384,8 +391,8 @@ private slots:
             return QStringLiteral("(no row)");
         };
         QTRY_COMPARE_WITH_TIMEOUT(deadMemory(), QString(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(window.keyBrowserPage()->scanner()->isComplete() &&
-                                     window.keyBrowserPage()->scanner()->keys().size() == 60,
+        QTRY_VERIFY_WITH_TIMEOUT(window.page<KeyBrowserPage>()->scanner()->isComplete() &&
+                                     window.page<KeyBrowserPage>()->scanner()->keys().size() == 60,
                                  20000);
 
         // Stopping it closes the session.
@@ -401,24 +408,25 @@ private slots:
         window.show();
         window.localSentinelAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(
-            window.connection() && window.connection()->isReady() && window.sentinelPage(), 30000);
+            window.connection() && window.connection()->isReady() && window.page<SentinelPage>(), 30000);
         const quint16 before = window.connection()->config().port;
-        QCOMPARE(before, window.localSentinel()->masterConfig().port);
-        QTRY_VERIFY(window.sentinelPage()->view()->replicasItem()->childCount() == 1);
+        QCOMPARE(before, window.localServers()->sentinel()->masterConfig().port);
+        QTRY_VERIFY(window.page<SentinelPage>()->view()->replicasItem()->childCount() == 1);
 
-        auto sentinel = TestServer::connect(window.localSentinel()->sentinelConfigs().first());
+        auto sentinel = TestServer::connect(window.localServers()->sentinel()->sentinelConfigs().first());
         QVERIFY(sentinel);
         QElapsedTimer clock;
         clock.start();
-        QVERIFY(!blockingCall(*sentinel, {"SENTINEL", "FAILOVER", window.localSentinel()->masterName()})
+        QVERIFY(!blockingCall(*sentinel,
+                              {"SENTINEL", "FAILOVER", window.localServers()->sentinel()->masterName()})
                      .isError());
         // The window reopens on the promoted replica by itself.
         QTRY_VERIFY_WITH_TIMEOUT(window.connection() && window.connection()->config().port != before &&
                                      window.connection()->isReady(),
                                  20000);
         qInfo("failover followed by the window in %lld ms", clock.elapsed());
-        QCOMPARE(window.connection()->config().port, window.localSentinel()->replicaConfig().port);
-        QVERIFY(window.sentinelPage());
+        QCOMPARE(window.connection()->config().port, window.localServers()->sentinel()->replicaConfig().port);
+        QVERIFY(window.page<SentinelPage>());
 
         window.localSentinelAction()->trigger();
         QTRY_VERIFY(!window.connection());
@@ -447,9 +455,35 @@ private slots:
         // Tooltips are escaped rich text: the name cannot inject markup.
         QVERIFY(!index.data(Qt::ToolTipRole).toString().contains(QStringLiteral("<b>")));
 
-        model.setActiveId(id);
+        // Open connections say so; the one shown is bold.
+        model.setOpen({id, ConnectionTreeModel::embeddedId()}, id);
         QVERIFY(index.data(Qt::FontRole).value<QFont>().bold());
+        QCOMPARE(index.data().toString(), QStringLiteral("<b>prod</b> (open)"));
         QVERIFY(!model.index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Local (embedded) (open)"));
+        model.setOpen({}, {});
+        QCOMPARE(index.data().toString(), QStringLiteral("<b>prod</b>"));
+
+        // A connection without a profile has a row while it is open.
+        ConnectionConfig adHoc;
+        adHoc.host = QStringLiteral("10.0.0.7");
+        adHoc.port = 6380;
+        model.addAdHoc(QStringLiteral(":connect-1"), adHoc);
+        QCOMPARE(model.rowCount(), before + 2);
+        const QModelIndex adHocRow = model.indexForId(QStringLiteral(":connect-1"));
+        QCOMPARE(adHocRow.data().toString(), QStringLiteral("10.0.0.7:6380"));
+        QCOMPARE(adHocRow.row(), model.rowCount() - 1); // after the profiles
+        const ConnectionConfig second = [&] {
+            ConnectionConfig c = config;
+            c.id.clear();
+            c.name = QStringLiteral("second");
+            return c;
+        }();
+        const QString secondId = store.save(second); // a profile added while an ad-hoc row is there
+        QCOMPARE(model.indexForId(QStringLiteral(":connect-1")).row(), model.rowCount() - 1);
+        store.remove(secondId);
+        model.removeAdHoc(QStringLiteral(":connect-1"));
+        QCOMPARE(model.rowCount(), before + 1);
 
         store.remove(id);
         QCOMPARE(model.rowCount(), before);
@@ -524,7 +558,7 @@ private slots:
         tree->setCurrentIndex(model->indexForId(id));
         window.findChild<QAction *>(QStringLiteral("connectAction"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(
-            window.connection() && window.connection()->isReady() && window.sentinelPage(), 15000);
+            window.connection() && window.connection()->isReady() && window.page<SentinelPage>(), 15000);
         QCOMPARE(window.connection()->config().endpoint(),
                  QStringLiteral("127.0.0.1:%1").arg(setup.master()->port()));
         QCOMPARE(window.connection()->config().password, setupOptions.password);
@@ -590,7 +624,7 @@ private slots:
                                      window.connection()->config().name == QStringLiteral("No password"),
                                  15000);
         QCOMPARE(window.connection()->config().port, setup.master()->port());
-        QVERIFY(window.sentinelPage()); // still through the sentinels
+        QVERIFY(window.page<SentinelPage>()); // still through the sentinels
         window.profileStore()->remove(bareId);
 
         // --connect redis+sentinel://…: the same, without a profile.
@@ -601,6 +635,141 @@ private slots:
         direct.start();
         QTRY_VERIFY_WITH_TIMEOUT(direct.connection() && direct.connection()->isReady(), 15000);
         QCOMPARE(direct.connection()->config().port, setup.master()->port());
+    }
+
+    void twoSessionsSideBySide()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        MainWindow::Options options;
+        options.persistState = false;
+        MainWindow window(options);
+        ConnectionConfig profile = server.config();
+        profile.name = QStringLiteral("Staging");
+        profile.colour = QStringLiteral("#e53935");
+        const QString id = window.profileStore()->save(profile);
+        window.show();
+        auto *tree = window.findChild<QTreeView *>(QStringLiteral("connectionTree"));
+        auto *model = static_cast<ConnectionTreeModel *>(window.connectionModel());
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tree->setCurrentIndex(model->indexForId(id));
+        window.findChild<QAction *>(QStringLiteral("connectAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->isReady(), 10000);
+        SessionView *staging = window.currentView();
+        QVERIFY(!staging->page<ClusterPage>());
+
+        // The key filter typed in the first session stays with it.
+        KeyBrowserPage::State filtered = staging->page<KeyBrowserPage>()->state();
+        filtered.pattern = QStringLiteral("only:*");
+        staging->page<KeyBrowserPage>()->setState(filtered);
+
+        // A second connection, a cluster: the first stays open beside it.
+        window.localClusterAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.views().size() == 2 && window.page<ClusterPage>(), 40000);
+        SessionView *cluster = window.currentView();
+        QVERIFY(cluster != staging);
+        QTRY_VERIFY_WITH_TIMEOUT(cluster->session()->isReady(), 10000);
+        auto *sessions = window.findChild<QTabWidget *>(QStringLiteral("sessions"));
+        QCOMPARE(sessions->count(), 2);
+        QCOMPARE(sessions->tabText(0), QStringLiteral("Staging"));
+        QCOMPARE(sessions->tabText(1), QStringLiteral("Local cluster (embedded)"));
+        QVERIFY(!sessions->tabIcon(0).isNull()); // the colour tag
+        const QModelIndex stagingRow = model->indexForId(id);
+        const QModelIndex clusterRow =
+            model->indexForId(LocalServerActions::treeId(LocalServers::Kind::Cluster));
+        QVERIFY(clusterRow.isValid());
+        QCOMPARE(stagingRow.data().toString(), QStringLiteral("Staging (open)"));
+        QCOMPARE(clusterRow.data().toString(), QStringLiteral("Local cluster (embedded) (open)"));
+        QVERIFY(clusterRow.data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!stagingRow.data(Qt::FontRole).value<QFont>().bold());
+        QCOMPARE(staging->page<KeyBrowserPage>()->state().pattern, QStringLiteral("only:*"));
+        QVERIFY(cluster->page<KeyBrowserPage>()->state().pattern.isEmpty());
+
+        // A key written in one is not in the other.
+        auto answer = [](Session *session, const QList<QByteArray> &args) {
+            auto reply = std::make_shared<std::optional<RedisReply>>();
+            session->command(args, nullptr, [reply](const RedisReply &r) { *reply = r; });
+            if (!QTest::qWaitFor([&] { return reply->has_value(); }, 10000))
+                return RedisReply::failure(QStringLiteral("no reply"));
+            return **reply;
+        };
+        QCOMPARE(answer(staging->session(), {"SET", "only:here", "1"}).bytes(), QByteArray("OK"));
+        QCOMPARE(answer(cluster->session(), {"EXISTS", "only:here"}).toInteger(), 0);
+        QCOMPARE(answer(staging->session(), {"EXISTS", "only:here"}).toInteger(), 1);
+
+        // The status bar shows the session shown.
+        auto *state = window.findChild<QLabel *>(QStringLiteral("stateLabel"));
+        QTRY_VERIFY(state->text().startsWith(QStringLiteral("Local cluster (embedded): Connected")));
+        sessions->setCurrentWidget(staging);
+        QTRY_VERIFY(state->text().startsWith(QStringLiteral("Staging: Connected")));
+        QVERIFY(stagingRow.data(Qt::FontRole).value<QFont>().bold());
+
+        // A master of the cluster killed: its session follows the failover, the other never notices.
+        QSignalSpy stagingStates(staging->session(), &Session::stateChanged);
+        EmbeddedCluster *nodes = window.localServers()->cluster();
+        QSignalSpy mastersChanged(cluster->session(), &Session::mastersChanged);
+        QVERIFY(::kill(pid_t(nodes->node(1)->processId()), SIGKILL) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!mastersChanged.isEmpty(), 30000);
+        QCOMPARE(stagingStates.count(), 0);
+        QVERIFY(staging->session()->isReady());
+        QCOMPARE(answer(staging->session(), {"GET", "only:here"}).bytes(), QByteArray("1"));
+
+        // Closing the cluster's tab leaves the first session as it was.
+        sessions->setCurrentWidget(cluster);
+        window.findChild<QAction *>(QStringLiteral("disconnectAction"))->trigger();
+        QCOMPARE(window.views().size(), 1);
+        QCOMPARE(window.currentView(), staging);
+        QVERIFY(staging->session()->isReady());
+        QCOMPARE(
+            model->indexForId(LocalServerActions::treeId(LocalServers::Kind::Cluster)).data().toString(),
+            QStringLiteral("Local cluster (embedded)")); // running, not open: double-click opens it again
+        QCOMPARE(staging->page<KeyBrowserPage>()->state().pattern, QStringLiteral("only:*"));
+        window.localClusterAction()->trigger(); // stop it
+        QTRY_VERIFY(!model->indexForId(LocalServerActions::treeId(LocalServers::Kind::Cluster)).isValid());
+        window.profileStore()->remove(id);
+        QCOMPARE(window.views().size(), 0);
+    }
+
+    void fiftySessionsOpenedAndClosedLeaveNothing()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        MainWindow::Options options;
+        options.persistState = false;
+        ConnectionConfig config = server.config();
+        options.connectTo = config;
+        MainWindow window(options);
+        window.show();
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->isReady(), 10000);
+        QAction *disconnect = window.findChild<QAction *>(QStringLiteral("disconnectAction"));
+        disconnect->trigger();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        const qsizetype objects = window.findChildren<QObject *>().size();
+        auto probe = TestServer::connect(server.config());
+        QVERIFY(probe);
+        const auto clients = [&] {
+            return blockingCall(*probe, {"CLIENT", "LIST", "TYPE", "normal"}).bytes().count('\n');
+        };
+        QTRY_COMPARE(clients(), qsizetype(1)); // the probe alone
+
+        auto *tree = window.findChild<QTreeView *>(QStringLiteral("connectionTree"));
+        auto *model = static_cast<ConnectionTreeModel *>(window.connectionModel());
+        config.name = QStringLiteral("Again and again");
+        const QString id = window.profileStore()->save(config);
+        for (int i = 0; i < 50; ++i) {
+            tree->setCurrentIndex(model->indexForId(id));
+            window.findChild<QAction *>(QStringLiteral("connectAction"))->trigger();
+            QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->isReady(), 10000);
+            disconnect->trigger();
+            QVERIFY(!window.currentView());
+        }
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QTest::qWait(100);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QCOMPARE(window.findChildren<QObject *>().size(), objects);
+        QTRY_COMPARE(clients(), qsizetype(1));
+        window.profileStore()->remove(id);
     }
 
 private:

@@ -3,8 +3,10 @@
 #include "clusterslot.h"
 #include "consolepage.h"
 #include "redisconnection.h"
+#include "session.h"
 #include "testcluster.h"
 #include "testserver.h"
+#include "testsession.h"
 
 #include <memory>
 #include <QComboBox>
@@ -100,8 +102,9 @@ void TestConsolePage::init()
 
 void TestConsolePage::setThenGet()
 {
-    auto session = m_server.connect();
-    ConsolePage page(session.get());
+    Session session(m_server.config());
+    QVERIFY(openSession(session));
+    ConsolePage page(&session);
     QString out = runLine(page, "SET greeting value");
     QVERIFY2(out.contains("> SET greeting value\nOK\n"), qPrintable(out));
     out = runLine(page, "GET greeting");
@@ -118,15 +121,16 @@ void TestConsolePage::setThenGet()
     QVERIFY(out.contains("\n(error) WRONGTYPE"));
     // The console's own connection, named after the session's.
     QVERIFY(blockingCall(*m_admin, {"CLIENT", "LIST"}).bytes().contains("name=keyscope-console"));
-    QVERIFY(page.consoleConnection() != session.get());
+    QVERIFY(page.consoleConnection() != session.connection());
 }
 
 void TestConsolePage::binaryAndHtmlAreEscapedText()
 {
     QVERIFY(!blockingCall(*m_admin, {"SET", "bin", QByteArray("\x00\xff\n\x01z", 5)}).isError());
     QVERIFY(!blockingCall(*m_admin, {"SET", "html", "<b>bold</b><script>x()</script>"}).isError());
-    auto session = m_server.connect();
-    ConsolePage page(session.get());
+    Session session(m_server.config());
+    QVERIFY(openSession(session));
+    ConsolePage page(&session);
     QString out = runLine(page, "GET bin");
     QVERIFY2(out.contains("\n\"\\0\\xff\\n\\x01z\"\n"), qPrintable(out));
     out = runLine(page, "GET html");
@@ -149,8 +153,9 @@ void TestConsolePage::binaryAndHtmlAreEscapedText()
 void TestConsolePage::flushallAsksFirst()
 {
     QVERIFY(!blockingCall(*m_admin, {"MSET", "a", "1", "b", "2"}).isError());
-    auto session = m_server.connect();
-    ConsolePage page(session.get());
+    Session session(m_server.config());
+    QVERIFY(openSession(session));
+    ConsolePage page(&session);
     QString out = runAsked(page, "FLUSHALL", QMessageBox::No);
     QVERIFY2(out.contains("Not run."), qPrintable(out));
     QCOMPARE(blockingCall(*m_admin, {"DBSIZE"}).toInteger(), 2);
@@ -171,8 +176,9 @@ void TestConsolePage::flushallAsksFirst()
 
 void TestConsolePage::subscribeIsRefused()
 {
-    auto session = m_server.connect();
-    ConsolePage page(session.get());
+    Session session(m_server.config());
+    QVERIFY(openSession(session));
+    ConsolePage page(&session);
     QString out = runLine(page, "SUBSCRIBE news");
     QVERIFY2(out.contains("(refused) SUBSCRIBE is not available in the console"), qPrintable(out));
     QVERIFY(out.contains("Pub/Sub tab"));
@@ -190,8 +196,9 @@ void TestConsolePage::subscribeIsRefused()
 
 void TestConsolePage::splitErrorIsShown()
 {
-    auto session = m_server.connect();
-    ConsolePage page(session.get());
+    Session session(m_server.config());
+    QVERIFY(openSession(session));
+    ConsolePage page(&session);
     const QString out = runLine(page, R"(SET k "unclosed)");
     QVERIFY2(out.contains("(error) The double quote at column 7 is never closed."), qPrintable(out));
     QVERIFY(blockingCall(*m_admin, {"EXISTS", "k"}).toInteger() == 0);
@@ -202,9 +209,9 @@ void TestConsolePage::readOnlyRefusesWrites()
     QVERIFY(!blockingCall(*m_admin, {"SET", "k", "before"}).isError());
     ConnectionConfig config = m_server.config();
     config.readOnly = true;
-    auto session = TestServer::connect(config);
-    QVERIFY(session);
-    ConsolePage page(session.get());
+    Session session(config);
+    QVERIFY(openSession(session));
+    ConsolePage page(&session);
     QString out = runLine(page, "SET k after");
     QVERIFY2(out.contains("\n(error) SET k … is refused: this connection is read-only.\n"), qPrintable(out));
     QCOMPARE(blockingCall(*m_admin, {"GET", "k"}).bytes(), "before");
@@ -219,8 +226,9 @@ void TestConsolePage::readOnlyRefusesWrites()
 
 void TestConsolePage::selectChangesPromptAndSurvivesReconnect()
 {
-    auto session = m_server.connect();
-    ConsolePage page(session.get());
+    Session session(m_server.config());
+    QVERIFY(openSession(session));
+    ConsolePage page(&session);
     const QString endpoint = m_server.config().endpoint();
     QCOMPARE(page.promptText(), endpoint + ">");
     QString out = runLine(page, "SELECT 2");
@@ -234,7 +242,7 @@ void TestConsolePage::selectChangesPromptAndSurvivesReconnect()
     auto other = TestServer::connect(db2);
     QCOMPARE(blockingCall(*other, {"GET", "in2"}).bytes(), "yes");
     // The session's connection stayed in database 0.
-    QCOMPARE(session->config().db, 0);
+    QCOMPARE(session.connection()->config().db, 0);
 
     // The server drops the console's connection: it comes back in database 2.
     RedisConnection *console = page.consoleConnection();
@@ -259,15 +267,16 @@ void TestConsolePage::selectChangesPromptAndSurvivesReconnect()
 
 void TestConsolePage::blockingCommandHasItsOwnConnection()
 {
-    auto session = m_server.connect();
-    ConsolePage page(session.get());
+    Session session(m_server.config());
+    QVERIFY(openSession(session));
+    ConsolePage page(&session);
     QSignalSpy finished(&page, &ConsolePage::commandFinished);
     // A timeout beyond the default 15 s command timeout: waited for, not cut off.
     page.run("BLPOP jobs 30");
     QTRY_VERIFY(page.isBusy());
     QTRY_VERIFY(blockingCall(*m_admin, {"CLIENT", "LIST"}).bytes().contains("cmd=blpop"));
     // The session is not stalled behind it.
-    QCOMPARE(blockingCall(*session, {"PING"}).bytes(), "PONG");
+    QCOMPARE(blockingCall(*session.connection(), {"PING"}).bytes(), "PONG");
     QCOMPARE(finished.count(), 0);
     QVERIFY(!blockingCall(*m_admin, {"LPUSH", "jobs", "job-1"}).isError());
     QTRY_COMPARE(finished.count(), 1);
@@ -295,8 +304,9 @@ void TestConsolePage::bigReplyIsBounded()
         push.append(QByteArray::number(i));
     QCOMPARE(blockingCall(*m_admin, push).toInteger(), 20000);
     QVERIFY(!blockingCall(*m_admin, {"SET", "huge", QByteArray(200000, 'x')}).isError());
-    auto session = m_server.connect();
-    ConsolePage page(session.get());
+    Session session(m_server.config());
+    QVERIFY(openSession(session));
+    ConsolePage page(&session);
     // A whole read of more than 10,000 elements is sized first (LLEN) and asked.
     QString out = runAsked(page, "LRANGE big 0 -1", QMessageBox::No);
     QVERIFY2(out.contains("Not run."), qPrintable(out));
@@ -322,9 +332,10 @@ void TestConsolePage::bigReplyIsBounded()
 
 void TestConsolePage::historyAndClear()
 {
-    auto session = m_server.connect();
+    Session session(m_server.config());
+    QVERIFY(openSession(session));
     {
-        ConsolePage page(session.get());
+        ConsolePage page(&session);
         QSignalSpy finished(&page, &ConsolePage::commandFinished);
         QTest::keyClicks(page.input(), "SET h 1");
         QTest::keyClick(page.input(), Qt::Key_Return);
@@ -359,7 +370,7 @@ void TestConsolePage::historyAndClear()
         QVERIFY(page.outputText().isEmpty());
     }
     // Kept for the next console; the password never reached the settings.
-    ConsolePage again(session.get());
+    ConsolePage again(&session);
     QCOMPARE(again.history(), QStringList({"SET h 1", "GET h"}));
     QVERIFY(!QSettings().value("console/history").toStringList().join(' ').contains("secret"));
 }
@@ -368,13 +379,10 @@ void TestConsolePage::cluster()
 {
     TestCluster cluster;
     QVERIFY(cluster.start({}));
-    auto session = TestServer::connect(cluster.cluster().seedConfig());
-    QVERIFY(session);
-    ClusterClient client(cluster.cluster().seedConfig());
-    QVERIFY(TestCluster::open(client));
+    Session session(cluster.cluster().seedConfig());
+    QVERIFY(openSession(session));
 
-    ConsolePage page(session.get());
-    page.setClusterClient(&client);
+    ConsolePage page(&session);
     page.show();
     // Routed, all masters, and the six nodes with their roles.
     QTRY_COMPARE(page.targets().size(), 8);

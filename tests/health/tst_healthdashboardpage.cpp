@@ -5,8 +5,10 @@
 #include "healthdashboardpage.h"
 #include "infopoller.h"
 #include "redisconnection.h"
+#include "session.h"
 #include "testcluster.h"
 #include "testserver.h"
+#include "testsession.h"
 
 #include <csignal>
 #include <memory>
@@ -65,7 +67,7 @@ private:
     bool waitForSamples(int samples);
 
     TestCluster m_cluster;
-    std::unique_ptr<ClusterClient> m_client;
+    std::unique_ptr<Session> m_session;
     std::unique_ptr<RedisConnection> m_seed;
     std::unique_ptr<HealthDashboardPage> m_page;
 };
@@ -76,8 +78,8 @@ void TestHealthDashboardPage::initTestCase()
     EmbeddedCluster::Options options;
     options.nodeTimeoutMs = 1000; // a quick failover in the last test
     QVERIFY(m_cluster.start(options));
-    m_client = std::make_unique<ClusterClient>(m_cluster.cluster().seedConfig());
-    QVERIFY(TestCluster::open(*m_client));
+    m_session = std::make_unique<Session>(m_cluster.cluster().seedConfig());
+    QVERIFY(openSession(*m_session));
     m_seed = TestServer::connect(m_cluster.cluster().seedConfig());
     QVERIFY(m_seed);
 }
@@ -102,7 +104,9 @@ void TestHealthDashboardPage::chartsFollowTheServer()
     QVERIFY(server.start());
     auto connection = server.connect();
     QVERIFY(connection);
-    HealthDashboardPage page(connection.get());
+    Session session(server.config());
+    QVERIFY(openSession(session));
+    HealthDashboardPage page(&session);
     page.resize(1400, 900);
     page.show();
     page.poller()->setInterval(InfoPoller::kMinIntervalMs);
@@ -160,11 +164,10 @@ void TestHealthDashboardPage::chartsFollowTheServer()
 
 void TestHealthDashboardPage::allNodesOneLinePerNode()
 {
-    m_page = std::make_unique<HealthDashboardPage>(m_seed.get());
+    m_page = std::make_unique<HealthDashboardPage>(m_session.get());
     m_page->resize(1400, 900);
     m_page->show();
     m_page->setInterval(InfoPoller::kMinIntervalMs);
-    m_page->setClusterClient(m_client.get());
     QCOMPARE(m_page->nodeIds().size(), 6);
     QVERIFY(!m_page->poller()->isRunning()); // the seed is polled as one of the nodes
     QVERIFY(waitForSamples(3));

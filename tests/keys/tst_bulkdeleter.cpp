@@ -1,9 +1,10 @@
 #include "blockingcall.h"
 #include "bulkdeleter.h"
-#include "clusterclient.h"
 #include "redisconnection.h"
+#include "session.h"
 #include "testcluster.h"
 #include "testserver.h"
+#include "testsession.h"
 
 #include <memory>
 #include <QSignalSpy>
@@ -45,12 +46,15 @@ private:
 
     TestServer m_server;
     std::unique_ptr<RedisConnection> m_connection;
+    std::unique_ptr<Session> m_session;
 };
 
 void TestBulkDeleter::initTestCase()
 {
     QVERIFY(m_server.start());
     QVERIFY((m_connection = m_server.connect()));
+    m_session = std::make_unique<Session>(m_server.config());
+    QVERIFY(openSession(*m_session));
 }
 
 void TestBulkDeleter::init()
@@ -71,7 +75,7 @@ void TestBulkDeleter::previewCountsAndSamples()
 {
     QVERIFY(fill(*m_connection, "session:", 1234));
     QVERIFY(fill(*m_connection, "user:", 10));
-    BulkDeleter deleter(m_connection.get(), "session:*");
+    BulkDeleter deleter(m_session.get(), "session:*");
     QVERIFY(previewed(deleter));
     QCOMPARE(deleter.matchCount(), 1234);
     const QList<QByteArray> sample = deleter.sample();
@@ -86,7 +90,7 @@ void TestBulkDeleter::deletesExactlyThePreviewedKeys()
 {
     QVERIFY(fill(*m_connection, "tmp:", 1201)); // three batches, the last one short
     QVERIFY(fill(*m_connection, "keep:", 5));
-    BulkDeleter deleter(m_connection.get(), "tmp:*");
+    BulkDeleter deleter(m_session.get(), "tmp:*");
     QVERIFY(previewed(deleter));
     // A matching key created after the preview was not confirmed: it stays.
     QCOMPARE(blockingCall(*m_connection, {"SET", "tmp:late", "v"}), RedisReply::status("OK"));
@@ -109,7 +113,7 @@ void TestBulkDeleter::patternIsByteExact()
     for (const QByteArray &key : {odd, QByteArray("x1\xff"), QByteArray("x[1]")})
         QCOMPARE(blockingCall(*m_connection, {"SET", key, "v"}), RedisReply::status("OK"));
     // \[ escapes the bracket: only the literal "x[1]\xff" matches, not "x1\xff".
-    BulkDeleter deleter(m_connection.get(), QByteArray("x\\[1\\]\xff", 7));
+    BulkDeleter deleter(m_session.get(), QByteArray("x\\[1\\]\xff", 7));
     QVERIFY(previewed(deleter));
     QCOMPARE(deleter.sample(), QList<QByteArray>{odd});
     QSignalSpy finished(&deleter, &BulkDeleter::finished);
@@ -122,7 +126,7 @@ void TestBulkDeleter::patternIsByteExact()
 void TestBulkDeleter::cancelStopsSendingBatches()
 {
     QVERIFY(fill(*m_connection, "big:", 2500));
-    BulkDeleter deleter(m_connection.get(), "big:*");
+    BulkDeleter deleter(m_session.get(), "big:*");
     QVERIFY(previewed(deleter));
     QSignalSpy finished(&deleter, &BulkDeleter::finished);
     deleter.run(); // sends kInFlight batches at once
@@ -139,9 +143,8 @@ void TestBulkDeleter::readOnlyConnectionFails()
     QVERIFY(fill(*m_connection, "k:", 3));
     ConnectionConfig config = m_server.config();
     config.readOnly = true;
-    RedisConnection readOnly(config);
-    readOnly.open();
-    QTRY_VERIFY_WITH_TIMEOUT(readOnly.isReady(), 10000);
+    Session readOnly(config);
+    QVERIFY(openSession(readOnly));
     BulkDeleter deleter(&readOnly, "k:*");
     QVERIFY(previewed(deleter)); // scanning is allowed
     QSignalSpy failed(&deleter, &BulkDeleter::failed);
@@ -160,10 +163,12 @@ void TestBulkDeleter::serverGoneMidDelete()
     connection.open();
     QTRY_VERIFY_WITH_TIMEOUT(connection.isReady(), 10000);
     QVERIFY(fill(connection, "k:", 100));
-    BulkDeleter deleter(&connection, "k:*");
+    Session session(server.config());
+    QVERIFY(openSession(session));
+    BulkDeleter deleter(&session, "k:*");
     QVERIFY(previewed(deleter));
     server.server().stop();
-    QTRY_VERIFY_WITH_TIMEOUT(!connection.isReady(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!connection.isReady() && !session.isReady(), 10000);
     QSignalSpy failed(&deleter, &BulkDeleter::failed);
     deleter.run();
     QVERIFY(failed.wait(10000));
@@ -176,8 +181,8 @@ void TestBulkDeleter::clusterDeletesOnEveryMaster()
 {
     TestCluster cluster;
     QVERIFY(cluster.start({}));
-    ClusterClient client(cluster.cluster().seedConfig());
-    QVERIFY(TestCluster::open(client));
+    Session client(cluster.cluster().seedConfig());
+    QVERIFY(openSession(client));
     // Keys of every slot range: MSET on one node would be refused (CROSSSLOT), so one SET each.
     int answered = 0;
     for (int i = 0; i < 700; ++i)

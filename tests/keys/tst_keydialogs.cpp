@@ -4,7 +4,9 @@
 #include "newkeydialog.h"
 #include "redisconnection.h"
 #include "renamekeydialog.h"
+#include "session.h"
 #include "testserver.h"
+#include "testsession.h"
 #include "ttldialog.h"
 
 #include <memory>
@@ -38,6 +40,7 @@ private slots:
 private:
     TestServer m_server;
     std::unique_ptr<RedisConnection> m_connection;
+    std::unique_ptr<Session> m_session;
 };
 
 void TestKeyDialogs::initTestCase()
@@ -45,6 +48,8 @@ void TestKeyDialogs::initTestCase()
     QLocale::setDefault(QLocale::c());
     QVERIFY(m_server.start());
     QVERIFY((m_connection = m_server.connect()));
+    m_session = std::make_unique<Session>(m_server.config());
+    QVERIFY(openSession(*m_session));
 }
 
 void TestKeyDialogs::init()
@@ -131,7 +136,7 @@ void TestKeyDialogs::bulkDeletePreviewsThenDeletes()
          << "new:1"
          << "v";
     QCOMPARE(blockingCall(*m_connection, args), RedisReply::status("OK"));
-    BulkDeleteDialog dialog(m_connection.get(), "old:*");
+    BulkDeleteDialog dialog(m_session.get(), "old:*");
     dialog.show();
     auto *deleteButton = dialog.findChild<QPushButton *>("deleteButton");
     QTRY_VERIFY(deleteButton->isEnabled());
@@ -151,7 +156,7 @@ void TestKeyDialogs::bulkDeletePreviewsThenDeletes()
 void TestKeyDialogs::bulkDeleteNewPatternNeedsPreview()
 {
     QCOMPARE(blockingCall(*m_connection, {"MSET", "a:1", "v", "b:1", "v"}), RedisReply::status("OK"));
-    BulkDeleteDialog dialog(m_connection.get(), "a:*");
+    BulkDeleteDialog dialog(m_session.get(), "a:*");
     dialog.show();
     auto *deleteButton = dialog.findChild<QPushButton *>("deleteButton");
     QTRY_VERIFY(deleteButton->isEnabled());

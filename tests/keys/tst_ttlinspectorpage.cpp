@@ -1,8 +1,10 @@
 #include "blockingcall.h"
 #include "clusterclient.h"
 #include "redisconnection.h"
+#include "session.h"
 #include "testcluster.h"
 #include "testserver.h"
+#include "testsession.h"
 #include "ttlinspectorpage.h"
 
 #include <memory>
@@ -26,6 +28,7 @@ private:
 
     TestServer m_server;
     std::unique_ptr<RedisConnection> m_connection;
+    std::unique_ptr<Session> m_session;
 };
 
 void TestTtlInspectorPage::initTestCase()
@@ -33,6 +36,8 @@ void TestTtlInspectorPage::initTestCase()
     QLocale::setDefault(QLocale::c());
     QVERIFY(m_server.start());
     QVERIFY((m_connection = m_server.connect()));
+    m_session = std::make_unique<Session>(m_server.config());
+    QVERIFY(openSession(*m_session));
 }
 
 void TestTtlInspectorPage::showsNamespacesHistogramAndViolations()
@@ -45,7 +50,7 @@ void TestTtlInspectorPage::showsNamespacesHistogramAndViolations()
         QCOMPARE(call({"SET", "<b>user</b>:" + QByteArray::number(i), "v"}), RedisReply::status("OK"));
     QCOMPARE(call({"SET", "cache:dashboard:slow", "v", "EX", "600"}), RedisReply::status("OK"));
 
-    TtlInspectorPage page(m_connection.get());
+    TtlInspectorPage page(m_session.get());
     page.resize(1000, 700);
     page.show();
     page.setRules({{"cache:dashboard:*", "10s"}, {"*", "none"}});
@@ -77,7 +82,7 @@ void TestTtlInspectorPage::showsNamespacesHistogramAndViolations()
 
 void TestTtlInspectorPage::rejectsRulesItCannotRead()
 {
-    TtlInspectorPage page(m_connection.get());
+    TtlInspectorPage page(m_session.get());
     page.setRules({{"a:*", "10 parsecs"}});
     page.analyze();
     QVERIFY(page.statusText().startsWith("Rule 1 is not understood"));
@@ -101,10 +106,9 @@ void TestTtlInspectorPage::clusterSamplesEveryMaster()
     }
     QTRY_COMPARE_WITH_TIMEOUT(answered, 90, 10000);
 
-    auto seed = TestServer::connect(cluster.cluster().seedConfig());
-    QVERIFY(seed);
-    TtlInspectorPage page(seed.get());
-    page.setClusterClient(&client);
+    Session session(cluster.cluster().seedConfig());
+    QVERIFY(openSession(session));
+    TtlInspectorPage page(&session);
     page.show();
     QSignalSpy finished(&page, &TtlInspectorPage::analysisFinished);
     page.analyze();

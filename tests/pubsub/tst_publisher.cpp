@@ -2,7 +2,9 @@
 #include "publisher.h"
 #include "pubsubsubscriber.h"
 #include "redisconnection.h"
+#include "session.h"
 #include "testserver.h"
+#include "testsession.h"
 
 #include <memory>
 #include <QElapsedTimer>
@@ -22,12 +24,15 @@ private slots:
 private:
     TestServer m_server;
     std::unique_ptr<RedisConnection> m_connection;
+    std::unique_ptr<Session> m_session;
 };
 
 void TestPublisher::initTestCase()
 {
     QVERIFY(m_server.start());
     QVERIFY((m_connection = m_server.connect()));
+    m_session = std::make_unique<Session>(m_server.config());
+    QVERIFY(openSession(*m_session));
 }
 
 void TestPublisher::publishesOnceAndCountsReceivers()
@@ -40,7 +45,7 @@ void TestPublisher::publishesOnceAndCountsReceivers()
     QTRY_VERIFY_WITH_TIMEOUT(!a.subscriptions(PubSubMessage::Kind::Channel).isEmpty() &&
                                  !b.subscriptions(PubSubMessage::Kind::Channel).isEmpty(),
                              10000);
-    Publisher publisher(m_connection.get());
+    Publisher publisher(m_session.get());
     QSignalSpy finished(&publisher, &Publisher::finished);
     publisher.publish("news", "hello", false);
     QVERIFY(finished.wait(10000));
@@ -61,7 +66,7 @@ void TestPublisher::repeatsInOrder()
     sub.open();
     sub.subscribe(PubSubMessage::Kind::Channel, "load");
     QTRY_VERIFY_WITH_TIMEOUT(!sub.subscriptions(PubSubMessage::Kind::Channel).isEmpty(), 10000);
-    Publisher publisher(m_connection.get());
+    Publisher publisher(m_session.get());
     QSignalSpy finished(&publisher, &Publisher::finished);
     publisher.publish("load", "payload", false, 20000);
     QVERIFY(finished.wait(20000));
@@ -72,7 +77,7 @@ void TestPublisher::repeatsInOrder()
 
 void TestPublisher::keepsToTheRate()
 {
-    Publisher publisher(m_connection.get());
+    Publisher publisher(m_session.get());
     QSignalSpy finished(&publisher, &Publisher::finished);
     QElapsedTimer clock;
     clock.start();
@@ -86,9 +91,8 @@ void TestPublisher::reportsRefusal()
 {
     ConnectionConfig config = m_server.config();
     config.readOnly = true;
-    RedisConnection readOnly(config);
-    readOnly.open();
-    QTRY_VERIFY_WITH_TIMEOUT(readOnly.isReady(), 10000);
+    Session readOnly(config);
+    QVERIFY(openSession(readOnly));
     Publisher publisher(&readOnly);
     QSignalSpy finished(&publisher, &Publisher::finished);
     publisher.publish("x", "y", false, 10);

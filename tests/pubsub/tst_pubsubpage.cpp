@@ -7,9 +7,11 @@
 #include "pubsubpage.h"
 #include "pubsubsubscriber.h"
 #include "redisconnection.h"
+#include "session.h"
 #include "shardedsubscriber.h"
 #include "testcluster.h"
 #include "testserver.h"
+#include "testsession.h"
 
 #include <algorithm>
 #include <memory>
@@ -45,6 +47,7 @@ private:
 
     TestServer m_server;
     std::unique_ptr<RedisConnection> m_connection;
+    std::unique_ptr<Session> m_session;
     std::unique_ptr<PubSubPage> m_page;
 };
 
@@ -53,11 +56,13 @@ void TestPubSubPage::initTestCase()
     QLocale::setDefault(QLocale::c());
     QVERIFY(m_server.start());
     QVERIFY((m_connection = m_server.connect()));
+    m_session = std::make_unique<Session>(m_server.config());
+    QVERIFY(openSession(*m_session));
 }
 
 bool TestPubSubPage::openPage()
 {
-    m_page = std::make_unique<PubSubPage>(m_connection.get());
+    m_page = std::make_unique<PubSubPage>(m_session.get());
     m_page->resize(1200, 800);
     m_page->show();
     m_page->subscribe(Kind::Channel, "batch:123");
@@ -140,7 +145,7 @@ void TestPubSubPage::readOnlyCannotPublish()
 {
     ConnectionConfig config = m_server.config();
     config.readOnly = true;
-    RedisConnection readOnly(config);
+    Session readOnly(config);
     PubSubPage page(&readOnly);
     QPushButton *publish = nullptr;
     for (QPushButton *button : page.findChildren<QPushButton *>()) {
@@ -162,8 +167,8 @@ void TestPubSubPage::clusterShardChannelsOnTheirMasters()
     const auto endpoint = [&](int i) { return QStringLiteral("127.0.0.1:%1").arg(nodes.node(i)->port()); };
     ClusterClient client(nodes.seedConfig());
     QVERIFY(TestCluster::open(client));
-    std::unique_ptr<RedisConnection> session = TestServer::connect(nodes.seedConfig());
-    QVERIFY(session);
+    Session session(nodes.seedConfig());
+    QVERIFY(openSession(session));
     std::vector<std::unique_ptr<RedisConnection>> admin;
     for (int i = 0; i < 3; ++i) {
         admin.push_back(TestServer::connect(nodes.nodeConfig(i)));
@@ -183,11 +188,9 @@ void TestPubSubPage::clusterShardChannelsOnTheirMasters()
         }
     }
 
-    PubSubPage page(session.get());
+    PubSubPage page(&session);
     page.resize(1400, 800);
     page.show();
-    page.setClusterClient(&client);
-    QCOMPARE(page.clusterClient(), &client);
     QCOMPARE(page.overview()->columnCount(), 4);
     page.subscribe(Kind::Channel, "batch:123");
     for (const QByteArray &channel : channels)

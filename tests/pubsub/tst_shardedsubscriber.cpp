@@ -5,9 +5,11 @@
 #include "embeddedserver.h"
 #include "publisher.h"
 #include "redisconnection.h"
+#include "session.h"
 #include "shardedsubscriber.h"
 #include "testcluster.h"
 #include "testserver.h"
+#include "testsession.h"
 
 #include <csignal>
 #include <memory>
@@ -46,7 +48,8 @@ private:
     qint64 shardNumSub(int node, const QByteArray &channel);
 
     TestCluster m_cluster;
-    std::unique_ptr<ClusterClient> m_client;
+    std::unique_ptr<ClusterClient> m_client; // the test's own view of the map
+    std::unique_ptr<Session> m_session;
     std::vector<std::unique_ptr<RedisConnection>> m_admin; // direct, one per node
     std::unique_ptr<ShardedSubscriber> m_sharded;
     QList<PubSubMessage> m_received;
@@ -66,7 +69,9 @@ void TestShardedSubscriber::initTestCase()
     }
     m_client = std::make_unique<ClusterClient>(m_cluster.cluster().seedConfig());
     QVERIFY(TestCluster::open(*m_client));
-    m_sharded = std::make_unique<ShardedSubscriber>(m_client.get());
+    m_session = std::make_unique<Session>(m_cluster.cluster().seedConfig());
+    QVERIFY(openSession(*m_session));
+    m_sharded = std::make_unique<ShardedSubscriber>(m_session.get());
     connect(m_sharded.get(), &ShardedSubscriber::messagesReceived, this,
             [this](const QList<PubSubMessage> &batch, qint64 dropped) {
                 m_received += batch;
@@ -97,8 +102,7 @@ QByteArray TestShardedSubscriber::channelOn(int index, const QByteArray &prefix)
 
 qint64 TestShardedSubscriber::spublish(const QByteArray &channel, const QByteArray &payload)
 {
-    Publisher publisher(nullptr);
-    publisher.setClusterClient(m_client.get());
+    Publisher publisher(m_session.get());
     QSignalSpy finished(&publisher, &Publisher::finished);
     publisher.publish(channel, payload, true);
     if (!finished.wait(20000) || !finished.first().at(2).toString().isEmpty())
@@ -191,8 +195,8 @@ void TestShardedSubscriber::refusedChannelBacksOff()
     ConnectionConfig limited = m_cluster.cluster().seedConfig();
     limited.username = QStringLiteral("limited");
     limited.password = QStringLiteral("limited-pw");
-    ClusterClient client(limited);
-    QVERIFY(TestCluster::open(client));
+    Session client(limited);
+    QVERIFY(openSession(client));
     ShardedSubscriber sharded(&client);
     sharded.subscribe("forbidden:1");
     QCOMPARE(sharded.retryInterval(), ShardedSubscriber::kRetryMs);

@@ -2,8 +2,10 @@
 #include "clusterclient.h"
 #include "redisconnection.h"
 #include "serveradminpage.h"
+#include "session.h"
 #include "testcluster.h"
 #include "testserver.h"
+#include "testsession.h"
 
 #include <QAbstractItemModel>
 #include <QComboBox>
@@ -63,7 +65,9 @@ void TestServerAdminPage::infoIsSearchable()
 {
     auto connection = m_server.connect();
     QVERIFY(connection);
-    ServerAdminPage page(connection.get());
+    Session session(connection->config());
+    QVERIFY(openSession(session));
+    ServerAdminPage page(&session);
     QSignalSpy loaded(&page, &ServerAdminPage::loaded);
     page.show(); // the INFO tab loads when shown
     QVERIFY(waitLoaded(loaded, ServerAdminPage::Info));
@@ -87,7 +91,9 @@ void TestServerAdminPage::slowlogShowsSlowCommands()
     QVERIFY(connection);
     QVERIFY(!blockingCall(*connection, {"SLOWLOG", "RESET"}).isError());
     QVERIFY(!blockingCall(*connection, {"DEBUG", "SLEEP", "0.03"}).isError());
-    ServerAdminPage page(connection.get());
+    Session session(connection->config());
+    QVERIFY(openSession(session));
+    ServerAdminPage page(&session);
     page.show();
     QSignalSpy loaded(&page, &ServerAdminPage::loaded);
     page.showTab(ServerAdminPage::Slowlog);
@@ -116,7 +122,9 @@ void TestServerAdminPage::configSetAsksFirst()
 {
     auto connection = m_server.connect();
     QVERIFY(connection);
-    ServerAdminPage page(connection.get());
+    Session session(connection->config());
+    QVERIFY(openSession(session));
+    ServerAdminPage page(&session);
     page.show();
     QSignalSpy loaded(&page, &ServerAdminPage::loaded);
     page.showTab(ServerAdminPage::Config);
@@ -157,7 +165,9 @@ void TestServerAdminPage::killClientAsksFirst()
     victim->setAutoReconnect(false);
     QVERIFY(!blockingCall(*victim, {"CLIENT", "SETNAME", "<b>victim</b>"}).isError());
     const qint64 id = blockingCall(*victim, {"CLIENT", "ID"}).toInteger();
-    ServerAdminPage page(connection.get());
+    Session session(connection->config());
+    QVERIFY(openSession(session));
+    ServerAdminPage page(&session);
     page.show();
     QSignalSpy loaded(&page, &ServerAdminPage::loaded);
     page.showTab(ServerAdminPage::Clients);
@@ -187,7 +197,9 @@ void TestServerAdminPage::readOnlyCannotWrite()
     config.readOnly = true;
     auto connection = TestServer::connect(config);
     QVERIFY(connection);
-    ServerAdminPage page(connection.get());
+    Session session(connection->config());
+    QVERIFY(openSession(session));
+    ServerAdminPage page(&session);
     page.show();
     QSignalSpy loaded(&page, &ServerAdminPage::loaded);
     page.showTab(ServerAdminPage::Config);
@@ -205,12 +217,9 @@ void TestServerAdminPage::clusterNodeIsChosen()
 {
     TestCluster cluster;
     QVERIFY(cluster.start({}));
-    ClusterClient client(cluster.cluster().seedConfig());
-    QVERIFY(TestCluster::open(client));
-    auto seed = TestServer::connect(cluster.cluster().seedConfig());
-    QVERIFY(seed);
-    ServerAdminPage page(seed.get());
-    page.setClusterClient(&client);
+    Session session(cluster.cluster().seedConfig());
+    QVERIFY(openSession(session));
+    ServerAdminPage page(&session);
     QSignalSpy loaded(&page, &ServerAdminPage::loaded);
     page.show();
     QVERIFY(waitLoaded(loaded, ServerAdminPage::Info));
@@ -244,10 +253,9 @@ void TestServerAdminPage::clusterNodeIsChosen()
     // Reached by a name the cluster does not announce: the node shown is the one whose tables are shown.
     ConnectionConfig byName = cluster.cluster().seedConfig();
     byName.host = QStringLiteral("localhost");
-    auto named = TestServer::connect(byName);
-    QVERIFY(named);
-    ServerAdminPage other(named.get());
-    other.setClusterClient(&client);
+    Session named(byName);
+    QVERIFY(openSession(named));
+    ServerAdminPage other(&named);
     QSignalSpy otherLoaded(&other, &ServerAdminPage::loaded);
     other.show();
     QVERIFY(waitLoaded(otherLoaded, ServerAdminPage::Info));

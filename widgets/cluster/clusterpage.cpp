@@ -9,8 +9,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-ClusterPage::ClusterPage(ClusterClient *client, QWidget *parent)
-    : QWidget(parent), m_client(client), m_poller(new ClusterNodesPoller(client, this)),
+ClusterPage::ClusterPage(Session *session, QWidget *parent)
+    : SessionPage(session, parent), m_poller(new ClusterNodesPoller(session->cluster(), this)),
       m_view(new ClusterTopologyView(this)), m_statsTimer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -20,7 +20,7 @@ ClusterPage::ClusterPage(ClusterClient *client, QWidget *parent)
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
-    m_view->setConnectionConfig(client->seedConfig());
+    m_view->setConnectionConfig(session->serverConfig());
 
     connect(m_poller, &ClusterNodesPoller::updated, this, [this](const ClusterTopology &topology) {
         m_status->clear();
@@ -37,9 +37,14 @@ ClusterPage::ClusterPage(ClusterClient *client, QWidget *parent)
     m_poller->start();
 }
 
+QString ClusterPage::title() const
+{
+    return tr("Cluster");
+}
+
 void ClusterPage::pollStats()
 {
-    if (!m_client)
+    if (!session())
         return;
     for (const ClusterNode &node : m_view->topology().nodes()) {
         const QByteArray id = node.id;
@@ -47,7 +52,7 @@ void ClusterPage::pollStats()
             m_view->setNodeStats(id, {});
             continue;
         }
-        m_client->commandOnNode(id, {"INFO"}, this, [this, id](const RedisReply &reply) {
+        session()->commandOn(id, {"INFO"}, this, [this, id](const RedisReply &reply) {
             if (reply.isError()) {
                 m_view->setNodeStats(id, {}); // the view shows the node's state
                 return;
@@ -67,9 +72,9 @@ void ClusterPage::pollStats()
 
 void ClusterPage::failover(const QByteArray &replicaId)
 {
-    if (!m_client)
+    if (!session())
         return;
-    m_client->commandOnNode(
+    session()->commandOn(
         replicaId, {"CLUSTER", "FAILOVER"}, this, [this, replicaId](const RedisReply &reply) {
             m_status->setText(reply.isError()
                                   ? tr("CLUSTER FAILOVER failed: %1").arg(reply.errorMessage())

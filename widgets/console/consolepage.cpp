@@ -48,12 +48,9 @@ QString elapsedText(qint64 nanos)
 
 } // namespace
 
-ConsolePage::ConsolePage(RedisConnection *session, QWidget *parent) : QWidget(parent), m_session(session)
+ConsolePage::ConsolePage(Session *session, QWidget *parent) : SessionPage(session, parent)
 {
-    ConnectionConfig config = session ? session->config() : ConnectionConfig();
-    config.clientName = config.clientName.isEmpty() ? QStringLiteral("keyscope-console")
-                                                    : config.clientName + QStringLiteral("-console");
-    m_connection = new RedisConnection(config, this);
+    makeConnection(session->serverConfig());
 
     auto *layout = new QVBoxLayout(this);
 
@@ -105,14 +102,9 @@ ConsolePage::ConsolePage(RedisConnection *session, QWidget *parent) : QWidget(pa
 
     connect(m_input, &QLineEdit::returnPressed, this, &ConsolePage::submit);
     connect(m_stop, &QPushButton::clicked, this, &ConsolePage::stop);
-    connect(m_connection, &RedisConnection::databaseChanged, this, &ConsolePage::updatePrompt);
-    connect(m_connection, &RedisConnection::stateChanged, this, [this](RedisConnection::State state) {
-        if (state != RedisConnection::State::Ready && m_inTransaction) {
-            m_inTransaction = false;
-            append(tr("The connection was lost: the transaction (MULTI) was discarded by the server."));
-            updatePrompt();
-        }
-    });
+    connect(session, &Session::ready, this, &ConsolePage::onSessionReady);
+    if (session->isReady())
+        onSessionReady();
 
     m_history = QSettings().value(settingsHistory).toStringList();
     if (m_history.size() > kHistorySize)
@@ -125,7 +117,47 @@ ConsolePage::ConsolePage(RedisConnection *session, QWidget *parent) : QWidget(pa
 
 ConsolePage::~ConsolePage() = default;
 
-void ConsolePage::setClusterClient(ClusterClient *client)
+QString ConsolePage::title() const
+{
+    return tr("Console");
+}
+
+void ConsolePage::makeConnection(ConnectionConfig config)
+{
+    if (m_connection) {
+        m_connection->disconnect(this);
+        m_connection->deleteLater();
+    }
+    config.clientName = config.clientName.isEmpty() ? QStringLiteral("keyscope-console")
+                                                    : config.clientName + QStringLiteral("-console");
+    m_connection = new RedisConnection(config, this);
+    connect(m_connection, &RedisConnection::databaseChanged, this, &ConsolePage::updatePrompt);
+    connect(m_connection, &RedisConnection::stateChanged, this, [this](RedisConnection::State state) {
+        if (state != RedisConnection::State::Ready && m_inTransaction) {
+            m_inTransaction = false;
+            append(tr("The connection was lost: the transaction (MULTI) was discarded by the server."));
+            updatePrompt();
+        }
+    });
+}
+
+void ConsolePage::onSessionReady()
+{
+    m_placed = true;
+    if (ClusterClient *client = session()->cluster()) {
+        followCluster(client);
+        return;
+    }
+    // The first connection, or a Sentinel failover: the console follows the session's server.
+    if (m_connection->config().endpoint() != session()->serverConfig().endpoint()) {
+        makeConnection(session()->serverConfig());
+        if (isVisible())
+            ensureOpen();
+    }
+    updatePrompt();
+}
+
+void ConsolePage::followCluster(ClusterClient *client)
 {
     if (m_cluster || !client)
         return;
@@ -438,6 +470,8 @@ void ConsolePage::showEvent(QShowEvent *event)
 
 void ConsolePage::ensureOpen()
 {
+    if (!m_placed)
+        return; // onSessionReady() says where to connect first
     if (m_cluster) {
         if (m_cluster->state() == ClusterClient::State::Closed)
             m_cluster->open();

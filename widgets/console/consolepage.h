@@ -1,13 +1,13 @@
 #pragma once
 
 #include "redisconnection.h"
+#include "sessionpage.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QMessageBox>
 #include <QPointer>
 #include <QStringList>
-#include <QWidget>
 
 class ClusterClient;
 class QComboBox;
@@ -37,7 +37,7 @@ class RedisReply;
 // session's topology changes. Its node connections also carry that client's map refreshes, so there
 // blocking commands wait at most the command timeout minus the margin (10 s by default) and
 // transactions are refused (routed, ClusterClient refuses them and per-node commands itself).
-class ConsolePage : public QWidget
+class ConsolePage : public SessionPage
 {
     Q_OBJECT
 public:
@@ -47,12 +47,13 @@ public:
     enum class TargetMode { Routed, AllMasters, Node };
     Q_ENUM(TargetMode)
 
-    explicit ConsolePage(RedisConnection *session, QWidget *parent = nullptr);
+    // Commands go on the console's own connection to the session's server (its SELECT and blocking
+    // commands never stall the other pages); on a cluster its own ClusterClient made from the same seed,
+    // with the target chooser.
+    explicit ConsolePage(Session *session, QWidget *parent = nullptr);
     ~ConsolePage() override;
 
-    // Cluster mode: the target chooser appears and commands go through a ClusterClient made from
-    // client's seed. Call once.
-    void setClusterClient(ClusterClient *client);
+    QString title() const override;
 
     // Runs a line as if typed (after the lines still waiting); commandFinished() once its output is
     // complete (refused, not confirmed, answered or failed).
@@ -72,7 +73,7 @@ public:
     // The console's own connection (standalone servers; unused once a cluster client is set).
     RedisConnection *consoleConnection() const { return m_connection; }
 
-    // Cluster targets: nullptr / empty before setClusterClient().
+    // Cluster targets: empty unless the session's server is a cluster.
     QComboBox *targetChooser() const { return m_targets; }
     QStringList targets() const;
     TargetMode targetMode() const;
@@ -88,6 +89,9 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void onSessionReady();
+    void makeConnection(ConnectionConfig config);
+    void followCluster(ClusterClient *client);
     void submit();
     void next();
     void execute(const QString &line);
@@ -109,8 +113,8 @@ private:
     void addHistory(const QString &line);
     void browseHistory(int step);
 
-    QPointer<RedisConnection> m_session;
     RedisConnection *m_connection = nullptr; // child of this
+    bool m_placed = false;                   // the session said once where its server is
     ClusterClient *m_cluster = nullptr;      // child of this, in cluster mode
     QPointer<ClusterClient> m_sessionCluster;
 

@@ -1,6 +1,6 @@
 #include "healthdashboardpage.h"
 
-#include "clusterclient.h"
+#include "appsettings.h"
 #include "infopoller.h"
 #include "redisconnection.h"
 #include "serverinfo.h"
@@ -107,9 +107,9 @@ void writeRows(QSaveFile &file, const QList<const InfoPoller *> &pollers, const 
 
 } // namespace
 
-HealthDashboardPage::HealthDashboardPage(RedisConnection *connection, QWidget *parent)
-    : QWidget(parent), m_connection(connection), m_poller(new InfoPoller(connection, this)),
-      m_advisor(new HealthAdvisor(connection, this)), m_redrawTimer(new QTimer(this))
+HealthDashboardPage::HealthDashboardPage(Session *session, QWidget *parent)
+    : SessionPage(session, parent), m_poller(new InfoPoller(nullptr, this)),
+      m_advisor(new HealthAdvisor(nullptr, this)), m_redrawTimer(new QTimer(this))
 {
     m_intervalMs = m_poller->interval();
     auto *layout = new QVBoxLayout(this);
@@ -242,18 +242,37 @@ HealthDashboardPage::HealthDashboardPage(RedisConnection *connection, QWidget *p
     connect(m_poller, &InfoPoller::failed, m_status, &QLabel::setText);
     connect(m_advisor, &HealthAdvisor::finished, this, &HealthDashboardPage::showChecks);
     connect(m_advisor, &HealthAdvisor::failed, m_status, &QLabel::setText);
-    if (connection) {
-        connect(connection, &RedisConnection::ready, this, [this] {
-            if (!isCluster())
-                m_advisor->run();
-        });
-        if (connection->isReady())
-            m_advisor->run();
-    }
+    connect(session, &Session::ready, this, &HealthDashboardPage::onSessionReady);
+    connect(session, &Session::topologyChanged, this, &HealthDashboardPage::syncNodes);
     m_poller->start();
+    if (session->isReady())
+        onSessionReady();
 }
 
 HealthDashboardPage::~HealthDashboardPage() = default;
+
+QString HealthDashboardPage::title() const
+{
+    return tr("Health");
+}
+
+void HealthDashboardPage::applySettings(const AppSettings &settings)
+{
+    setInterval(settings.healthIntervalMs);
+}
+
+void HealthDashboardPage::onSessionReady()
+{
+    // First open, reconnect, or a Sentinel failover to another server.
+    if (m_connection != session()->connection()) {
+        m_connection = session()->connection();
+        m_poller->setConnection(m_connection);
+        m_advisor->setConnection(m_connection);
+    }
+    syncNodes();
+    if (!isCluster())
+        m_advisor->run();
+}
 
 HealthDashboardPage::Chart HealthDashboardPage::addChart(const QString &title, const QString &unit,
                                                          const QList<Series> &series, Series main,
@@ -270,18 +289,6 @@ HealthDashboardPage::Chart HealthDashboardPage::addChart(const QString &title, c
     connect(plot, &QCustomPlot::mouseMove, this,
             [this, plot, chart](QMouseEvent *event) { showHover(plot, chart, event); });
     return chart;
-}
-
-void HealthDashboardPage::setClusterClient(ClusterClient *client)
-{
-    if (m_client)
-        m_client->disconnect(this);
-    m_client = client;
-    if (client) {
-        connect(client, &ClusterClient::topologyChanged, this, &HealthDashboardPage::syncNodes);
-        connect(client, &QObject::destroyed, this, &HealthDashboardPage::syncNodes);
-    }
-    syncNodes();
 }
 
 QList<QByteArray> HealthDashboardPage::nodeIds() const
@@ -328,14 +335,24 @@ const InfoPoller *HealthDashboardPage::shownPoller() const
 void HealthDashboardPage::syncNodes()
 {
     // Masters in slot order, each followed by its replicas, then whatever else has an address.
+    // A topology of one node (a single server) is drawn with its full series instead.
+    const QList<ClusterNode> all = session() ? session()->nodes() : QList<ClusterNode>();
     QList<const ClusterNode *> wanted;
-    if (m_client) {
-        const ClusterTopology &topology = m_client->topology();
-        for (const ClusterNode *master : topology.masters()) {
+    if (all.size() > 1) {
+        QList<const ClusterNode *> masters;
+        for (const ClusterNode &n : all)
+            if (n.isMaster() && n.slotCount() > 0)
+                masters.append(&n);
+        std::sort(masters.begin(), masters.end(), [](const ClusterNode *a, const ClusterNode *b) {
+            return a->slotRanges.value(0).first < b->slotRanges.value(0).first;
+        });
+        for (const ClusterNode *master : std::as_const(masters)) {
             wanted.append(master);
-            wanted.append(topology.replicasOf(master->id));
+            for (const ClusterNode &n : all)
+                if (n.masterId == master->id)
+                    wanted.append(&n);
         }
-        for (const ClusterNode &n : topology.nodes()) {
+        for (const ClusterNode &n : all) {
             if (!wanted.contains(&n))
                 wanted.append(&n);
         }
@@ -347,7 +364,7 @@ void HealthDashboardPage::syncNodes()
     bool added = false;
     std::vector<Node> next;
     for (const ClusterNode *clusterNode : std::as_const(wanted)) {
-        RedisConnection *connection = m_client->connectionToNode(clusterNode->id);
+        RedisConnection *connection = session()->connectionTo(clusterNode->id);
         if (!connection)
             continue;
         Node entry;

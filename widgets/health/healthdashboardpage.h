@@ -2,15 +2,14 @@
 
 #include "healthadvisor.h"
 #include "infosample.h"
+#include "sessionpage.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QList>
 #include <QPointer>
-#include <QWidget>
 #include <vector>
 
-class ClusterClient;
 class InfoPoller;
 class QCheckBox;
 class QComboBox;
@@ -25,26 +24,27 @@ class RedisConnection;
 // (5 min … 24 h) replots in about the same time; a window selector, pause (then drag and wheel zoom freely),
 // hover values, PNG and CSV export; and the health advisor's checks with why and how to fix.
 //
-// In a Redis Cluster (setClusterClient) it polls every node of the topology instead, masters and replicas,
-// one InfoPoller and one HealthAdvisor per node over ClusterClient::connectionToNode(), and follows
+// When the session has more than one node (a Redis Cluster) it polls every node instead, masters and
+// replicas, one InfoPoller and one HealthAdvisor per node over Session::connectionTo(), and follows
 // topologyChanged: new nodes get a poller, nodes gone are dropped, a node keeps its history (by id) when
 // its role changes in a failover. A node chooser offers "All nodes" — each chart draws its main series
 // (ops/s, used memory, clients, hit ratio, network in, latency p99 …) once per node, legend = address — or
 // one node with its full series as on a single server. The advisor's checks are listed per node, prefixed
 // by its address; a check that reads the same on every node is listed once, for all nodes.
-class HealthDashboardPage : public QWidget
+class HealthDashboardPage : public SessionPage
 {
     Q_OBJECT
 public:
-    explicit HealthDashboardPage(RedisConnection *connection, QWidget *parent = nullptr);
+    explicit HealthDashboardPage(Session *session, QWidget *parent = nullptr);
     ~HealthDashboardPage() override;
+
+    QString title() const override;
+    // The INFO poll interval.
+    void applySettings(const AppSettings &settings) override;
 
     // The poller and advisor of the page's own connection; idle while cluster nodes are shown.
     InfoPoller *poller() const { return m_poller; }
     HealthAdvisor *advisor() const { return m_advisor; }
-    // Shows every node of client's topology from now on (once it has one); nullptr: the page's own
-    // connection again. The client must outlive the page or be removed first (it is held in a QPointer).
-    void setClusterClient(ClusterClient *client);
     // The nodes shown, masters in slot order each followed by its replicas; empty on a single server.
     QList<QByteArray> nodeIds() const;
     InfoPoller *nodePoller(const QByteArray &nodeId) const;
@@ -96,6 +96,7 @@ private:
     const Node *node(const QByteArray &id) const;
     // The poller whose full series are drawn: the page's own, or the chosen node's; nullptr for all nodes.
     const InfoPoller *shownPoller() const;
+    void onSessionReady();
     void syncNodes();
     void addNode(Node &node, RedisConnection *connection);
     void fillNodeChooser();
@@ -108,7 +109,6 @@ private:
     void showHover(QCustomPlot *plot, const Chart &chart, QMouseEvent *event);
 
     QPointer<RedisConnection> m_connection;
-    QPointer<ClusterClient> m_client;
     InfoPoller *m_poller = nullptr;
     HealthAdvisor *m_advisor = nullptr;
     std::vector<Node> m_nodes;

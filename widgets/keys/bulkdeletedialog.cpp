@@ -2,7 +2,6 @@
 
 #include "bulkdeleter.h"
 #include "bytesescaper.h"
-#include "clusterclient.h"
 #include "redisconnection.h"
 
 #include <QDialogButtonBox>
@@ -15,9 +14,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-BulkDeleteDialog::BulkDeleteDialog(RedisConnection *connection, const QString &escapedPattern,
-                                   QWidget *parent)
-    : QDialog(parent), m_connection(connection)
+BulkDeleteDialog::BulkDeleteDialog(Session *session, const QString &escapedPattern, QWidget *parent)
+    : QDialog(parent), m_session(session)
 {
     setWindowTitle(tr("Delete keys matching a pattern"));
     resize(520, 420);
@@ -87,11 +85,6 @@ void BulkDeleteDialog::setSummary(const QString &text)
     m_summary->setText(text);
 }
 
-void BulkDeleteDialog::setClusterClient(ClusterClient *cluster)
-{
-    m_cluster = cluster;
-}
-
 void BulkDeleteDialog::preview()
 {
     if (m_deleter && m_deleter->state() == BulkDeleter::State::Deleting)
@@ -101,8 +94,7 @@ void BulkDeleteDialog::preview()
         setSummary(tr("Enter a pattern (glob syntax; \\xHH for any byte)."));
         return;
     }
-    m_deleter = m_cluster ? std::make_unique<BulkDeleter>(m_cluster.data(), *pattern)
-                          : std::make_unique<BulkDeleter>(m_connection.data(), *pattern);
+    m_deleter = std::make_unique<BulkDeleter>(m_session.data(), *pattern);
     connect(m_deleter.get(), &BulkDeleter::previewProgress, this, [this](qsizetype matched) {
         setSummary(
             tr("Scanning… %n key(s) match so far.", nullptr, int(std::min<qsizetype>(matched, INT_MAX))));

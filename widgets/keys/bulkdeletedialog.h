@@ -1,17 +1,17 @@
 #pragma once
 
+#include "session.h"
+
 #include <memory>
 #include <QDialog>
 #include <QPointer>
 
 class BulkDeleter;
-class ClusterClient;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
-class RedisConnection;
 
 // Delete keys by pattern: the dialog first SCANs for the pattern and shows how many keys match with
 // a sample, and only then offers "Delete N keys". Deletion runs in UNLINK batches with a progress
@@ -20,11 +20,8 @@ class BulkDeleteDialog : public QDialog
 {
     Q_OBJECT
 public:
-    BulkDeleteDialog(RedisConnection *connection, const QString &escapedPattern, QWidget *parent = nullptr);
+    BulkDeleteDialog(Session *session, const QString &escapedPattern, QWidget *parent = nullptr);
     ~BulkDeleteDialog() override;
-
-    // A cluster: scan every master and delete through the client (keys on their slots' masters).
-    void setClusterClient(ClusterClient *cluster);
 
     BulkDeleter *deleter() const { return m_deleter.get(); }
     QString summaryText() const;
@@ -43,8 +40,7 @@ private:
     void onFailed(const QString &message);
     void setSummary(const QString &text);
 
-    QPointer<RedisConnection> m_connection;
-    QPointer<ClusterClient> m_cluster;
+    QPointer<Session> m_session;
     std::unique_ptr<BulkDeleter> m_deleter;
     QLineEdit *m_pattern = nullptr;
     QPushButton *m_previewButton = nullptr;

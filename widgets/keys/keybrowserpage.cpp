@@ -1,9 +1,8 @@
 #include "keybrowserpage.h"
 
+#include "appsettings.h"
 #include "bulkdeletedialog.h"
 #include "bytesescaper.h"
-#include "clusterclient.h"
-#include "clusterslot.h"
 #include "keydetailspanel.h"
 #include "keyoperations.h"
 #include "keyscanner.h"
@@ -37,8 +36,7 @@ namespace {
 constexpr int kMaxMetadataRows = 200;
 } // namespace
 
-KeyBrowserPage::KeyBrowserPage(RedisConnection *connection, QWidget *parent)
-    : QWidget(parent), m_connection(connection), m_operations(new KeyOperations(connection, this))
+KeyBrowserPage::KeyBrowserPage(Session *session, QWidget *parent) : SessionPage(session, parent)
 {
     auto *layout = new QVBoxLayout(this);
 
@@ -95,7 +93,7 @@ KeyBrowserPage::KeyBrowserPage(RedisConnection *connection, QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setAllColumnsShowFocus(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_details = new KeyDetailsPanel(connection, splitter);
+    m_details = new KeyDetailsPanel(nullptr, splitter);
     splitter->addWidget(m_view);
     splitter->addWidget(m_details);
     // The value editors need room as much as the tree does.
@@ -129,29 +127,73 @@ KeyBrowserPage::KeyBrowserPage(RedisConnection *connection, QWidget *parent)
             qOverload<>(&QTimer::start));
     connect(m_details, &KeyDetailsPanel::keyMissing, this,
             [this](const QByteArray &key) { m_model->removeKey(key); });
-    if (connection) {
-        connect(connection, &RedisConnection::ready, this, &KeyBrowserPage::rescan);
-        connect(connection, &RedisConnection::databaseChanged, this, &KeyBrowserPage::fillDatabases);
-        connect(connection, &RedisConnection::errorOccurred, this, [this](const ConnectionError &error) {
-            m_error = tr("not connected: %1").arg(error.message);
-            onScanProgress();
-        });
-        // How many databases there are (CONFIG may be refused on managed services: 16 then).
-        connection->command({"CONFIG", "GET", "databases"}, this, [this](const RedisReply &reply) {
-            if (reply.isArray() && reply.elements().size() == 2) {
-                bool ok = false;
-                const int count = reply.elements().at(1).bytes().toInt(&ok);
-                if (ok && count > 0)
-                    m_databaseCount = count;
-            }
-            fillDatabases();
-        });
-    }
+    connect(session, &Session::ready, this, &KeyBrowserPage::onSessionReady);
+    connect(session, &Session::mastersChanged, this, &KeyBrowserPage::rescan); // a failover: the new masters
+    connect(session, &Session::databaseChanged, this, &KeyBrowserPage::fillDatabases);
+    connect(session, &Session::errorOccurred, this, [this](const ConnectionError &error) {
+        m_error = tr("not connected: %1").arg(error.message);
+        onScanProgress();
+    });
     createActions();
     rebuildScanner();
     fillDatabases();
-    if (connection && connection->isReady())
-        rescan();
+    if (session->isReady())
+        onSessionReady();
+}
+
+QString KeyBrowserPage::title() const
+{
+    return tr("Keys");
+}
+
+void KeyBrowserPage::applySettings(const AppSettings &settings)
+{
+    setScanCount(settings.scanCount);
+    m_details->setPreviewThreshold(settings.previewThreshold);
+    const State fresh;
+    if (state().pattern == fresh.pattern && state().delimiters == fresh.delimiters &&
+        settings.delimiters != fresh.delimiters) {
+        m_delimiters->setText(settings.delimiters);
+        applyDelimiters();
+    }
+}
+
+void KeyBrowserPage::onSessionReady()
+{
+    m_connection = session()->connection();
+    updateActions();
+    rescan();
+    refreshKeyspace();
+    if (!m_connection)
+        return;
+    // How many databases there are (CONFIG may be refused on managed services: 16 then).
+    m_connection->command({"CONFIG", "GET", "databases"}, this, [this](const RedisReply &reply) {
+        if (reply.isArray() && reply.elements().size() == 2) {
+            bool ok = false;
+            const int count = reply.elements().at(1).bytes().toInt(&ok);
+            if (ok && count > 0)
+                m_databaseCount = count;
+        }
+        fillDatabases();
+    });
+}
+
+void KeyBrowserPage::refreshKeyspace()
+{
+    if (!session() || !session()->isReady())
+        return;
+    // A cluster's nodes count the keys of their own slots: the selector shows the masters' sum, kept as it
+    // was while a master does not answer rather than shown short.
+    session()->commandOnMasters({"INFO", "keyspace"}, this, [this](const QList<Session::NodeReply> &replies) {
+        QList<QList<ServerInfo::Keyspace>> perMaster;
+        for (const Session::NodeReply &node : replies) {
+            if (node.reply.isError() || node.reply.isArray() || node.reply.isNil())
+                return;
+            perMaster.append(ServerInfo::parse(node.reply.bytes()).keyspace());
+        }
+        if (!perMaster.isEmpty())
+            setKeyspace(ServerInfo::sumKeyspaces(perMaster));
+    });
 }
 
 KeyBrowserPage::~KeyBrowserPage()
@@ -161,7 +203,7 @@ KeyBrowserPage::~KeyBrowserPage()
 
 void KeyBrowserPage::createActions()
 {
-    const bool writable = m_connection && !m_connection->config().readOnly;
+    const bool writable = !session()->isReadOnly();
     const auto make = [this](const QString &text, const QKeySequence &shortcut, QWidget *owner,
                              void (KeyBrowserPage::*slot)()) {
         auto *action = new QAction(text, this);
@@ -202,8 +244,7 @@ void KeyBrowserPage::rebuildScanner()
     delete m_scanner;
     m_scanner = new KeyScanner(scanNodes(), options, this);
     m_model = new KeyTreeModel(m_scanner, m_connection, this);
-    if (m_router)
-        m_model->setKeyRouter(m_router);
+    m_model->setKeyRouter(keyRouter());
     m_model->setHexDisplay(m_hex->isChecked());
     m_model->setDelimiters(m_flat->isChecked() ? QByteArray() : m_delimiters->text().toUtf8());
 
@@ -291,6 +332,7 @@ QString KeyBrowserPage::statusText() const
 
 void KeyBrowserPage::onScanStopped()
 {
+    refreshKeyspace();
     onScanProgress();
     m_metadataTimer->start();
     emit scanStopped();
@@ -299,7 +341,7 @@ void KeyBrowserPage::onScanStopped()
 void KeyBrowserPage::updateActions()
 {
     const bool ready = m_connection && m_connection->isReady();
-    const bool writable = ready && !m_connection->config().readOnly;
+    const bool writable = ready && !session()->isReadOnly();
     const bool running = m_scanner && m_scanner->isRunning();
     const bool complete = m_scanner && m_scanner->isComplete();
     m_loadMore->setEnabled(ready && !running && !complete);
@@ -441,49 +483,22 @@ void KeyBrowserPage::goToKey(const QString &escapedName)
     });
 }
 
-void KeyBrowserPage::setClusterClient(ClusterClient *cluster)
-{
-    if (m_cluster)
-        m_cluster->disconnect(this);
-    m_cluster = cluster;
-    const auto route = [this] {
-        m_clusterNodes.clear();
-        m_router = nullptr;
-        if (m_cluster) {
-            for (RedisConnection *master : m_cluster->masterConnections())
-                m_clusterNodes.append(master);
-            m_router = [cluster = m_cluster](const QByteArray &key) -> RedisConnection * {
-                if (!cluster)
-                    return nullptr;
-                const ClusterNode *master = cluster->topology().masterForSlot(ClusterSlot::slotOf(key));
-                return master ? cluster->connectionToNode(master->id) : nullptr;
-            };
-        }
-        rescan();
-    };
-    if (cluster) {
-        connect(cluster, &ClusterClient::ready, this, route);
-        connect(cluster, &ClusterClient::mastersChanged, this, route); // a failover: scan the new masters
-    }
-    if (!cluster || cluster->isReady())
-        route();
-}
-
 QList<RedisConnection *> KeyBrowserPage::scanNodes() const
 {
-    QList<RedisConnection *> nodes;
-    for (const QPointer<RedisConnection> &node : m_clusterNodes)
-        if (node)
-            nodes.append(node);
-    if (nodes.isEmpty())
-        nodes.append(m_connection.data());
-    return nodes;
+    return session() ? session()->scanConnections() : QList<RedisConnection *>();
 }
 
 RedisConnection *KeyBrowserPage::connectionFor(const QByteArray &key) const
 {
-    RedisConnection *holder = m_router ? m_router(key) : nullptr;
+    RedisConnection *holder = session() ? session()->connectionForKey(key) : nullptr;
     return holder ? holder : m_connection.data();
+}
+
+std::function<RedisConnection *(const QByteArray &key)> KeyBrowserPage::keyRouter() const
+{
+    return [page = QPointer<const KeyBrowserPage>(this)](const QByteArray &key) -> RedisConnection * {
+        return page ? page->connectionFor(key) : nullptr;
+    };
 }
 
 void KeyBrowserPage::showKey(const QByteArray &key)
@@ -518,8 +533,7 @@ void KeyBrowserPage::newKey()
     if (!m_newAction->isEnabled())
         return;
     auto *dialog = new NewKeyDialog(m_connection, this);
-    if (m_router)
-        dialog->setKeyRouter(m_router);
+    dialog->setKeyRouter(keyRouter());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QModelIndex current = m_view->currentIndex();
     QByteArray prefix = currentFolderPrefix();
@@ -569,11 +583,10 @@ void KeyBrowserPage::deleteCurrent()
     connect(box, &QMessageBox::finished, this, [this, box, key] {
         if (box->standardButton(box->clickedButton()) != QMessageBox::Yes)
             return;
-        // In a cluster the key is deleted on its own master.
-        KeyOperations *operations = m_router ? new KeyOperations(connectionFor(key), this) : m_operations;
+        // On the key's own master in a cluster.
+        auto *operations = new KeyOperations(connectionFor(key), this);
         operations->remove({key}, this, [this, key, operations](const KeyOperations::Result &result) {
-            if (operations != m_operations)
-                operations->deleteLater();
+            operations->deleteLater();
             if (result.outcome == KeyOperations::Outcome::Failed) {
                 m_status->setText(result.message);
                 return;
@@ -600,8 +613,7 @@ void KeyBrowserPage::bulkDelete(const QString &pattern)
 {
     if (!m_bulkDeleteAction->isEnabled())
         return;
-    auto *dialog = new BulkDeleteDialog(m_connection, pattern, this);
-    dialog->setClusterClient(m_cluster);
+    auto *dialog = new BulkDeleteDialog(session(), pattern, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BulkDeleteDialog::keysDeleted, this, &KeyBrowserPage::rescan);
     dialog->open();

@@ -1,14 +1,13 @@
 #pragma once
 
 #include "serverinfo.h"
+#include "sessionpage.h"
 
 #include <functional>
 #include <QByteArray>
 #include <QList>
 #include <QPointer>
-#include <QWidget>
 
-class ClusterClient;
 class KeyDetailsPanel;
 class KeyOperations;
 class KeyScanner;
@@ -27,7 +26,7 @@ class RedisConnection;
 // found (KeyTreeModel), and the details of the current key. Loads one page of keys at first; "Load
 // more" / "Load all" / "Stop" drive the scan. Metadata columns are fetched for the rows on screen
 // only. Keyboard: type-ahead in the tree, Delete, F2 (rename), F5 (rescan), Ctrl+N (new key).
-class KeyBrowserPage : public QWidget
+class KeyBrowserPage : public SessionPage
 {
     Q_OBJECT
 public:
@@ -41,19 +40,19 @@ public:
         bool hex = false;
     };
 
-    explicit KeyBrowserPage(RedisConnection *connection, QWidget *parent = nullptr);
+    explicit KeyBrowserPage(Session *session, QWidget *parent = nullptr);
     ~KeyBrowserPage() override;
+
+    QString title() const override;
+    // Scan count, delimiters (of a page still in its fresh state), preview threshold of the values.
+    void applySettings(const AppSettings &settings) override;
 
     State state() const;
     void setState(const State &state);
 
-    // Key counts per database, from INFO keyspace (the overview polls it).
+    // Key counts per database, from INFO keyspace summed over the masters (asked when the session is
+    // ready and after every scan).
     void setKeyspace(const QList<ServerInfo::Keyspace> &keyspace);
-
-    // A cluster: SCAN every master (one cursor each) instead of the page's connection, again from the
-    // start when the masters change (a failover); read/edit a key on the master of its slot; delete by
-    // pattern on every master. nullptr: standalone.
-    void setClusterClient(ClusterClient *cluster);
     // SCAN … COUNT of the scan not started yet, else of the next one (F5 or a new filter).
     void setScanCount(int count);
     // Starts over: a fresh SCAN with the current filter (F5).
@@ -73,6 +72,8 @@ signals:
 
 private:
     void createActions();
+    void onSessionReady();
+    void refreshKeyspace();
     void rebuildScanner();
     void applyDelimiters();
     void onScanProgress();
@@ -84,10 +85,11 @@ private:
     void fillDatabases();
     void showContextMenu(const QPoint &pos);
     QByteArray currentKey() const;
-    // The nodes to SCAN: every cluster master, else the page's connection.
+    // The nodes to SCAN: every master of a cluster, or the one server.
     QList<RedisConnection *> scanNodes() const;
-    // The connection that holds key (its master in a cluster).
+    // The connection that holds key (its slot's master in a cluster).
     RedisConnection *connectionFor(const QByteArray &key) const;
+    std::function<RedisConnection *(const QByteArray &key)> keyRouter() const;
     void showKey(const QByteArray &key);
     QByteArray currentFolderPrefix() const;
     void selectKey(const QByteArray &key);
@@ -99,14 +101,10 @@ private:
     void bulkDelete(const QString &pattern);
     void refreshFolder();
 
-    QPointer<RedisConnection> m_connection;
+    QPointer<RedisConnection> m_connection; // the session's default node: SELECT, CONFIG GET databases
     int m_scanCount = 1000;
-    QPointer<ClusterClient> m_cluster;
-    QList<QPointer<RedisConnection>> m_clusterNodes;
-    std::function<RedisConnection *(const QByteArray &key)> m_router; // the key's master; empty: standalone
-    KeyScanner *m_scanner = nullptr;                                  // replaced when the filter changes
+    KeyScanner *m_scanner = nullptr; // replaced when the filter changes
     KeyTreeModel *m_model = nullptr;
-    KeyOperations *m_operations = nullptr;
     QList<ServerInfo::Keyspace> m_keyspace;
     bool m_keyspaceKnown = false;
     int m_databaseCount = 16;

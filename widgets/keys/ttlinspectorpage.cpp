@@ -1,7 +1,6 @@
 #include "ttlinspectorpage.h"
 
 #include "bytesescaper.h"
-#include "clusterclient.h"
 #include "plotpalette.h"
 #include "redisconnection.h"
 #include "serverinfo.h"
@@ -52,8 +51,7 @@ QTableWidgetItem *cell(const QString &text, bool number = false)
 
 } // namespace
 
-TtlInspectorPage::TtlInspectorPage(RedisConnection *connection, QWidget *parent)
-    : QWidget(parent), m_connection(connection)
+TtlInspectorPage::TtlInspectorPage(Session *session, QWidget *parent) : SessionPage(session, parent)
 {
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
@@ -206,14 +204,14 @@ QString TtlInspectorPage::warningsText() const
     return m_warnings->isHidden() ? QString() : m_warnings->text();
 }
 
-void TtlInspectorPage::setClusterClient(ClusterClient *cluster)
+QString TtlInspectorPage::title() const
 {
-    m_cluster = cluster;
+    return tr("TTL");
 }
 
 void TtlInspectorPage::analyze()
 {
-    if (!m_connection)
+    if (!session())
         return;
     TtlAnalyzer::Options options;
     const auto pattern = BytesEscaper::unescapePattern(m_pattern->text());
@@ -239,10 +237,9 @@ void TtlInspectorPage::analyze()
         }
         options.rules.append({*rulePattern, *expected});
     }
-    const QList<RedisConnection *> nodes =
-        m_cluster ? m_cluster->masterConnections() : QList<RedisConnection *>{m_connection.data()};
+    const QList<RedisConnection *> nodes = session()->scanConnections();
     if (nodes.isEmpty()) {
-        m_status->setText(tr("The cluster's masters are not known yet; try again in a moment."));
+        m_status->setText(tr("Not connected yet; try again in a moment."));
         return;
     }
     m_analyzer = std::make_unique<TtlAnalyzer>(nodes, options);

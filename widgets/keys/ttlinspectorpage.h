@@ -1,12 +1,11 @@
 #pragma once
 
+#include "sessionpage.h"
 #include "ttlanalyzer.h"
 
 #include <memory>
 #include <QPointer>
-#include <QWidget>
 
-class ClusterClient;
 class QCPBars;
 class QCustomPlot;
 class QLabel;
@@ -20,15 +19,15 @@ class RedisConnection;
 // one pattern: per namespace the key count, share without TTL, min / median / max TTL and keys
 // expiring soon; a histogram of TTLs (all namespaces, or the selected one); expected-TTL rules typed by
 // the user with the keys that break them; warnings tied to maxmemory-policy.
-class TtlInspectorPage : public QWidget
+class TtlInspectorPage : public SessionPage
 {
     Q_OBJECT
 public:
-    explicit TtlInspectorPage(RedisConnection *connection, QWidget *parent = nullptr);
+    // Samples every master of a cluster (sampleLimit keys each), or the one server.
+    explicit TtlInspectorPage(Session *session, QWidget *parent = nullptr);
     ~TtlInspectorPage() override;
 
-    // A cluster: sample every master (sampleLimit keys each) instead of the page's connection.
-    void setClusterClient(ClusterClient *cluster);
+    QString title() const override;
 
     void analyze();
     void cancel();
@@ -51,8 +50,6 @@ private:
     void showHistogram();
     void addRuleRow(const QString &pattern, const QString &expected);
 
-    QPointer<RedisConnection> m_connection;
-    QPointer<ClusterClient> m_cluster;
     std::unique_ptr<TtlAnalyzer> m_analyzer;
     QLineEdit *m_pattern = nullptr;
     QSpinBox *m_depth = nullptr;

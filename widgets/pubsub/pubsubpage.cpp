@@ -1,7 +1,7 @@
 #include "pubsubpage.h"
 
+#include "appsettings.h"
 #include "bytesescaper.h"
-#include "clusterclient.h"
 #include "clusterslot.h"
 #include "plotpalette.h"
 #include "publisher.h"
@@ -73,12 +73,13 @@ QString kindPrefix(Kind kind)
 
 } // namespace
 
-PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
-    : QWidget(parent), m_connection(connection),
+PubSubPage::PubSubPage(Session *session, QWidget *parent)
+    : SessionPage(session, parent),
       m_messages(new PubSubMessageModel(PubSubMessageModel::kDefaultCapacity, this)),
-      m_filtered(new QSortFilterProxyModel(this)), m_publisher(new Publisher(connection, this))
+      m_filtered(new QSortFilterProxyModel(this)), m_publisher(new Publisher(session, this)),
+      m_overviewQuery(new PubSubOverview(session, this))
 {
-    const bool writable = connection && !connection->config().readOnly;
+    const bool writable = !session->isReadOnly();
     auto *layout = new QHBoxLayout(this);
     auto *split = new QSplitter(Qt::Horizontal, this);
     layout->addWidget(split);
@@ -216,6 +217,7 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     rightLayout->addWidget(publishBox);
 
     auto *overviewBox = new QGroupBox(tr("Channels on the server (PUBSUB)"), right);
+    overviewBox->setObjectName(QStringLiteral("overviewBox"));
     auto *overviewLayout = new QVBoxLayout(overviewBox);
     auto *refresh = new QPushButton(tr("Refresh"), overviewBox);
     m_patternCount = WidgetStyle::plainLabel(overviewBox, {}, WidgetStyle::Wrap::None);
@@ -223,8 +225,9 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
     overviewBar->addWidget(refresh);
     overviewBar->addWidget(m_patternCount, 1);
     overviewLayout->addLayout(overviewBar);
-    m_overview = new QTableWidget(0, 3, overviewBox);
-    m_overview->setHorizontalHeaderLabels({tr("Channel"), tr("Kind"), tr("Subscribers")});
+    m_overview = new QTableWidget(0, 4, overviewBox);
+    m_overview->setHorizontalHeaderLabels({tr("Channel"), tr("Kind"), tr("Subscribers"), tr("Node")});
+    m_overview->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     m_overview->verticalHeader()->hide();
     m_overview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_overview->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -349,13 +352,29 @@ PubSubPage::PubSubPage(RedisConnection *connection, QWidget *parent)
                                               nullptr, int(receivers))
                                                .arg(QLocale().toString(answered));
                 QString text = error.isEmpty() ? done : error;
-                if (error.isEmpty() && m_cluster && !m_publishingSharded)
+                if (error.isEmpty() && this->session() && this->session()->nodes().size() > 1 && !m_publishingSharded)
                     text += QLatin1Char(' ') + tr("(In a cluster PUBLISH counts the subscribers of the node "
                                                   "that took it; every node forwards it to its own.)");
                 m_publishResult->setText(text);
                 emit published();
             });
     connect(refresh, &QPushButton::clicked, this, &PubSubPage::refreshOverview);
+    connect(m_overviewQuery, &PubSubOverview::refreshed, this, &PubSubPage::showOverview);
+    connect(session, &Session::topologyChanged, this, &PubSubPage::updateSubscriptions);
+    // A Sentinel failover: the subscriptions move to the new master.
+    connect(session, &Session::serverChanged, this, [this] {
+        if (!m_subscriber)
+            return;
+        QList<QPair<Kind, QByteArray>> wanted;
+        for (Kind kind : {Kind::Channel, Kind::Pattern})
+            for (const QByteArray &name : m_subscriber->subscriptions(kind))
+                wanted.append({kind, name});
+        m_probe.reset();
+        m_subscriber.reset();
+        for (const auto &[kind, name] : std::as_const(wanted))
+            subscribe(kind, name);
+        updateSubscriptions();
+    });
     connect(m_probeButton, &QPushButton::clicked, this, [this] {
         if (m_probe && m_probe->isRunning()) {
             m_probe->stop();
@@ -371,9 +390,9 @@ PubSubPage::~PubSubPage() = default;
 
 void PubSubPage::ensureSubscriber()
 {
-    if (m_subscriber || !m_connection)
+    if (m_subscriber || !session() || !session()->connection())
         return;
-    m_subscriber = std::make_unique<PubSubSubscriber>(m_connection->config(), m_messages->capacity());
+    m_subscriber = std::make_unique<PubSubSubscriber>(session()->serverConfig(), m_messages->capacity());
     connect(m_subscriber.get(), &PubSubSubscriber::messagesReceived, this, &PubSubPage::onMessages);
     connect(m_subscriber.get(), &PubSubSubscriber::subscriptionsChanged, this,
             &PubSubPage::updateSubscriptions);
@@ -385,9 +404,9 @@ void PubSubPage::ensureSubscriber()
 
 void PubSubPage::ensureSharded()
 {
-    if (m_shardSubscriber || !m_cluster)
+    if (m_shardSubscriber || !session())
         return;
-    m_shardSubscriber = std::make_unique<ShardedSubscriber>(m_cluster, m_messages->capacity());
+    m_shardSubscriber = std::make_unique<ShardedSubscriber>(session(), m_messages->capacity());
     connect(m_shardSubscriber.get(), &ShardedSubscriber::messagesReceived, this, &PubSubPage::onMessages);
     connect(m_shardSubscriber.get(), &ShardedSubscriber::subscriptionsChanged, this,
             &PubSubPage::updateSubscriptions);
@@ -402,51 +421,19 @@ void PubSubPage::startRates()
     m_rateTimer->start();
 }
 
-ClusterClient *PubSubPage::clusterClient() const
+QString PubSubPage::title() const
 {
-    return m_cluster;
+    return tr("Pub/Sub");
 }
 
-void PubSubPage::setClusterClient(ClusterClient *client)
+void PubSubPage::applySettings(const AppSettings &settings)
 {
-    if (m_cluster == client)
-        return;
-    // The shard channels subscribed so far, to subscribe again where they now belong.
-    QList<QByteArray> shardChannels;
-    if (m_shardSubscriber) {
-        shardChannels = m_shardSubscriber->channels();
-        m_shardSubscriber.reset();
-    } else if (m_subscriber) {
-        shardChannels = m_subscriber->subscriptions(Kind::Shard);
-        for (const QByteArray &channel : std::as_const(shardChannels))
-            m_subscriber->unsubscribe(Kind::Shard, channel);
-    }
-    if (m_cluster)
-        disconnect(m_cluster, nullptr, this, nullptr);
-    m_cluster = client;
-    m_publisher->setClusterClient(client);
-    if (client)
-        connect(client, &ClusterClient::topologyChanged, this, &PubSubPage::updateSubscriptions);
-    m_overview->setRowCount(0);
-    m_overview->setColumnCount(client ? 4 : 3);
-    QStringList headers{tr("Channel"), tr("Kind"), tr("Subscribers")};
-    if (client)
-        headers.append(tr("Node"));
-    m_overview->setHorizontalHeaderLabels(headers);
-    // Subscribers connected to replicas are not counted: the overview asks the masters.
-    if (auto *box = findChild<QGroupBox *>(QStringLiteral("overviewBox")))
-        box->setTitle(client ? tr("Channels on the masters (PUBSUB)")
-                             : tr("Channels on the server (PUBSUB)"));
-    if (client)
-        m_overview->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
-    for (const QByteArray &channel : std::as_const(shardChannels))
-        subscribe(Kind::Shard, channel);
-    updateSubscriptions();
+    setCapacity(settings.pubsubBuffer);
 }
 
 void PubSubPage::subscribe(Kind kind, const QByteArray &name)
 {
-    if (kind == Kind::Shard && m_cluster) {
+    if (kind == Kind::Shard) {
         ensureSharded();
         m_shardSubscriber->subscribe(name);
         return;
@@ -466,9 +453,7 @@ void PubSubPage::unsubscribe(Kind kind, const QByteArray &name)
 
 bool PubSubPage::canPublish() const
 {
-    if (m_cluster)
-        return !m_cluster->seedConfig().readOnly;
-    return m_connection && !m_connection->config().readOnly;
+    return session() && !session()->isReadOnly();
 }
 
 void PubSubPage::publish(const QByteArray &channel, const QByteArray &payload, bool sharded, qint64 count,
@@ -656,46 +641,21 @@ QString PubSubPage::publishText() const
 
 void PubSubPage::refreshOverview()
 {
-    if (m_cluster) {
-        refreshClusterOverview();
-        return;
-    }
-    if (!m_connection)
-        return;
-    // PUBSUB CHANNELS and SHARDCHANNELS, then the subscriber counts of what they list.
-    auto rows = std::make_shared<QList<QStringList>>();
-    const auto counts = [this, rows](const QByteArray &numsub, const QString &kind,
-                                     const RedisReply &channels, bool last) {
-        QList<QByteArray> args{"PUBSUB", numsub};
-        for (const RedisReply &channel : channels.elements())
-            args.append(channel.bytes());
-        m_connection->command(args, this, [this, rows, kind, last](const RedisReply &reply) {
-            const QList<RedisReply> &e = reply.elements();
-            for (qsizetype i = 0; i + 1 < e.size(); i += 2)
-                rows->append(
-                    {BytesEscaper::escape(e.at(i).bytes()), kind, QString::number(e.at(i + 1).toInteger())});
-            if (last)
-                showOverview(*rows);
-        });
-    };
-    m_connection->command({"PUBSUB", "NUMPAT"}, this, [this](const RedisReply &reply) {
-        m_patternCount->setText(reply.isError() ? reply.errorMessage()
-                                                : tr("Pattern subscriptions: %1").arg(reply.toInteger()));
-    });
-    m_connection->command({"PUBSUB", "CHANNELS"}, this, [counts](const RedisReply &reply) {
-        counts("NUMSUB", tr("channel"), reply, false);
-    });
-    m_connection->command({"PUBSUB", "SHARDCHANNELS"}, this, [this, counts](const RedisReply &reply) {
-        if (reply.isError()) { // Redis < 7 has no shard channels
-            counts("NUMSUB", tr("channel"), RedisReply::array({}), true);
-            return;
-        }
-        counts("SHARDNUMSUB", tr("shard channel"), reply, true);
-    });
+    m_overviewQuery->refresh();
 }
 
-void PubSubPage::showOverview(QList<QStringList> rows)
+void PubSubPage::showOverview(const QList<PubSubOverview::Channel> &channels, qint64 patterns,
+                              const QStringList &errors)
 {
+    QString patternText = tr("Pattern subscriptions: %1").arg(patterns);
+    if (!errors.isEmpty())
+        patternText += QLatin1Char(' ') + errors.join(QLatin1Char(' '));
+    m_patternCount->setText(patternText);
+    QList<QStringList> rows;
+    for (const PubSubOverview::Channel &channel : channels)
+        rows.append({BytesEscaper::escape(channel.name),
+                     channel.sharded ? tr("shard channel") : tr("channel"),
+                     QString::number(channel.subscribers), channel.nodes.join(QStringLiteral(", "))});
     std::sort(rows.begin(), rows.end());
     m_overview->setRowCount(int(rows.size()));
     for (int row = 0; row < rows.size(); ++row) {
@@ -705,119 +665,13 @@ void PubSubPage::showOverview(QList<QStringList> rows)
     emit overviewRefreshed();
 }
 
-void PubSubPage::refreshClusterOverview()
-{
-    // Every node, replicas too (a subscriber may be connected to any): PUBSUB NUMPAT (summed), CHANNELS
-    // (their union, then NUMSUB of it everywhere, summed); every master: SHARDCHANNELS (then SHARDNUMSUB
-    // of each master's own on that master).
-    struct Row
-    {
-        qint64 subscribers = 0;
-        QStringList nodes;
-    };
-    struct Join
-    {
-        std::map<QByteArray, Row> channels, shards;
-        qint64 patterns = 0;
-        QStringList errors;
-        int pending = 3;
-    };
-    auto join = std::make_shared<Join>();
-    const auto noteError = [join](const ClusterClient::NodeReply &reply) {
-        if (reply.reply.isError())
-            join->errors.append(tr("%1: %2").arg(reply.endpoint, reply.reply.errorMessage()));
-        return reply.reply.isError();
-    };
-    const auto finish = [this, join] {
-        if (--join->pending > 0)
-            return;
-        QString patterns = tr("Pattern subscriptions: %1").arg(join->patterns);
-        if (!join->errors.isEmpty())
-            patterns += QLatin1Char(' ') + join->errors.join(QLatin1Char(' '));
-        m_patternCount->setText(patterns);
-        QList<QStringList> rows;
-        for (const auto &[name, row] : join->channels)
-            rows.append({BytesEscaper::escape(name), tr("channel"), QString::number(row.subscribers),
-                         row.nodes.join(QStringLiteral(", "))});
-        for (const auto &[name, row] : join->shards)
-            rows.append({BytesEscaper::escape(name), tr("shard channel"), QString::number(row.subscribers),
-                         row.nodes.join(QStringLiteral(", "))});
-        showOverview(rows);
-    };
-    m_cluster->commandOnNodes({"PUBSUB", "NUMPAT"}, this,
-                              [join, noteError, finish](const QList<ClusterClient::NodeReply> &replies) {
-                                  for (const ClusterClient::NodeReply &reply : replies) {
-                                      if (!noteError(reply))
-                                          join->patterns += reply.reply.toInteger();
-                                  }
-                                  finish();
-                              });
-    m_cluster->commandOnNodes(
-        {"PUBSUB", "CHANNELS"}, this,
-        [this, join, noteError, finish](const QList<ClusterClient::NodeReply> &replies) {
-            QList<QByteArray> args{"PUBSUB", "NUMSUB"};
-            for (const ClusterClient::NodeReply &reply : replies) {
-                if (noteError(reply))
-                    continue;
-                for (const RedisReply &channel : reply.reply.elements()) {
-                    if (!join->channels.count(channel.bytes())) {
-                        join->channels[channel.bytes()];
-                        args.append(channel.bytes());
-                    }
-                }
-            }
-            if (args.size() == 2 || !m_cluster) {
-                finish();
-                return;
-            }
-            m_cluster->commandOnNodes(args, this,
-                                      [join, finish](const QList<ClusterClient::NodeReply> &counts) {
-                                          for (const ClusterClient::NodeReply &reply : counts) {
-                                              const QList<RedisReply> &e = reply.reply.elements();
-                                              for (qsizetype i = 0; i + 1 < e.size(); i += 2) {
-                                                  Row &row = join->channels[e.at(i).bytes()];
-                                                  const qint64 n = e.at(i + 1).toInteger();
-                                                  row.subscribers += n;
-                                                  if (n > 0)
-                                                      row.nodes.append(reply.endpoint);
-                                              }
-                                          }
-                                          finish();
-                                      });
-        });
-    m_cluster->commandOnMasters(
-        {"PUBSUB", "SHARDCHANNELS"}, this,
-        [this, join, finish](const QList<ClusterClient::NodeReply> &replies) {
-            for (const ClusterClient::NodeReply &reply : replies) {
-                // Redis < 7 has no shard channels: nothing to list, not an error worth showing.
-                if (reply.reply.isError() || reply.reply.elements().isEmpty() || !m_cluster)
-                    continue;
-                QList<QByteArray> args{"PUBSUB", "SHARDNUMSUB"};
-                for (const RedisReply &channel : reply.reply.elements())
-                    args.append(channel.bytes());
-                ++join->pending;
-                m_cluster->commandOnNode(reply.nodeId, args, this,
-                                         [join, finish, endpoint = reply.endpoint](const RedisReply &counts) {
-                                             const QList<RedisReply> &e = counts.elements();
-                                             for (qsizetype i = 0; i + 1 < e.size(); i += 2) {
-                                                 Row &row = join->shards[e.at(i).bytes()];
-                                                 row.subscribers += e.at(i + 1).toInteger();
-                                                 row.nodes.append(endpoint);
-                                             }
-                                             finish();
-                                         });
-            }
-            finish();
-        });
-}
-
 void PubSubPage::startProbe(int intervalMs)
 {
     ensureSubscriber();
-    if (!m_subscriber || !m_connection)
+    if (!m_subscriber || !session() || !session()->connection())
         return;
     if (!m_probe) {
-        m_probe = std::make_unique<LatencyProbe>(m_connection, m_subscriber.get());
+        m_probe = std::make_unique<LatencyProbe>(session()->connection(), m_subscriber.get());
         connect(m_probe.get(), &LatencyProbe::statsChanged, this, [this] {
             const LatencyProbe::Stats s = m_probe->stats();
             if (s.samples == 0)

@@ -2,13 +2,13 @@
 
 #include "latencyprobe.h"
 #include "pubsubmessage.h"
+#include "pubsuboverview.h"
+#include "sessionpage.h"
 
 #include <memory>
 #include <QHash>
 #include <QPointer>
-#include <QWidget>
 
-class ClusterClient;
 class Publisher;
 class PubSubMessageModel;
 class PubSubSubscriber;
@@ -33,23 +33,22 @@ class ShardedSubscriber;
 // clear, export, payload as text / JSON / hex), publish (once, or N times at a rate), see the server's
 // channels and subscriber counts (PUBSUB), messages per second per channel, and the round-trip latency.
 //
-// In a Redis Cluster (setClusterClient): SUBSCRIBE and PSUBSCRIBE stay on the one subscriber to the
-// page's node (the cluster forwards every PUBLISH to every node); SSUBSCRIBE goes through a
-// ShardedSubscriber, one connection per master that owns a subscribed channel's slot, following
-// failovers and migrations; the subscription list names each shard channel's node. Publishing goes
-// through ClusterClient::command (SPUBLISH to the channel's master), and the PUBSUB overview asks
-// every master and merges their answers, with the node(s) in a fourth column.
-class PubSubPage : public QWidget
+// Through the session: SUBSCRIBE and PSUBSCRIBE stay on the one subscriber to the session's server (a
+// cluster forwards every PUBLISH to every node); SSUBSCRIBE goes through a ShardedSubscriber, one
+// connection per master that owns a subscribed channel's slot (the one server when standalone),
+// following failovers and migrations; the subscription list names each shard channel's node. Publishing
+// goes through Session::command (SPUBLISH to the channel's master), and the PUBSUB overview
+// (PubSubOverview) asks every node and merges their answers, with the node(s) in a fourth column.
+class PubSubPage : public SessionPage
 {
     Q_OBJECT
 public:
-    explicit PubSubPage(RedisConnection *connection, QWidget *parent = nullptr);
+    explicit PubSubPage(Session *session, QWidget *parent = nullptr);
     ~PubSubPage() override;
 
-    // Cluster mode (nullptr: back to the page's one node). Shard channels already subscribed move to
-    // their masters.
-    void setClusterClient(ClusterClient *client);
-    ClusterClient *clusterClient() const;
+    QString title() const override;
+    // The buffer's capacity.
+    void applySettings(const AppSettings &settings) override;
 
     void subscribe(PubSubMessage::Kind kind, const QByteArray &name);
     void unsubscribe(PubSubMessage::Kind kind, const QByteArray &name);
@@ -60,7 +59,7 @@ public:
     bool exportTo(const QString &path, bool jsonLines);
 
     PubSubSubscriber *subscriber() const { return m_subscriber.get(); }
-    // The shard channels' subscribers in cluster mode (nullptr before the first SSUBSCRIBE).
+    // The shard channels' subscribers (nullptr before the first SSUBSCRIBE).
     ShardedSubscriber *shardedSubscriber() const { return m_shardSubscriber.get(); }
     PubSubMessageModel *messages() const { return m_messages; }
     QSortFilterProxyModel *filtered() const { return m_filtered; }
@@ -87,22 +86,21 @@ private:
     void ensureSharded();
     void startRates();
     bool canPublish() const;
-    void refreshClusterOverview();
-    void showOverview(QList<QStringList> rows);
+    void showOverview(const QList<PubSubOverview::Channel> &channels, qint64 patterns,
+                      const QStringList &errors);
     void onMessages(const QList<PubSubMessage> &batch, qint64 dropped);
     void updateCounters();
     void updateSubscriptions();
     void showDetails();
     void sampleRates();
 
-    QPointer<RedisConnection> m_connection;
-    QPointer<ClusterClient> m_cluster;
     std::unique_ptr<PubSubSubscriber> m_subscriber;
-    std::unique_ptr<ShardedSubscriber> m_shardSubscriber; // cluster mode, SSUBSCRIBE
+    std::unique_ptr<ShardedSubscriber> m_shardSubscriber; // SSUBSCRIBE
     std::unique_ptr<LatencyProbe> m_probe;
     PubSubMessageModel *m_messages = nullptr;
     QSortFilterProxyModel *m_filtered = nullptr;
     Publisher *m_publisher = nullptr;
+    PubSubOverview *m_overviewQuery = nullptr;
 
     QComboBox *m_kind = nullptr;
     QLineEdit *m_name = nullptr;
@@ -115,7 +113,7 @@ private:
     QTableView *m_view = nullptr;
     QComboBox *m_detailsMode = nullptr;
     QPlainTextEdit *m_details = nullptr;
-    QLabel *m_detailsNode = nullptr; // a shard channel's slot and node, in cluster mode
+    QLabel *m_detailsNode = nullptr; // a shard channel's slot and node
 
     QLineEdit *m_channel = nullptr;
     QCheckBox *m_sharded = nullptr;

@@ -1,22 +1,25 @@
 #pragma once
 
+#include "sessionpage.h"
+
 #include <QPointer>
-#include <QWidget>
 
 class QLabel;
 class QTimer;
-class SentinelClient;
 class SentinelView;
 
 // The Sentinel tab: what the sentinels know of the followed master, its replicas and the other sentinels
 // (SentinelClient::fetchState every 2 s into a SentinelView), and which master and sentinel are followed now.
-class SentinelPage : public QWidget
+// Made only for a session that follows sentinels.
+class SentinelPage : public SessionPage
 {
     Q_OBJECT
 public:
     static constexpr int kIntervalMs = 2000;
 
-    explicit SentinelPage(SentinelClient *client, QWidget *parent = nullptr);
+    explicit SentinelPage(Session *session, QWidget *parent = nullptr);
+
+    QString title() const override;
 
     SentinelView *view() const { return m_view; }
 
@@ -26,7 +29,6 @@ signals:
 private:
     void refresh();
 
-    QPointer<SentinelClient> m_client;
     SentinelView *m_view = nullptr;
     QLabel *m_following = nullptr;
     QTimer *m_timer = nullptr;

@@ -1,7 +1,6 @@
 #include "serveradminpage.h"
 
 #include "bytesescaper.h"
-#include "clusterclient.h"
 #include "recordtablemodel.h"
 #include "redisconnection.h"
 #include "serveradmin.h"
@@ -34,7 +33,7 @@ QVariant number(const QString &text)
 }
 } // namespace
 
-ServerAdminPage::ServerAdminPage(RedisConnection *connection, QWidget *parent) : QWidget(parent)
+ServerAdminPage::ServerAdminPage(Session *session, QWidget *parent) : SessionPage(session, parent)
 {
     auto *layout = new QVBoxLayout(this);
     m_nodeBar = new QWidget(this);
@@ -99,7 +98,15 @@ ServerAdminPage::ServerAdminPage(RedisConnection *connection, QWidget *parent) :
         if (isVisible() && !m_loadedOnce[index])
             load(Tab(index));
     });
-    watch(connection);
+    connect(session, &Session::topologyChanged, this, &ServerAdminPage::fillNodes);
+    // First open, or a Sentinel failover: the tables of the session's server.
+    connect(session, &Session::ready, this, [this] {
+        if (m_connection != this->session()->connectionTo(this->session()->defaultNodeId()) || !m_connection)
+            watch(this->session()->connectionTo(this->session()->defaultNodeId()));
+        fillNodes();
+    });
+    watch(session->isReady() ? session->connectionTo(session->defaultNodeId()) : nullptr);
+    fillNodes();
     for (const View &view : m_views)
         connect(view.table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                 &ServerAdminPage::updateActions);
@@ -132,25 +139,20 @@ RedisConnection *ServerAdminPage::currentConnection() const
     return m_connection;
 }
 
-void ServerAdminPage::setClusterClient(ClusterClient *cluster)
+QString ServerAdminPage::title() const
 {
-    if (m_cluster)
-        m_cluster->disconnect(this);
-    m_cluster = cluster;
-    m_nodeBar->setVisible(cluster != nullptr);
-    if (cluster)
-        connect(cluster, &ClusterClient::topologyChanged, this, &ServerAdminPage::fillNodes);
-    fillNodes();
+    return tr("Server");
 }
 
 void ServerAdminPage::fillNodes()
 {
     const QString shown = m_connection ? m_connection->config().endpoint() : QString();
+    const QSignalBlocker blocker(m_node);
     m_node->clear();
-    if (!m_cluster)
-        return;
+    const QList<ClusterNode> nodes = session() ? session()->nodes() : QList<ClusterNode>();
+    m_nodeBar->setVisible(nodes.size() > 1);
     int current = -1;
-    for (const ClusterNode &node : m_cluster->topology().nodes()) {
+    for (const ClusterNode &node : nodes) {
         m_node->addItem(node.label(), node.id);
         if (node.endpoint() == shown)
             current = m_node->count() - 1;
@@ -167,9 +169,9 @@ void ServerAdminPage::fillNodes()
 
 void ServerAdminPage::onNodeChosen(int index)
 {
-    if (!m_cluster || index < 0)
+    if (!session() || index < 0)
         return;
-    RedisConnection *connection = m_cluster->connectionToNode(m_node->itemData(index).toByteArray());
+    RedisConnection *connection = session()->connectionTo(m_node->itemData(index).toByteArray());
     if (connection && connection != m_connection)
         watch(connection);
 }
@@ -370,7 +372,7 @@ QVariantList ServerAdminPage::selectedRecord(Tab tab) const
 
 void ServerAdminPage::updateActions()
 {
-    const bool writable = m_connection && !m_connection->config().readOnly;
+    const bool writable = m_connection && !session()->isReadOnly();
     const QString readOnly = tr("Disabled: this connection is read-only");
     for (QPushButton *button : {m_editConfig, m_resetSlowlog, m_kill})
         button->setEnabled(writable);
@@ -384,7 +386,7 @@ void ServerAdminPage::updateActions()
 void ServerAdminPage::ask(const QString &title, const QString &text, const QList<QByteArray> &command,
                           Tab reload)
 {
-    if (!m_connection || m_connection->config().readOnly || m_question)
+    if (!m_connection || session()->isReadOnly() || m_question)
         return;
     QMessageBox *box = WidgetStyle::messageBox(this, QMessageBox::Question, title, text,
                                                QMessageBox::Yes | QMessageBox::No, QMessageBox::No);

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "sessionpage.h"
+
 #include <QByteArray>
 #include <QMessageBox>
 #include <QPointer>
-#include <QWidget>
 
-class ClusterClient;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -22,18 +22,18 @@ class RedisReply;
 // SLOWLOG GET (the latest 128) with command, duration and client, reset after a confirmation; CLIENT LIST
 // with search and CLIENT KILL after a confirmation. Writes are disabled on a read-only connection (which
 // would refuse them anyway). Everything the server sent is shown as plain text.
-class ServerAdminPage : public QWidget
+class ServerAdminPage : public SessionPage
 {
     Q_OBJECT
 public:
     enum Tab { Info, Config, Slowlog, Clients };
     static constexpr int kSlowlogEntries = 128;
 
-    explicit ServerAdminPage(RedisConnection *connection, QWidget *parent = nullptr);
+    // A node chooser above the tables lists the session's nodes (kept current; shown when there is more
+    // than one); the tables and writes are for the node chosen, the session's default node first.
+    explicit ServerAdminPage(Session *session, QWidget *parent = nullptr);
 
-    // A cluster: a node chooser above the tables (every node of the topology, kept current); the tables
-    // and writes are for the node chosen (the page's connection's node first).
-    void setClusterClient(ClusterClient *cluster);
+    QString title() const override;
     QComboBox *nodeChooser() const { return m_node; }
     // The node whose tables are shown: the page's connection, or the node chosen in a cluster.
     RedisConnection *currentConnection() const;
@@ -88,7 +88,6 @@ private:
 
     QPointer<RedisConnection> m_connection;
     QMetaObject::Connection m_readyConnection;
-    QPointer<ClusterClient> m_cluster;
     QWidget *m_nodeBar = nullptr;
     QComboBox *m_node = nullptr;
     QTabWidget *m_tabs = nullptr;

@@ -46,8 +46,8 @@ double maxValue(const QCPGraph *graph)
 }
 } // namespace
 
-ServerOverviewPage::ServerOverviewPage(RedisConnection *connection, QWidget *parent)
-    : QWidget(parent), m_connection(connection), m_timer(new QTimer(this))
+ServerOverviewPage::ServerOverviewPage(Session *session, QWidget *parent)
+    : SessionPage(session, parent), m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("serverOverviewPage"));
     auto *layout = new QVBoxLayout(this);
@@ -57,8 +57,10 @@ ServerOverviewPage::ServerOverviewPage(RedisConnection *connection, QWidget *par
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
-    const ConnectionConfig &config = connection->config();
-    const QString endpoint = QStringLiteral("%1, db%2").arg(config.endpoint()).arg(config.db);
+    const ConnectionConfig &config = session->profile();
+    const QString endpoint = config.usesSentinel()
+                                 ? config.sentinelMaster
+                                 : QStringLiteral("%1, db%2").arg(config.endpoint()).arg(config.db);
     m_title->setText(config.name.isEmpty() ? endpoint : tr("%1 \u2014 %2").arg(config.name, endpoint));
     layout->addWidget(m_title);
 
@@ -152,8 +154,9 @@ ServerOverviewPage::ServerOverviewPage(RedisConnection *connection, QWidget *par
 
     m_timer->setInterval(pollIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &ServerOverviewPage::refresh);
-    connect(connection, &RedisConnection::stateChanged, this, &ServerOverviewPage::onStateChanged);
-    connect(connection, &RedisConnection::errorOccurred, this, &ServerOverviewPage::onError);
+    connect(session, &Session::stateChanged, this, &ServerOverviewPage::onStateChanged);
+    connect(session, &Session::ready, this, &ServerOverviewPage::onStateChanged);
+    connect(session, &Session::errorOccurred, this, &ServerOverviewPage::onError);
     m_timer->start();
     onStateChanged();
 }
@@ -178,12 +181,18 @@ QLabel *ServerOverviewPage::addTile(QGridLayout *grid, int row, int column, cons
     return value;
 }
 
+QString ServerOverviewPage::title() const
+{
+    return tr("Overview");
+}
+
 void ServerOverviewPage::refresh()
 {
-    if (!m_connection || !m_connection->isReady() || m_inFlight)
+    RedisConnection *connection = session() ? session()->connection() : nullptr;
+    if (!connection || !connection->isReady() || m_inFlight)
         return;
     m_inFlight = true;
-    m_connection->command({"INFO"}, this, [this](const RedisReply &reply) {
+    connection->command({"INFO"}, this, [this](const RedisReply &reply) {
         m_inFlight = false;
         if (reply.isError()) {
             showBanner(tr("INFO failed: %1").arg(reply.errorMessage()));
@@ -195,24 +204,23 @@ void ServerOverviewPage::refresh()
 
 void ServerOverviewPage::onStateChanged()
 {
-    if (!m_connection)
+    if (!session())
         return;
-    const ConnectionConfig &config = m_connection->config();
-    const QString endpoint = config.endpoint();
-    switch (m_connection->state()) {
-    case RedisConnection::State::Ready:
+    const QString endpoint = session()->serverConfig().endpoint();
+    const ConnectionError error = session()->lastError();
+    switch (session()->state()) {
+    case Session::State::Ready:
         showBanner({});
         refresh();
         break;
-    case RedisConnection::State::Connecting:
-    case RedisConnection::State::Authenticating:
-        if (!m_connection->lastError().isError())
+    case Session::State::Connecting:
+        if (!error.isError())
             showBanner(tr("Connecting to %1\u2026").arg(endpoint));
         break;
-    case RedisConnection::State::WaitingToReconnect:
-    case RedisConnection::State::Disconnected:
-        showBanner(m_connection->lastError().isError() ? m_connection->lastError().message
-                                                       : tr("Not connected to %1.").arg(endpoint));
+    case Session::State::Reconnecting:
+    case Session::State::Failed:
+    case Session::State::Closed:
+        showBanner(error.isError() ? error.message : tr("Not connected to %1.").arg(endpoint));
         break;
     }
 }

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "serverinfo.h"
+#include "sessionpage.h"
 
 #include <QPointer>
-#include <QWidget>
 
 class QCPGraph;
 class QCustomPlot;
@@ -20,11 +20,14 @@ struct ConnectionError;
 // two seconds (one request in flight at most). Everything shown comes from the server and is
 // rendered as plain text. While the connection is down the page says why and greys out the last
 // values it had.
-class ServerOverviewPage : public QWidget
+class ServerOverviewPage : public SessionPage
 {
     Q_OBJECT
 public:
-    explicit ServerOverviewPage(RedisConnection *connection, QWidget *parent = nullptr);
+    // INFO of the session's default node; the banner follows the session's state.
+    explicit ServerOverviewPage(Session *session, QWidget *parent = nullptr);
+
+    QString title() const override;
 
     static constexpr int pollIntervalMs = 2000;
 
@@ -45,7 +48,6 @@ private:
     void updateChart(const ServerInfo &info);
     void updateDetails(const ServerInfo &info);
 
-    QPointer<RedisConnection> m_connection;
     ServerInfo m_info;
     bool m_inFlight = false;
     QTimer *m_timer = nullptr;
