@@ -109,8 +109,16 @@ void TestHealthDashboardPage::chartsFollowTheServer()
     HealthDashboardPage page(&session);
     page.resize(1400, 900);
     page.show();
-    page.poller()->setInterval(InfoPoller::kMinIntervalMs);
-    QSignalSpy advised(page.advisor(), &HealthAdvisor::finished);
+    // A single server is a topology of one node: one poller, one advisor, one entry to choose.
+    const QByteArray id = session.defaultNodeId();
+    QCOMPARE(page.nodeIds(), QList<QByteArray>{id});
+    QCOMPARE(page.findChildren<InfoPoller *>().size(), 1);
+    InfoPoller *poller = page.nodePoller(id);
+    QVERIFY(poller);
+    page.setInterval(InfoPoller::kMinIntervalMs);
+    QCOMPARE(page.interval(), InfoPoller::kMinIntervalMs);
+    QCOMPARE(poller->interval(), InfoPoller::kMinIntervalMs);
+    QSignalSpy advised(page.nodeAdvisor(id), &HealthAdvisor::finished);
     QSignalSpy redrawn(&page, &HealthDashboardPage::redrawn);
     // Some load: writes, hits and misses.
     for (int i = 0; i < 200; ++i) {
@@ -124,11 +132,13 @@ void TestHealthDashboardPage::chartsFollowTheServer()
     QVERIFY(page.drawnPoints(InfoSample::LatencyP50Ms) >= 2);
     QVERIFY(page.checkTexts().contains("Memory limit: Warning"));
     QVERIFY(page.checkTexts().contains("Append-only file: Warning"));
-    // A single server: one line per series, no node to choose.
-    QVERIFY(page.nodeIds().isEmpty());
+    // A single server: one line per series, its checks not prefixed by its address.
     QCOMPARE(graphNames(page.plot(InfoSample::OpsPerSecond)), QStringList({"ops/s", "commands/s"}));
     QCOMPARE(graphNames(page.plot(InfoSample::HitRatio)), QStringList({"hit ratio"}));
-    QVERIFY(!page.findChild<QComboBox *>("nodeChooser")->isVisible());
+    const auto *chooser = page.findChild<QComboBox *>("nodeChooser");
+    QVERIFY(chooser->isVisible());
+    QCOMPARE(chooser->count(), 1);
+    QCOMPARE(chooser->currentText(), server.config().endpoint() + " (master)");
     // Pause: the charts stop following.
     page.setPaused(true);
     const int before = page.drawnPoints(InfoSample::UsedMemory);
@@ -139,7 +149,7 @@ void TestHealthDashboardPage::chartsFollowTheServer()
     QCOMPARE(page.windowSeconds(), 86400);
     QVERIFY(page.drawnPoints(InfoSample::UsedMemory) >= before);
     // A day across the chart moves a pixel every minute or two: new samples do not redraw it each time.
-    QSignalSpy sampled(page.poller(), &InfoPoller::sampled);
+    QSignalSpy sampled(poller, &InfoPoller::sampled);
     redrawn.clear();
     QTRY_VERIFY_WITH_TIMEOUT(sampled.size() >= 3, 10000);
     QCOMPARE(redrawn.size(), 0);
@@ -155,7 +165,7 @@ void TestHealthDashboardPage::chartsFollowTheServer()
     const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
     QVERIFY(lines.first().startsWith("time,ops/s,commands/s,used memory"));
     QVERIFY(lines.size() >= 4);
-    QCOMPARE(lines.size() - 1, page.poller()->series(InfoSample::UsedMemory).size()); // a row per sample
+    QCOMPARE(lines.size() - 1, poller->series(InfoSample::UsedMemory).size()); // a row per sample
     QVERIFY(page.exportPng(dir.filePath("charts.png")));
     QVERIFY(QFile(dir.filePath("charts.png")).size() > 1000);
     for (const QLabel *label : page.findChildren<QLabel *>())
@@ -169,7 +179,7 @@ void TestHealthDashboardPage::allNodesOneLinePerNode()
     m_page->show();
     m_page->setInterval(InfoPoller::kMinIntervalMs);
     QCOMPARE(m_page->nodeIds().size(), 6);
-    QVERIFY(!m_page->poller()->isRunning()); // the seed is polled as one of the nodes
+    QCOMPARE(m_page->findChildren<InfoPoller *>().size(), 6); // the seed is polled as one of the nodes
     QVERIFY(waitForSamples(3));
 
     QSet<QString> expected;

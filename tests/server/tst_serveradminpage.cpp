@@ -71,6 +71,10 @@ void TestServerAdminPage::infoIsSearchable()
     QSignalSpy loaded(&page, &ServerAdminPage::loaded);
     page.show(); // the INFO tab loads when shown
     QVERIFY(waitLoaded(loaded, ServerAdminPage::Info));
+    // A single server is a topology of one node: the chooser offers it alone.
+    QVERIFY(page.nodeChooser()->isVisible());
+    QCOMPARE(page.nodeChooser()->count(), 1);
+    QCOMPARE(page.nodeChooser()->currentText(), connection->config().endpoint() + " (master)");
     QTableView *table = page.table(ServerAdminPage::Info);
     QVERIFY(table->model()->rowCount() > 50);
     page.filter(ServerAdminPage::Info)->setText("redis_VERSION");

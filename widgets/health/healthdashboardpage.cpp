@@ -108,16 +108,14 @@ void writeRows(QSaveFile &file, const QList<const InfoPoller *> &pollers, const 
 } // namespace
 
 HealthDashboardPage::HealthDashboardPage(Session *session, QWidget *parent)
-    : SessionPage(session, parent), m_poller(new InfoPoller(nullptr, this)),
-      m_advisor(new HealthAdvisor(nullptr, this)), m_redrawTimer(new QTimer(this))
+    : SessionPage(session, parent), m_redrawTimer(new QTimer(this))
 {
-    m_intervalMs = m_poller->interval();
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
     m_nodeBox = new QComboBox(this);
     m_nodeBox->setObjectName(QStringLiteral("nodeChooser"));
     m_nodeBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_nodeBox->setVisible(false); // a single server has nothing to choose
+    m_nodeBox->setVisible(false); // until the session knows its nodes
     m_interval = new QComboBox(this);
     for (const int ms : {500, 1000, 2000, 5000, 10000, 30000, 60000})
         m_interval->addItem(tr("every %1 s").arg(QLocale().toString(ms / 1000.0)), ms);
@@ -235,18 +233,11 @@ HealthDashboardPage::HealthDashboardPage(Session *session, QWidget *parent)
             m_status->setText(tr("Cannot write %1.").arg(path));
     });
     connect(recheck, &QPushButton::clicked, this, &HealthDashboardPage::runChecks);
-    connect(m_poller, &InfoPoller::sampled, this, [this] {
-        if (!isCluster())
-            scheduleRedraw();
-    });
-    connect(m_poller, &InfoPoller::failed, m_status, &QLabel::setText);
-    connect(m_advisor, &HealthAdvisor::finished, this, &HealthDashboardPage::showChecks);
-    connect(m_advisor, &HealthAdvisor::failed, m_status, &QLabel::setText);
-    connect(session, &Session::ready, this, &HealthDashboardPage::onSessionReady);
+    // First open, a reconnect, a Sentinel failover to another server: the nodes' connections again.
+    connect(session, &Session::ready, this, &HealthDashboardPage::syncNodes);
     connect(session, &Session::topologyChanged, this, &HealthDashboardPage::syncNodes);
-    m_poller->start();
     if (session->isReady())
-        onSessionReady();
+        syncNodes();
 }
 
 HealthDashboardPage::~HealthDashboardPage() = default;
@@ -259,19 +250,6 @@ QString HealthDashboardPage::title() const
 void HealthDashboardPage::applySettings(const AppSettings &settings)
 {
     setInterval(settings.healthIntervalMs);
-}
-
-void HealthDashboardPage::onSessionReady()
-{
-    // First open, reconnect, or a Sentinel failover to another server.
-    if (m_connection != session()->connection()) {
-        m_connection = session()->connection();
-        m_poller->setConnection(m_connection);
-        m_advisor->setConnection(m_connection);
-    }
-    syncNodes();
-    if (!isCluster())
-        m_advisor->run();
 }
 
 HealthDashboardPage::Chart HealthDashboardPage::addChart(const QString &title, const QString &unit,
@@ -326,41 +304,37 @@ QString HealthDashboardPage::nodeLabel(const QByteArray &nodeId) const
 
 const InfoPoller *HealthDashboardPage::shownPoller() const
 {
-    if (!isCluster())
-        return m_poller;
-    const Node *n = node(m_currentNode);
-    return n ? n->poller : nullptr;
+    if (const Node *n = node(m_currentNode))
+        return n->poller;
+    return m_nodes.size() == 1 ? m_nodes.front().poller : nullptr;
 }
 
 void HealthDashboardPage::syncNodes()
 {
-    // Masters in slot order, each followed by its replicas, then whatever else has an address.
-    // A topology of one node (a single server) is drawn with its full series instead.
+    // Masters in slot order, each followed by its replicas, then whatever else has an address (the one
+    // node of a single server).
     const QList<ClusterNode> all = session() ? session()->nodes() : QList<ClusterNode>();
     QList<const ClusterNode *> wanted;
-    if (all.size() > 1) {
-        QList<const ClusterNode *> masters;
+    QList<const ClusterNode *> masters;
+    for (const ClusterNode &n : all)
+        if (n.isMaster() && n.slotCount() > 0)
+            masters.append(&n);
+    std::sort(masters.begin(), masters.end(), [](const ClusterNode *a, const ClusterNode *b) {
+        return a->slotRanges.value(0).first < b->slotRanges.value(0).first;
+    });
+    for (const ClusterNode *master : std::as_const(masters)) {
+        wanted.append(master);
         for (const ClusterNode &n : all)
-            if (n.isMaster() && n.slotCount() > 0)
-                masters.append(&n);
-        std::sort(masters.begin(), masters.end(), [](const ClusterNode *a, const ClusterNode *b) {
-            return a->slotRanges.value(0).first < b->slotRanges.value(0).first;
-        });
-        for (const ClusterNode *master : std::as_const(masters)) {
-            wanted.append(master);
-            for (const ClusterNode &n : all)
-                if (n.masterId == master->id)
-                    wanted.append(&n);
-        }
-        for (const ClusterNode &n : all) {
-            if (!wanted.contains(&n))
+            if (n.masterId == master->id)
                 wanted.append(&n);
-        }
-        wanted.removeIf([](const ClusterNode *n) {
-            return n->port == 0 || n->flags.testAnyFlags(ClusterNode::NoAddress | ClusterNode::Handshake);
-        });
     }
-    const bool wasCluster = isCluster();
+    for (const ClusterNode &n : all) {
+        if (!wanted.contains(&n))
+            wanted.append(&n);
+    }
+    wanted.removeIf([](const ClusterNode *n) {
+        return n->port == 0 || n->flags.testAnyFlags(ClusterNode::NoAddress | ClusterNode::Handshake);
+    });
     bool added = false;
     std::vector<Node> next;
     for (const ClusterNode *clusterNode : std::as_const(wanted)) {
@@ -383,7 +357,7 @@ void HealthDashboardPage::syncNodes()
         addNode(entry, connection);
         next.push_back(entry);
     }
-    // The nodes that left the topology (or every node, without a client).
+    // The nodes that left the topology (or every node, without a session).
     for (const Node &gone : m_nodes) {
         delete gone.poller;
         delete gone.advisor;
@@ -407,16 +381,10 @@ void HealthDashboardPage::syncNodes()
     }
     if (!node(m_currentNode))
         m_currentNode.clear();
-    if (isCluster() && !wasCluster) {
-        m_poller->stop();
-        m_status->clear();
-    } else if (!isCluster() && wasCluster) {
-        m_poller->start();
-    }
-    m_nodeBox->setVisible(isCluster());
+    m_nodeBox->setVisible(!m_nodes.empty());
     // Room for the node addresses in front of the checks.
     if (QWidget *checksPanel = findChild<QWidget *>(QStringLiteral("checksPanel")))
-        checksPanel->setMinimumWidth(isCluster() ? kClusterChecksWidth : kChecksWidth);
+        checksPanel->setMinimumWidth(hasManyNodes() ? kClusterChecksWidth : kChecksWidth);
     fillNodeChooser();
     resetGraphs();
     redraw();
@@ -438,7 +406,7 @@ void HealthDashboardPage::addNode(Node &entry, RedisConnection *connection)
         const QByteArray id = entry.id;
         connect(entry.poller, &InfoPoller::failed, this, [this, id](const QString &message) {
             if (const Node *n = node(id))
-                m_status->setText(tr("%1: %2").arg(n->address, message));
+                m_status->setText(hasManyNodes() ? tr("%1: %2").arg(n->address, message) : message);
         });
         entry.poller->start();
     }
@@ -449,9 +417,9 @@ void HealthDashboardPage::addNode(Node &entry, RedisConnection *connection)
         const QByteArray id = entry.id;
         connect(advisor, &HealthAdvisor::failed, this, [this, id](const QString &message) {
             if (const Node *n = node(id))
-                m_status->setText(tr("%1: %2").arg(n->address, message));
+                m_status->setText(hasManyNodes() ? tr("%1: %2").arg(n->address, message) : message);
         });
-        // After each (re)connection, as on a single server.
+        // After each (re)connection.
         connect(connection, &RedisConnection::ready, advisor, [advisor] { advisor->run(); });
         if (connection->isReady())
             advisor->run();
@@ -462,7 +430,8 @@ void HealthDashboardPage::fillNodeChooser()
 {
     const QSignalBlocker blocker(m_nodeBox);
     m_nodeBox->clear();
-    m_nodeBox->addItem(tr("All nodes"), QByteArray());
+    if (hasManyNodes())
+        m_nodeBox->addItem(tr("All nodes"), QByteArray());
     for (const Node &n : m_nodes)
         m_nodeBox->addItem(nodeLabel(n.id), n.id);
     m_nodeBox->setCurrentIndex(std::max(0, m_nodeBox->findData(m_currentNode)));
@@ -532,8 +501,7 @@ void HealthDashboardPage::setInterval(int ms)
         index = m_interval->count() - 1;
     }
     m_interval->setCurrentIndex(index);
-    m_poller->setInterval(ms);
-    m_intervalMs = m_poller->interval();
+    m_intervalMs = std::clamp(ms, InfoPoller::kMinIntervalMs, InfoPoller::kMaxIntervalMs);
     for (const Node &n : m_nodes)
         n.poller->setInterval(ms);
 }
@@ -610,6 +578,8 @@ void HealthDashboardPage::showStatus()
 {
     const QLocale locale;
     QStringList parts;
+    if (m_nodes.empty())
+        return;
     if (const InfoPoller *shown = shownPoller()) {
         const auto &sample = shown->lastSample();
         if (!sample)
@@ -695,10 +665,6 @@ int HealthDashboardPage::drawnPoints(Series series) const
 
 void HealthDashboardPage::runChecks()
 {
-    if (!isCluster()) {
-        m_advisor->run(m_poller->lastInfo());
-        return;
-    }
     for (const Node &n : m_nodes)
         n.advisor->run(n.poller->lastInfo());
 }
@@ -708,39 +674,33 @@ void HealthDashboardPage::showChecks()
     struct Line
     {
         HealthAdvisor::Check check;
-        QStringList nodes; // addresses; empty on a single server
+        QStringList nodes; // addresses
     };
     QList<Line> lines;
-    if (!isCluster()) {
-        for (const HealthAdvisor::Check &check : m_advisor->checks())
-            lines.append({check, {}});
-    } else {
-        // One line per check and outcome: the nodes where a check reads exactly the same share it.
-        QStringList order; // check ids, first seen first
-        for (const Node &n : m_nodes) {
-            for (const HealthAdvisor::Check &check : n.advisor->checks()) {
-                if (!order.contains(check.id))
-                    order.append(check.id);
-                const auto same = std::find_if(lines.begin(), lines.end(), [&check](const Line &l) {
-                    return l.check.id == check.id && l.check.status == check.status &&
-                           l.check.title == check.title && l.check.why == check.why &&
-                           l.check.fix == check.fix;
-                });
-                if (same != lines.end())
-                    same->nodes.append(n.address);
-                else
-                    lines.append({check, {n.address}});
-            }
+    // One line per check and outcome: the nodes where a check reads exactly the same share it.
+    QStringList order; // check ids, first seen first
+    for (const Node &n : m_nodes) {
+        for (const HealthAdvisor::Check &check : n.advisor->checks()) {
+            if (!order.contains(check.id))
+                order.append(check.id);
+            const auto same = std::find_if(lines.begin(), lines.end(), [&check](const Line &l) {
+                return l.check.id == check.id && l.check.status == check.status &&
+                       l.check.title == check.title && l.check.why == check.why && l.check.fix == check.fix;
+            });
+            if (same != lines.end())
+                same->nodes.append(n.address);
+            else
+                lines.append({check, {n.address}});
         }
-        std::stable_sort(lines.begin(), lines.end(), [&order](const Line &a, const Line &b) {
-            return order.indexOf(a.check.id) < order.indexOf(b.check.id);
-        });
     }
+    std::stable_sort(lines.begin(), lines.end(), [&order](const Line &a, const Line &b) {
+        return order.indexOf(a.check.id) < order.indexOf(b.check.id);
+    });
     m_checks->clear();
     for (const Line &line : std::as_const(lines)) {
         const HealthAdvisor::Check &check = line.check;
         QString title = check.title;
-        if (!line.nodes.isEmpty()) {
+        if (hasManyNodes()) { // a single server's checks are its own
             const QString where = line.nodes.size() > 1 && line.nodes.size() == qsizetype(m_nodes.size())
                                       ? tr("All nodes")
                                       : line.nodes.join(QStringLiteral(", "));
@@ -777,15 +737,13 @@ bool HealthDashboardPage::exportCsv(const QString &path) const
     QByteArray header = "time";
     QList<const InfoPoller *> pollers;
     QStringList nodes;
-    if (!isCluster()) {
-        pollers.append(m_poller);
-    } else {
+    if (hasManyNodes())
         header += ',' + tr("node").toUtf8();
-        for (const Node &n : m_nodes) {
-            if (m_currentNode.isEmpty() || n.id == m_currentNode) {
-                pollers.append(n.poller);
+    for (const Node &n : m_nodes) {
+        if (m_currentNode.isEmpty() || n.id == m_currentNode) {
+            pollers.append(n.poller);
+            if (hasManyNodes())
                 nodes.append(n.address);
-            }
         }
     }
     for (int s = 0; s < InfoSample::SeriesCount; ++s)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "healthadvisor.h"
+#include "infopoller.h"
 #include "infosample.h"
 #include "sessionpage.h"
 
@@ -10,7 +11,6 @@
 #include <QPointer>
 #include <vector>
 
-class InfoPoller;
 class QCheckBox;
 class QComboBox;
 class QCustomPlot;
@@ -24,13 +24,14 @@ class RedisConnection;
 // (5 min … 24 h) replots in about the same time; a window selector, pause (then drag and wheel zoom freely),
 // hover values, PNG and CSV export; and the health advisor's checks with why and how to fix.
 //
-// When the session has more than one node (a Redis Cluster) it polls every node instead, masters and
-// replicas, one InfoPoller and one HealthAdvisor per node over Session::connectionTo(), and follows
+// It polls every node of the session (the one node of a single server; a cluster's masters and
+// replicas), one InfoPoller and one HealthAdvisor per node over Session::connectionTo(), and follows
 // topologyChanged: new nodes get a poller, nodes gone are dropped, a node keeps its history (by id) when
-// its role changes in a failover. A node chooser offers "All nodes" — each chart draws its main series
-// (ops/s, used memory, clients, hit ratio, network in, latency p99 …) once per node, legend = address — or
-// one node with its full series as on a single server. The advisor's checks are listed per node, prefixed
-// by its address; a check that reads the same on every node is listed once, for all nodes.
+// its role changes in a failover. The node chooser lists the nodes (one entry for a single server, whose
+// full series are drawn); with more than one node it offers "All nodes" first — each chart draws its main
+// series (ops/s, used memory, clients, hit ratio, network in, latency p99 …) once per node, legend =
+// address — or one node with its full series. With more than one node the advisor's checks are listed per
+// node, prefixed by its address; a check that reads the same on every node is listed once, for all nodes.
 class HealthDashboardPage : public SessionPage
 {
     Q_OBJECT
@@ -42,21 +43,20 @@ public:
     // The INFO poll interval.
     void applySettings(const AppSettings &settings) override;
 
-    // The poller and advisor of the page's own connection; idle while cluster nodes are shown.
-    InfoPoller *poller() const { return m_poller; }
-    HealthAdvisor *advisor() const { return m_advisor; }
-    // The nodes shown, masters in slot order each followed by its replicas; empty on a single server.
+    // The nodes shown, masters in slot order each followed by its replicas; one on a single server.
     QList<QByteArray> nodeIds() const;
     InfoPoller *nodePoller(const QByteArray &nodeId) const;
     HealthAdvisor *nodeAdvisor(const QByteArray &nodeId) const;
     // "address (role)" as the node chooser shows it.
     QString nodeLabel(const QByteArray &nodeId) const;
-    // The node whose full series are drawn; empty = all nodes.
+    // The node whose full series are drawn; empty = all nodes (the one node of a single server).
     void setCurrentNode(const QByteArray &nodeId);
     QByteArray currentNode() const { return m_currentNode; }
     void setWindowSeconds(int seconds);
     // INFO poll interval (the selector follows; an interval it does not list is added to it).
     void setInterval(int ms);
+    // The interval every node's poller uses (also before the session is ready).
+    int interval() const { return m_intervalMs; }
     int windowSeconds() const { return m_window; }
     void setPaused(bool paused);
     // The chart that draws a series (its graphs are one per series, or one per node with all nodes).
@@ -64,7 +64,8 @@ public:
     // Points drawn for a series now (after the envelope), for tests; with all nodes, the most of any node.
     int drawnPoints(InfoSample::Series series) const;
     QStringList checkTexts() const;
-    // One row per sample time (and node: a node column in a cluster, every node unless one is chosen).
+    // One row per sample time (and node: a node column with several nodes, every node unless one is
+    // chosen).
     bool exportCsv(const QString &path) const;
     bool exportPng(const QString &path);
 
@@ -91,12 +92,12 @@ private:
     };
     Chart addChart(const QString &title, const QString &unit, const QList<InfoSample::Series> &series,
                    InfoSample::Series main, double scale = 1);
-    bool isCluster() const { return !m_nodes.empty(); }
-    bool showsAllNodes() const { return isCluster() && m_currentNode.isEmpty(); }
+    bool hasManyNodes() const { return m_nodes.size() > 1; }
+    bool showsAllNodes() const { return hasManyNodes() && m_currentNode.isEmpty(); }
     const Node *node(const QByteArray &id) const;
-    // The poller whose full series are drawn: the page's own, or the chosen node's; nullptr for all nodes.
+    // The poller whose full series are drawn: the chosen node's, or the one node's; nullptr for all nodes
+    // (or none yet).
     const InfoPoller *shownPoller() const;
-    void onSessionReady();
     void syncNodes();
     void addNode(Node &node, RedisConnection *connection);
     void fillNodeChooser();
@@ -108,14 +109,11 @@ private:
     void runChecks();
     void showHover(QCustomPlot *plot, const Chart &chart, QMouseEvent *event);
 
-    QPointer<RedisConnection> m_connection;
-    InfoPoller *m_poller = nullptr;
-    HealthAdvisor *m_advisor = nullptr;
     std::vector<Node> m_nodes;
     QByteArray m_currentNode;
     QList<Chart> m_charts;
     int m_window = 300;
-    int m_intervalMs = 0;
+    int m_intervalMs = InfoPoller::kDefaultIntervalMs;
     bool m_paused = false;
     QComboBox *m_nodeBox = nullptr;
     QWidget *m_nodeKey = nullptr; // All nodes: one colour key for every chart (instead of a legend each)

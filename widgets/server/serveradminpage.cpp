@@ -36,18 +36,17 @@ QVariant number(const QString &text)
 ServerAdminPage::ServerAdminPage(Session *session, QWidget *parent) : SessionPage(session, parent)
 {
     auto *layout = new QVBoxLayout(this);
-    m_nodeBar = new QWidget(this);
-    auto *nodeLayout = new QHBoxLayout(m_nodeBar);
+    auto *nodeBar = new QWidget(this);
+    auto *nodeLayout = new QHBoxLayout(nodeBar);
     nodeLayout->setContentsMargins(0, 0, 0, 0);
-    auto *nodeLabel = new QLabel(tr("Node:"), m_nodeBar);
-    m_node = new QComboBox(m_nodeBar);
+    auto *nodeLabel = new QLabel(tr("Node:"), nodeBar);
+    m_node = new QComboBox(nodeBar);
     m_node->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     nodeLabel->setBuddy(m_node);
     nodeLayout->addWidget(nodeLabel);
     nodeLayout->addWidget(m_node);
     nodeLayout->addStretch(1);
-    m_nodeBar->hide();
-    layout->addWidget(m_nodeBar);
+    layout->addWidget(nodeBar);
     connect(m_node, &QComboBox::activated, this, &ServerAdminPage::onNodeChosen);
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
@@ -99,13 +98,8 @@ ServerAdminPage::ServerAdminPage(Session *session, QWidget *parent) : SessionPag
             load(Tab(index));
     });
     connect(session, &Session::topologyChanged, this, &ServerAdminPage::fillNodes);
-    // First open, or a Sentinel failover: the tables of the session's server.
-    connect(session, &Session::ready, this, [this] {
-        if (m_connection != this->session()->connectionTo(this->session()->defaultNodeId()) || !m_connection)
-            watch(this->session()->connectionTo(this->session()->defaultNodeId()));
-        fillNodes();
-    });
-    watch(session->isReady() ? session->connectionTo(session->defaultNodeId()) : nullptr);
+    // First open, a reconnect or a Sentinel failover: the node's connection is fetched again.
+    connect(session, &Session::ready, this, &ServerAdminPage::fillNodes);
     fillNodes();
     for (const View &view : m_views)
         connect(view.table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -146,33 +140,30 @@ QString ServerAdminPage::title() const
 
 void ServerAdminPage::fillNodes()
 {
-    const QString shown = m_connection ? m_connection->config().endpoint() : QString();
     const QSignalBlocker blocker(m_node);
     m_node->clear();
-    const QList<ClusterNode> nodes = session() ? session()->nodes() : QList<ClusterNode>();
-    m_nodeBar->setVisible(nodes.size() > 1);
-    int current = -1;
-    for (const ClusterNode &node : nodes) {
-        m_node->addItem(node.label(), node.id);
-        if (node.endpoint() == shown)
-            current = m_node->count() - 1;
+    if (session()) {
+        for (const ClusterNode &node : session()->nodes())
+            m_node->addItem(node.label(), node.id);
     }
-    // The connection's address is not one the cluster announces (a host name, say): show the first node's
-    // tables, so that the node named is always the one the tables and writes are for.
-    if (current < 0 && m_node->count() > 0) {
-        m_node->setCurrentIndex(0);
-        onNodeChosen(0);
-    } else {
-        m_node->setCurrentIndex(current);
-    }
+    // The node chosen stays while it is in the topology; else the session's default node, or the first
+    // one when the default is not among them (reached by a host name the cluster does not announce), so
+    // that the node named is always the one the tables and writes are for.
+    int current = m_node->findData(m_nodeId);
+    if (current < 0 && session())
+        current = m_node->findData(session()->defaultNodeId());
+    if (current < 0 && m_node->count() > 0)
+        current = 0;
+    m_node->setCurrentIndex(current);
+    onNodeChosen(current);
 }
 
 void ServerAdminPage::onNodeChosen(int index)
 {
-    if (!session() || index < 0)
-        return;
-    RedisConnection *connection = session()->connectionTo(m_node->itemData(index).toByteArray());
-    if (connection && connection != m_connection)
+    m_nodeId = index >= 0 ? m_node->itemData(index).toByteArray() : QByteArray();
+    RedisConnection *connection =
+        session() && !m_nodeId.isEmpty() ? session()->connectionTo(m_nodeId) : nullptr;
+    if (!connection || connection != m_connection)
         watch(connection);
 }
 

@@ -29,13 +29,13 @@ public:
     enum Tab { Info, Config, Slowlog, Clients };
     static constexpr int kSlowlogEntries = 128;
 
-    // A node chooser above the tables lists the session's nodes (kept current; shown when there is more
-    // than one); the tables and writes are for the node chosen, the session's default node first.
+    // A node chooser above the tables lists the session's nodes (kept current; one entry for a single
+    // server); the tables and writes are for the node chosen, the session's default node first.
     explicit ServerAdminPage(Session *session, QWidget *parent = nullptr);
 
     QString title() const override;
     QComboBox *nodeChooser() const { return m_node; }
-    // The node whose tables are shown: the page's connection, or the node chosen in a cluster.
+    // The connection to the node whose tables are shown (Session::connectionTo of the node chosen).
     RedisConnection *currentConnection() const;
 
     void showTab(Tab tab);
@@ -88,7 +88,7 @@ private:
 
     QPointer<RedisConnection> m_connection;
     QMetaObject::Connection m_readyConnection;
-    QWidget *m_nodeBar = nullptr;
+    QByteArray m_nodeId; // the node chosen, among Session::nodes()
     QComboBox *m_node = nullptr;
     QTabWidget *m_tabs = nullptr;
     View m_views[4];

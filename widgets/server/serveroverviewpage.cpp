@@ -188,11 +188,10 @@ QString ServerOverviewPage::title() const
 
 void ServerOverviewPage::refresh()
 {
-    RedisConnection *connection = session() ? session()->connection() : nullptr;
-    if (!connection || !connection->isReady() || m_inFlight)
+    if (!session() || !session()->isReady() || m_inFlight)
         return;
     m_inFlight = true;
-    connection->command({"INFO"}, this, [this](const RedisReply &reply) {
+    session()->commandOn(session()->defaultNodeId(), {"INFO"}, this, [this](const RedisReply &reply) {
         m_inFlight = false;
         if (reply.isError()) {
             showBanner(tr("INFO failed: %1").arg(reply.errorMessage()));

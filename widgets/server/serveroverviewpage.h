@@ -13,7 +13,6 @@ class QProgressBar;
 class QTableWidget;
 class QTimer;
 class QTreeWidget;
-class RedisConnection;
 struct ConnectionError;
 
 // The first page of a connection: what the server is and how it is doing, from INFO polled every
@@ -32,7 +31,8 @@ public:
     static constexpr int pollIntervalMs = 2000;
 
     const ServerInfo &info() const { return m_info; }
-    // Sends INFO now unless a request is already in flight or the connection is not ready.
+    // Sends INFO to the default node now unless a request is already in flight or the session is not
+    // ready.
     void refresh();
 
 signals:
