@@ -112,7 +112,6 @@ void TestHealthDashboardPage::chartsFollowTheServer()
     // A single server is a topology of one node: one poller, one advisor, one entry to choose.
     const QByteArray id = session.defaultNodeId();
     QCOMPARE(page.nodeIds(), QList<QByteArray>{id});
-    QCOMPARE(page.findChildren<InfoPoller *>().size(), 1);
     InfoPoller *poller = page.nodePoller(id);
     QVERIFY(poller);
     page.setInterval(InfoPoller::kMinIntervalMs);
@@ -179,7 +178,6 @@ void TestHealthDashboardPage::allNodesOneLinePerNode()
     m_page->show();
     m_page->setInterval(InfoPoller::kMinIntervalMs);
     QCOMPARE(m_page->nodeIds().size(), 6);
-    QCOMPARE(m_page->findChildren<InfoPoller *>().size(), 6); // the seed is polled as one of the nodes
     QVERIFY(waitForSamples(3));
 
     QSet<QString> expected;

@@ -1,9 +1,6 @@
 #include "healthdashboardpage.h"
 
 #include "appsettings.h"
-#include "infopoller.h"
-#include "redisconnection.h"
-#include "serverinfo.h"
 #include "timechart.h"
 #include "widgetstyle.h"
 
@@ -108,7 +105,7 @@ void writeRows(QSaveFile &file, const QList<const InfoPoller *> &pollers, const 
 } // namespace
 
 HealthDashboardPage::HealthDashboardPage(Session *session, QWidget *parent)
-    : SessionPage(session, parent), m_redrawTimer(new QTimer(this))
+    : SessionPage(session, parent), m_pollers(new NodePollers(session, this)), m_redrawTimer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
@@ -232,12 +229,15 @@ HealthDashboardPage::HealthDashboardPage(Session *session, QWidget *parent)
         if (!path.isEmpty() && !exportCsv(path))
             m_status->setText(tr("Cannot write %1.").arg(path));
     });
-    connect(recheck, &QPushButton::clicked, this, &HealthDashboardPage::runChecks);
-    // First open, a reconnect, a Sentinel failover to another server: the nodes' connections again.
-    connect(session, &Session::ready, this, &HealthDashboardPage::syncNodes);
-    connect(session, &Session::topologyChanged, this, &HealthDashboardPage::syncNodes);
-    if (session->isReady())
-        syncNodes();
+    connect(recheck, &QPushButton::clicked, m_pollers, &NodePollers::runChecks);
+    connect(m_pollers, &NodePollers::nodesChanged, this, &HealthDashboardPage::onNodesChanged);
+    connect(m_pollers, &NodePollers::sampled, this, &HealthDashboardPage::scheduleRedraw);
+    connect(m_pollers, &NodePollers::checked, this, &HealthDashboardPage::showChecks);
+    connect(m_pollers, &NodePollers::failed, this, [this](const QByteArray &id, const QString &message) {
+        const NodePollers::Node *n = m_pollers->node(id);
+        m_status->setText(n && hasManyNodes() ? tr("%1: %2").arg(n->address, message) : message);
+    });
+    onNodesChanged();
 }
 
 HealthDashboardPage::~HealthDashboardPage() = default;
@@ -272,116 +272,62 @@ HealthDashboardPage::Chart HealthDashboardPage::addChart(const QString &title, c
 QList<QByteArray> HealthDashboardPage::nodeIds() const
 {
     QList<QByteArray> ids;
-    for (const Node &node : m_nodes)
+    for (const NodePollers::Node &node : m_pollers->nodes())
         ids.append(node.id);
     return ids;
 }
 
-const HealthDashboardPage::Node *HealthDashboardPage::node(const QByteArray &id) const
-{
-    const auto it =
-        std::find_if(m_nodes.cbegin(), m_nodes.cend(), [&id](const Node &n) { return n.id == id; });
-    return it == m_nodes.cend() ? nullptr : &*it;
-}
-
 InfoPoller *HealthDashboardPage::nodePoller(const QByteArray &nodeId) const
 {
-    const Node *n = node(nodeId);
-    return n ? n->poller : nullptr;
+    return m_pollers->poller(nodeId);
 }
 
 HealthAdvisor *HealthDashboardPage::nodeAdvisor(const QByteArray &nodeId) const
 {
-    const Node *n = node(nodeId);
-    return n ? n->advisor : nullptr;
+    return m_pollers->advisor(nodeId);
 }
 
 QString HealthDashboardPage::nodeLabel(const QByteArray &nodeId) const
 {
-    const Node *n = node(nodeId);
+    const NodePollers::Node *n = m_pollers->node(nodeId);
     return n ? n->label : QString();
+}
+
+bool HealthDashboardPage::hasManyNodes() const
+{
+    return m_pollers->nodes().size() > 1;
 }
 
 const InfoPoller *HealthDashboardPage::shownPoller() const
 {
-    if (const Node *n = node(m_currentNode))
-        return n->poller;
-    return m_nodes.size() == 1 ? m_nodes.front().poller : nullptr;
+    if (const NodePollers::Node *n = m_pollers->node(m_currentNode))
+        return n->poller.get();
+    return m_pollers->nodes().size() == 1 ? m_pollers->nodes().front().poller.get() : nullptr;
 }
 
-void HealthDashboardPage::syncNodes()
+void HealthDashboardPage::onNodesChanged()
 {
-    // Masters in slot order, each followed by its replicas, then whatever else has an address (the one
-    // node of a single server).
-    const QList<ClusterNode> all = session() ? session()->nodes() : QList<ClusterNode>();
-    QList<const ClusterNode *> wanted;
-    QList<const ClusterNode *> masters;
-    for (const ClusterNode &n : all)
-        if (n.isMaster() && n.slotCount() > 0)
-            masters.append(&n);
-    std::sort(masters.begin(), masters.end(), [](const ClusterNode *a, const ClusterNode *b) {
-        return a->slotRanges.value(0).first < b->slotRanges.value(0).first;
-    });
-    for (const ClusterNode *master : std::as_const(masters)) {
-        wanted.append(master);
-        for (const ClusterNode &n : all)
-            if (n.masterId == master->id)
-                wanted.append(&n);
+    const std::vector<NodePollers::Node> &nodes = m_pollers->nodes();
+    // A node keeps its colour while it is shown; a new node takes the first colour no other node has.
+    QHash<QByteArray, int> colours;
+    for (const NodePollers::Node &n : nodes) {
+        if (m_colours.contains(n.id))
+            colours.insert(n.id, m_colours.value(n.id));
     }
-    for (const ClusterNode &n : all) {
-        if (!wanted.contains(&n))
-            wanted.append(&n);
-    }
-    wanted.removeIf([](const ClusterNode *n) {
-        return n->port == 0 || n->flags.testAnyFlags(ClusterNode::NoAddress | ClusterNode::Handshake);
-    });
-    bool added = false;
-    std::vector<Node> next;
-    for (const ClusterNode *clusterNode : std::as_const(wanted)) {
-        RedisConnection *connection = session()->connectionTo(clusterNode->id);
-        if (!connection)
+    const QList<QColor> palette = TimeChart::distinctColours();
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        if (colours.contains(nodes[i].id))
             continue;
-        Node entry;
-        const auto it = std::find_if(m_nodes.begin(), m_nodes.end(),
-                                     [clusterNode](const Node &n) { return n.id == clusterNode->id; });
-        if (it != m_nodes.end()) {
-            entry = *it;
-            m_nodes.erase(it);
-        } else {
-            entry.id = clusterNode->id;
-            entry.colour = -1;
-            added = true;
-        }
-        entry.address = clusterNode->endpoint();
-        entry.label = clusterNode->label();
-        addNode(entry, connection);
-        next.push_back(entry);
-    }
-    // The nodes that left the topology (or every node, without a session).
-    for (const Node &gone : m_nodes) {
-        delete gone.poller;
-        delete gone.advisor;
-    }
-    // New nodes take the first colour no other node has, so that a node keeps its colour.
-    for (Node &entry : next) {
-        if (entry.colour >= 0)
-            continue;
-        const int colours = int(TimeChart::distinctColours().size());
         int c = 0;
-        while (c < colours &&
-               std::any_of(next.cbegin(), next.cend(), [c](const Node &n) { return n.colour == c; }))
+        while (c < palette.size() && std::find(colours.cbegin(), colours.cend(), c) != colours.cend())
             ++c;
-        entry.colour = c < colours ? c : int(&entry - next.data()) % colours; // more nodes than colours
+        colours.insert(nodes[i].id,
+                       c < palette.size() ? c : int(i % palette.size())); // more nodes than colours
     }
-    m_nodes = std::move(next);
-    // The nodes' polls in step (setInterval restarts a timer), so their samples share one redraw.
-    if (added) {
-        for (const Node &n : m_nodes)
-            n.poller->setInterval(m_intervalMs);
-    }
-    if (!node(m_currentNode))
+    m_colours = colours;
+    if (!m_pollers->node(m_currentNode))
         m_currentNode.clear();
-    m_nodeBox->setVisible(!m_nodes.empty());
+    m_nodeBox->setVisible(!nodes.empty());
     // Room for the node addresses in front of the checks.
     if (QWidget *checksPanel = findChild<QWidget *>(QStringLiteral("checksPanel")))
         checksPanel->setMinimumWidth(hasManyNodes() ? kClusterChecksWidth : kChecksWidth);
@@ -391,55 +337,20 @@ void HealthDashboardPage::syncNodes()
     showChecks();
 }
 
-void HealthDashboardPage::addNode(Node &entry, RedisConnection *connection)
-{
-    if (entry.poller && entry.poller->connection() != connection) {
-        // The node moved to another address: the history stays, the advisor asks the new one.
-        entry.poller->setConnection(connection);
-        delete entry.advisor;
-        entry.advisor = nullptr;
-    }
-    if (!entry.poller) {
-        entry.poller = new InfoPoller(connection, this);
-        entry.poller->setInterval(m_intervalMs);
-        connect(entry.poller, &InfoPoller::sampled, this, &HealthDashboardPage::scheduleRedraw);
-        const QByteArray id = entry.id;
-        connect(entry.poller, &InfoPoller::failed, this, [this, id](const QString &message) {
-            if (const Node *n = node(id))
-                m_status->setText(hasManyNodes() ? tr("%1: %2").arg(n->address, message) : message);
-        });
-        entry.poller->start();
-    }
-    if (!entry.advisor) {
-        entry.advisor = new HealthAdvisor(connection, this);
-        HealthAdvisor *advisor = entry.advisor;
-        connect(advisor, &HealthAdvisor::finished, this, &HealthDashboardPage::showChecks);
-        const QByteArray id = entry.id;
-        connect(advisor, &HealthAdvisor::failed, this, [this, id](const QString &message) {
-            if (const Node *n = node(id))
-                m_status->setText(hasManyNodes() ? tr("%1: %2").arg(n->address, message) : message);
-        });
-        // After each (re)connection.
-        connect(connection, &RedisConnection::ready, advisor, [advisor] { advisor->run(); });
-        if (connection->isReady())
-            advisor->run();
-    }
-}
-
 void HealthDashboardPage::fillNodeChooser()
 {
     const QSignalBlocker blocker(m_nodeBox);
     m_nodeBox->clear();
     if (hasManyNodes())
         m_nodeBox->addItem(tr("All nodes"), QByteArray());
-    for (const Node &n : m_nodes)
-        m_nodeBox->addItem(nodeLabel(n.id), n.id);
+    for (const NodePollers::Node &n : m_pollers->nodes())
+        m_nodeBox->addItem(n.label, n.id);
     m_nodeBox->setCurrentIndex(std::max(0, m_nodeBox->findData(m_currentNode)));
 }
 
 void HealthDashboardPage::setCurrentNode(const QByteArray &nodeId)
 {
-    m_currentNode = node(nodeId) ? nodeId : QByteArray();
+    m_currentNode = m_pollers->node(nodeId) ? nodeId : QByteArray();
     m_nodeBox->setCurrentIndex(std::max(0, m_nodeBox->findData(m_currentNode)));
     resetGraphs();
     redraw();
@@ -456,13 +367,13 @@ void HealthDashboardPage::resetGraphs()
     }
     m_nodeKey->setVisible(showsAllNodes());
     if (showsAllNodes()) {
-        for (const Node &n : m_nodes) {
+        for (const NodePollers::Node &n : m_pollers->nodes()) {
             auto *swatch = new QLabel(QStringLiteral("■"), m_nodeKey);
             swatch->setTextFormat(Qt::PlainText);
             QPalette swatchPalette = swatch->palette();
-            swatchPalette.setColor(QPalette::WindowText, palette.at(n.colour));
+            swatchPalette.setColor(QPalette::WindowText, palette.at(m_colours.value(n.id)));
             swatch->setPalette(swatchPalette);
-            auto *name = new QLabel(nodeLabel(n.id), m_nodeKey);
+            auto *name = new QLabel(n.label, m_nodeKey);
             name->setTextFormat(Qt::PlainText);
             keyLayout->addWidget(swatch);
             keyLayout->addWidget(name);
@@ -474,9 +385,9 @@ void HealthDashboardPage::resetGraphs()
         if (showsAllNodes()) {
             QStringList names;
             QList<QColor> colours;
-            for (const Node &n : m_nodes) {
+            for (const NodePollers::Node &n : m_pollers->nodes()) {
                 names.append(n.address);
-                colours.append(palette.at(n.colour));
+                colours.append(palette.at(m_colours.value(n.id)));
             }
             TimeChart::setSeries(chart.plot, names, colours);
             chart.plot->legend->setVisible(false);
@@ -487,7 +398,7 @@ void HealthDashboardPage::resetGraphs()
             for (const Series s : chart.series)
                 names.append(InfoSample::name(s));
             TimeChart::setSeries(chart.plot, names);
-            const Node *n = node(m_currentNode);
+            const NodePollers::Node *n = m_pollers->node(m_currentNode);
             TimeChart::setTitle(chart.plot, n ? tr("%1: %2").arg(chart.title, n->address) : chart.title);
         }
     }
@@ -501,9 +412,7 @@ void HealthDashboardPage::setInterval(int ms)
         index = m_interval->count() - 1;
     }
     m_interval->setCurrentIndex(index);
-    m_intervalMs = std::clamp(ms, InfoPoller::kMinIntervalMs, InfoPoller::kMaxIntervalMs);
-    for (const Node &n : m_nodes)
-        n.poller->setInterval(ms);
+    m_pollers->setInterval(ms);
 }
 
 void HealthDashboardPage::setWindowSeconds(int seconds)
@@ -563,8 +472,9 @@ void HealthDashboardPage::redraw()
             for (int i = 0; i < chart.series.size(); ++i)
                 draw(i, shown->series(chart.series[i]));
         } else {
-            for (size_t i = 0; i < m_nodes.size(); ++i)
-                draw(int(i), m_nodes[i].poller->series(chart.main));
+            int graph = 0;
+            for (const NodePollers::Node &n : m_pollers->nodes())
+                draw(graph++, n.poller->series(chart.main));
         }
         chart.plot->xAxis->setRange(from, now);
         chart.plot->yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
@@ -578,7 +488,7 @@ void HealthDashboardPage::showStatus()
 {
     const QLocale locale;
     QStringList parts;
-    if (m_nodes.empty())
+    if (m_pollers->nodes().empty())
         return;
     if (const InfoPoller *shown = shownPoller()) {
         const auto &sample = shown->lastSample();
@@ -596,7 +506,7 @@ void HealthDashboardPage::showStatus()
         double ops = 0;
         double worst = -1;
         QString worstNode;
-        for (const Node &n : m_nodes) {
+        for (const NodePollers::Node &n : m_pollers->nodes()) {
             const auto &sample = n.poller->lastSample();
             if (!sample)
                 continue;
@@ -606,7 +516,7 @@ void HealthDashboardPage::showStatus()
                 worstNode = n.address;
             }
         }
-        parts << tr("%n node(s)", nullptr, int(m_nodes.size()))
+        parts << tr("%n node(s)", nullptr, int(m_pollers->nodes().size()))
               << tr("%1 ops/s in all").arg(locale.toString(ops, 'f', 0));
         if (worst >= 0)
             parts << tr("highest p99 %1 ms (%2)").arg(locale.toString(worst, 'f', 2), worstNode);
@@ -630,7 +540,7 @@ void HealthDashboardPage::showHover(QCustomPlot *plot, const Chart &chart, QMous
             line(InfoSample::name(s), shown->series(s));
     } else {
         lines.first() += QLatin1Char(' ') + InfoSample::name(chart.main);
-        for (const Node &n : m_nodes)
+        for (const NodePollers::Node &n : m_pollers->nodes())
             line(n.address, n.poller->series(chart.main));
     }
     QToolTip::showText(event->globalPosition().toPoint(), lines.join(QLatin1Char('\n')), plot);
@@ -663,12 +573,6 @@ int HealthDashboardPage::drawnPoints(Series series) const
     return 0;
 }
 
-void HealthDashboardPage::runChecks()
-{
-    for (const Node &n : m_nodes)
-        n.advisor->run(n.poller->lastInfo());
-}
-
 void HealthDashboardPage::showChecks()
 {
     struct Line
@@ -679,7 +583,7 @@ void HealthDashboardPage::showChecks()
     QList<Line> lines;
     // One line per check and outcome: the nodes where a check reads exactly the same share it.
     QStringList order; // check ids, first seen first
-    for (const Node &n : m_nodes) {
+    for (const NodePollers::Node &n : m_pollers->nodes()) {
         for (const HealthAdvisor::Check &check : n.advisor->checks()) {
             if (!order.contains(check.id))
                 order.append(check.id);
@@ -701,9 +605,10 @@ void HealthDashboardPage::showChecks()
         const HealthAdvisor::Check &check = line.check;
         QString title = check.title;
         if (hasManyNodes()) { // a single server's checks are its own
-            const QString where = line.nodes.size() > 1 && line.nodes.size() == qsizetype(m_nodes.size())
-                                      ? tr("All nodes")
-                                      : line.nodes.join(QStringLiteral(", "));
+            const QString where =
+                line.nodes.size() > 1 && line.nodes.size() == qsizetype(m_pollers->nodes().size())
+                    ? tr("All nodes")
+                    : line.nodes.join(QStringLiteral(", "));
             title = tr("%1 — %2").arg(where, check.title);
         }
         auto *item = new QTreeWidgetItem(m_checks, {title, statusText(check.status)});
@@ -739,9 +644,9 @@ bool HealthDashboardPage::exportCsv(const QString &path) const
     QStringList nodes;
     if (hasManyNodes())
         header += ',' + tr("node").toUtf8();
-    for (const Node &n : m_nodes) {
+    for (const NodePollers::Node &n : m_pollers->nodes()) {
         if (m_currentNode.isEmpty() || n.id == m_currentNode) {
-            pollers.append(n.poller);
+            pollers.append(n.poller.get());
             if (hasManyNodes())
                 nodes.append(n.address);
         }

@@ -1,15 +1,13 @@
 #pragma once
 
-#include "healthadvisor.h"
-#include "infopoller.h"
 #include "infosample.h"
+#include "nodepollers.h"
 #include "sessionpage.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
-#include <QPointer>
-#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -17,7 +15,6 @@ class QCustomPlot;
 class QLabel;
 class QTimer;
 class QTreeWidget;
-class RedisConnection;
 
 // Live health of one server: charts of ops/s, memory against maxmemory, clients, hit ratio, network and
 // client-side latency from InfoPoller's 24 h history, drawn through TimeSeries::envelope so that any window
@@ -25,9 +22,8 @@ class RedisConnection;
 // hover values, PNG and CSV export; and the health advisor's checks with why and how to fix.
 //
 // It polls every node of the session (the one node of a single server; a cluster's masters and
-// replicas), one InfoPoller and one HealthAdvisor per node over Session::connectionTo(), and follows
-// topologyChanged: new nodes get a poller, nodes gone are dropped, a node keeps its history (by id) when
-// its role changes in a failover. The node chooser lists the nodes (one entry for a single server, whose
+// replicas) through NodePollers, which follows the topology: a node keeps its history (by id) when its
+// role changes in a failover. The node chooser lists the nodes (one entry for a single server, whose
 // full series are drawn); with more than one node it offers "All nodes" first — each chart draws its main
 // series (ops/s, used memory, clients, hit ratio, network in, latency p99 …) once per node, legend =
 // address — or one node with its full series. With more than one node the advisor's checks are listed per
@@ -56,7 +52,7 @@ public:
     // INFO poll interval (the selector follows; an interval it does not list is added to it).
     void setInterval(int ms);
     // The interval every node's poller uses (also before the session is ready).
-    int interval() const { return m_intervalMs; }
+    int interval() const { return m_pollers->interval(); }
     int windowSeconds() const { return m_window; }
     void setPaused(bool paused);
     // The chart that draws a series (its graphs are one per series, or one per node with all nodes).
@@ -81,39 +77,27 @@ private:
         InfoSample::Series main = InfoSample::OpsPerSecond; // drawn per node with all nodes
         double scale = 1;                                   // divide values by this (bytes -> MiB)
     };
-    struct Node
-    {
-        QByteArray id;
-        QString address;
-        QString label;  // ClusterNode::label(), as of the last topology
-        int colour = 0; // index into TimeChart::distinctColours(), kept while the node is shown
-        InfoPoller *poller = nullptr;
-        HealthAdvisor *advisor = nullptr;
-    };
     Chart addChart(const QString &title, const QString &unit, const QList<InfoSample::Series> &series,
                    InfoSample::Series main, double scale = 1);
-    bool hasManyNodes() const { return m_nodes.size() > 1; }
+    bool hasManyNodes() const;
     bool showsAllNodes() const { return hasManyNodes() && m_currentNode.isEmpty(); }
-    const Node *node(const QByteArray &id) const;
     // The poller whose full series are drawn: the chosen node's, or the one node's; nullptr for all nodes
     // (or none yet).
     const InfoPoller *shownPoller() const;
-    void syncNodes();
-    void addNode(Node &node, RedisConnection *connection);
+    void onNodesChanged();
     void fillNodeChooser();
     void resetGraphs();
     void scheduleRedraw();
     void redraw();
     void showStatus();
     void showChecks();
-    void runChecks();
     void showHover(QCustomPlot *plot, const Chart &chart, QMouseEvent *event);
 
-    std::vector<Node> m_nodes;
+    NodePollers *m_pollers = nullptr;
+    QHash<QByteArray, int> m_colours; // index into TimeChart::distinctColours(), kept while a node is shown
     QByteArray m_currentNode;
     QList<Chart> m_charts;
     int m_window = 300;
-    int m_intervalMs = InfoPoller::kDefaultIntervalMs;
     bool m_paused = false;
     QComboBox *m_nodeBox = nullptr;
     QWidget *m_nodeKey = nullptr; // All nodes: one colour key for every chart (instead of a legend each)
