@@ -1,8 +1,9 @@
 #include "healthdashboardpage.h"
 
 #include "appsettings.h"
+#include "healthcheckspanel.h"
+#include "seriescsv.h"
 #include "timechart.h"
-#include "widgetstyle.h"
 
 #include <algorithm>
 #include <array>
@@ -13,94 +14,19 @@
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTimer>
 #include <QToolTip>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 using Series = InfoSample::Series;
 
-constexpr int kChecksWidth = 340;
-constexpr int kClusterChecksWidth = 480;
-
 namespace {
 
 constexpr int kBatchMs = 50; // samples of several nodes arriving together share one redraw
-
-QString statusText(HealthAdvisor::Status status)
-{
-    switch (status) {
-    case HealthAdvisor::Status::Ok:
-        return HealthDashboardPage::tr("OK");
-    case HealthAdvisor::Status::Info:
-        return HealthDashboardPage::tr("Note");
-    case HealthAdvisor::Status::Warning:
-        return HealthDashboardPage::tr("Warning");
-    case HealthAdvisor::Status::Critical:
-        return HealthDashboardPage::tr("Critical");
-    }
-    return {};
-}
-
-QColor statusColour(HealthAdvisor::Status status, const QPalette &palette)
-{
-    switch (status) {
-    case HealthAdvisor::Status::Ok:
-        return QColor(0x2c, 0x8a, 0x2c);
-    case HealthAdvisor::Status::Info:
-        return QColor(0x1f, 0x5f, 0x9f);
-    case HealthAdvisor::Status::Warning:
-        return QColor(0xb3, 0x6b, 0x00);
-    case HealthAdvisor::Status::Critical:
-        return WidgetStyle::errorColour(palette);
-    }
-    return {};
-}
-
-// One line of the CSV export per sample time and node: the cursors walk every series of every node
-// exported at once, in time order (a poller appends all its series at the same times).
-void writeRows(QSaveFile &file, const QList<const InfoPoller *> &pollers, const QStringList &nodes)
-{
-    std::vector<std::array<qsizetype, InfoSample::SeriesCount>> next(size_t(pollers.size()));
-    for (auto &cursor : next)
-        cursor.fill(0);
-    for (;;) {
-        double time = 0;
-        int at = -1;
-        for (int n = 0; n < pollers.size(); ++n) {
-            for (int s = 0; s < InfoSample::SeriesCount; ++s) {
-                const TimeSeries &series = pollers[n]->series(Series(s));
-                const qsizetype i = next[size_t(n)][size_t(s)];
-                if (i < series.size() && (at < 0 || series.at(i).time < time)) {
-                    time = series.at(i).time;
-                    at = n;
-                }
-            }
-        }
-        if (at < 0)
-            return;
-        QByteArray line = QDateTime::fromMSecsSinceEpoch(qint64(time * 1000), Qt::UTC)
-                              .toString(Qt::ISODateWithMs)
-                              .toLatin1();
-        if (!nodes.isEmpty())
-            line += ',' + nodes[at].toUtf8().replace(',', ' ');
-        for (int s = 0; s < InfoSample::SeriesCount; ++s) {
-            const TimeSeries &series = pollers[at]->series(Series(s));
-            qsizetype &i = next[size_t(at)][size_t(s)];
-            line += ',';
-            if (i < series.size() && series.at(i).time == time)
-                line += QByteArray::number(series.at(i++).value, 'g', 12);
-        }
-        file.write(line + "\r\n");
-    }
-}
 
 } // namespace
 
@@ -168,41 +94,7 @@ HealthDashboardPage::HealthDashboardPage(Session *session, QWidget *parent)
     for (int i = 0; i < m_charts.size(); ++i)
         grid->addWidget(m_charts[i].plot, i / 2, i % 2);
 
-    auto *checksBox = new QWidget(split);
-    auto *checksLayout = new QVBoxLayout(checksBox);
-    checksLayout->setContentsMargins(0, 0, 0, 0);
-    auto *checksBar = new QHBoxLayout;
-    auto *checksTitle = new QLabel(tr("Health advisor"), checksBox);
-    checksTitle->setTextFormat(Qt::PlainText);
-    auto *recheck = new QPushButton(tr("Check again"), checksBox);
-    checksBar->addWidget(checksTitle, 1);
-    checksBar->addWidget(recheck);
-    checksLayout->addLayout(checksBar);
-    m_checks = new QTreeWidget(checksBox);
-    m_checks->setHeaderLabels({tr("Check"), tr("Status")});
-    m_checks->setWordWrap(true);
-    m_checks->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_checks->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    checksLayout->addWidget(m_checks, 2);
-    auto *detail = new QPlainTextEdit(checksBox);
-    detail->setObjectName(QStringLiteral("checkDetail"));
-    detail->setReadOnly(true);
-    detail->setPlaceholderText(tr("Select a check to read why it matters and how to fix it."));
-    checksLayout->addWidget(detail, 1);
-    connect(m_checks, &QTreeWidget::currentItemChanged, this, [detail](QTreeWidgetItem *item) {
-        while (item && item->parent())
-            item = item->parent();
-        if (!item) {
-            detail->clear();
-            return;
-        }
-        QStringList text{item->text(0) + QStringLiteral(" — ") + item->text(1)};
-        for (int i = 0; i < item->childCount(); ++i)
-            text << item->child(i)->text(0);
-        detail->setPlainText(text.join(QStringLiteral("\n\n")));
-    });
-    checksBox->setObjectName(QStringLiteral("checksPanel"));
-    checksBox->setMinimumWidth(kChecksWidth);
+    m_checks = new HealthChecksPanel(split);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
@@ -229,10 +121,10 @@ HealthDashboardPage::HealthDashboardPage(Session *session, QWidget *parent)
         if (!path.isEmpty() && !exportCsv(path))
             m_status->setText(tr("Cannot write %1.").arg(path));
     });
-    connect(recheck, &QPushButton::clicked, m_pollers, &NodePollers::runChecks);
+    connect(m_checks, &HealthChecksPanel::recheckRequested, m_pollers, &NodePollers::runChecks);
     connect(m_pollers, &NodePollers::nodesChanged, this, &HealthDashboardPage::onNodesChanged);
     connect(m_pollers, &NodePollers::sampled, this, &HealthDashboardPage::scheduleRedraw);
-    connect(m_pollers, &NodePollers::checked, this, &HealthDashboardPage::showChecks);
+    connect(m_pollers, &NodePollers::checked, this, [this] { m_checks->showChecks(m_pollers->nodes()); });
     connect(m_pollers, &NodePollers::failed, this, [this](const QByteArray &id, const QString &message) {
         const NodePollers::Node *n = m_pollers->node(id);
         m_status->setText(n && hasManyNodes() ? tr("%1: %2").arg(n->address, message) : message);
@@ -328,13 +220,10 @@ void HealthDashboardPage::onNodesChanged()
     if (!m_pollers->node(m_currentNode))
         m_currentNode.clear();
     m_nodeBox->setVisible(!nodes.empty());
-    // Room for the node addresses in front of the checks.
-    if (QWidget *checksPanel = findChild<QWidget *>(QStringLiteral("checksPanel")))
-        checksPanel->setMinimumWidth(hasManyNodes() ? kClusterChecksWidth : kChecksWidth);
     fillNodeChooser();
     resetGraphs();
     redraw();
-    showChecks();
+    m_checks->showChecks(nodes);
 }
 
 void HealthDashboardPage::fillNodeChooser()
@@ -573,77 +462,15 @@ int HealthDashboardPage::drawnPoints(Series series) const
     return 0;
 }
 
-void HealthDashboardPage::showChecks()
-{
-    struct Line
-    {
-        HealthAdvisor::Check check;
-        QStringList nodes; // addresses
-    };
-    QList<Line> lines;
-    // One line per check and outcome: the nodes where a check reads exactly the same share it.
-    QStringList order; // check ids, first seen first
-    for (const NodePollers::Node &n : m_pollers->nodes()) {
-        for (const HealthAdvisor::Check &check : n.advisor->checks()) {
-            if (!order.contains(check.id))
-                order.append(check.id);
-            const auto same = std::find_if(lines.begin(), lines.end(), [&check](const Line &l) {
-                return l.check.id == check.id && l.check.status == check.status &&
-                       l.check.title == check.title && l.check.why == check.why && l.check.fix == check.fix;
-            });
-            if (same != lines.end())
-                same->nodes.append(n.address);
-            else
-                lines.append({check, {n.address}});
-        }
-    }
-    std::stable_sort(lines.begin(), lines.end(), [&order](const Line &a, const Line &b) {
-        return order.indexOf(a.check.id) < order.indexOf(b.check.id);
-    });
-    m_checks->clear();
-    for (const Line &line : std::as_const(lines)) {
-        const HealthAdvisor::Check &check = line.check;
-        QString title = check.title;
-        if (hasManyNodes()) { // a single server's checks are its own
-            const QString where =
-                line.nodes.size() > 1 && line.nodes.size() == qsizetype(m_pollers->nodes().size())
-                    ? tr("All nodes")
-                    : line.nodes.join(QStringLiteral(", "));
-            title = tr("%1 — %2").arg(where, check.title);
-        }
-        auto *item = new QTreeWidgetItem(m_checks, {title, statusText(check.status)});
-        item->setForeground(1, statusColour(check.status, palette()));
-        item->setData(0, Qt::UserRole, check.id);
-        // Explanations span the row, so they wrap across the panel's whole width.
-        if (!check.why.isEmpty())
-            (new QTreeWidgetItem(item, {check.why}))->setFirstColumnSpanned(true);
-        if (!check.fix.isEmpty())
-            (new QTreeWidgetItem(item, {tr("Fix: %1").arg(check.fix)}))->setFirstColumnSpanned(true);
-        item->setExpanded(check.status == HealthAdvisor::Status::Warning ||
-                          check.status == HealthAdvisor::Status::Critical);
-    }
-}
-
 QStringList HealthDashboardPage::checkTexts() const
 {
-    QStringList texts;
-    for (int i = 0; i < m_checks->topLevelItemCount(); ++i)
-        texts << m_checks->topLevelItem(i)->text(0) + QStringLiteral(": ") +
-                     m_checks->topLevelItem(i)->text(1);
-    return texts;
+    return m_checks->checkTexts();
 }
 
 bool HealthDashboardPage::exportCsv(const QString &path) const
 {
-    // One row per sample time (and node), one column per series; empty where a series had no value.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    QByteArray header = "time";
     QList<const InfoPoller *> pollers;
     QStringList nodes;
-    if (hasManyNodes())
-        header += ',' + tr("node").toUtf8();
     for (const NodePollers::Node &n : m_pollers->nodes()) {
         if (m_currentNode.isEmpty() || n.id == m_currentNode) {
             pollers.append(n.poller.get());
@@ -651,11 +478,7 @@ bool HealthDashboardPage::exportCsv(const QString &path) const
                 nodes.append(n.address);
         }
     }
-    for (int s = 0; s < InfoSample::SeriesCount; ++s)
-        header += ',' + InfoSample::name(Series(s)).toUtf8().replace(',', ' ');
-    file.write(header + "\r\n");
-    writeRows(file, pollers, nodes);
-    return file.commit();
+    return SeriesCsv::write(path, pollers, nodes, tr("node"));
 }
 
 bool HealthDashboardPage::exportPng(const QString &path)

@@ -9,12 +9,12 @@
 #include <QHash>
 #include <QList>
 
+class HealthChecksPanel;
 class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QLabel;
 class QTimer;
-class QTreeWidget;
 
 // Live health of one server: charts of ops/s, memory against maxmemory, clients, hit ratio, network and
 // client-side latency from InfoPoller's 24 h history, drawn through TimeSeries::envelope so that any window
@@ -90,7 +90,6 @@ private:
     void scheduleRedraw();
     void redraw();
     void showStatus();
-    void showChecks();
     void showHover(QCustomPlot *plot, const Chart &chart, QMouseEvent *event);
 
     NodePollers *m_pollers = nullptr;
@@ -105,7 +104,7 @@ private:
     QComboBox *m_windowBox = nullptr;
     QCheckBox *m_pause = nullptr;
     QLabel *m_status = nullptr;
-    QTreeWidget *m_checks = nullptr;
+    HealthChecksPanel *m_checks = nullptr;
     QElapsedTimer m_sinceRedraw;
     QTimer *m_redrawTimer = nullptr; // coalesces the samples of many nodes into one redraw
 };
