@@ -1434,7 +1434,7 @@ Exécuter « %2 » sur %3 ?</translation>
     </message>
 </context>
 <context>
-    <name>HealthDashboardPage</name>
+    <name>HealthChecksPanel</name>
     <message>
         <source>OK</source>
         <translation>OK</translation>
@@ -1451,6 +1451,41 @@ Exécuter « %2 » sur %3 ?</translation>
         <source>Critical</source>
         <translation>Critique</translation>
     </message>
+    <message>
+        <source>Health advisor</source>
+        <translation>Conseiller santé</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Select a check to read why it matters and how to fix it.</source>
+        <translation>Sélectionnez une vérification pour lire pourquoi elle compte et comment corriger.</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>Tous les nœuds</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Correction : %1</translation>
+    </message>
+</context>
+<context>
+    <name>HealthDashboardPage</name>
     <message>
         <source>every %1 s</source>
         <translation>toutes les %1 s</translation>
@@ -1548,26 +1583,6 @@ Exécuter « %2 » sur %3 ?</translation>
         <translation>clés</translation>
     </message>
     <message>
-        <source>Health advisor</source>
-        <translation>Conseiller santé</translation>
-    </message>
-    <message>
-        <source>Check again</source>
-        <translation>Vérifier à nouveau</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Vérification</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>Select a check to read why it matters and how to fix it.</source>
-        <translation>Sélectionnez une vérification pour lire pourquoi elle compte et comment corriger.</translation>
-    </message>
-    <message>
         <source>Export charts</source>
         <translation>Exporter les graphiques</translation>
     </message>
@@ -1600,10 +1615,6 @@ Exécuter « %2 » sur %3 ?</translation>
         <translation>p99 %1 ms</translation>
     </message>
     <message>
-        <source>Fix: %1</source>
-        <translation>Correction : %1</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
@@ -1629,10 +1640,6 @@ Exécuter « %2 » sur %3 ?</translation>
     <message>
         <source>highest p99 %1 ms (%2)</source>
         <translation>p99 le plus élevé %1 ms (%2)</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>node</source>

@@ -224,7 +224,7 @@ private slots:
         QTRY_VERIFY(window.page<KeyBrowserPage>());
         QCOMPARE(window.page<KeyBrowserPage>()->scanner()->options().count, 5000);
         QCOMPARE(window.page<KeyBrowserPage>()->state().delimiters, QStringLiteral(":/"));
-        QCOMPARE(window.page<HealthDashboardPage>()->poller()->interval(), 5000);
+        QCOMPARE(window.page<HealthDashboardPage>()->interval(), 5000);
         QCOMPARE(window.page<PubSubPage>()->messages()->capacity(), 250000);
 
         // Changed in the dialog: the open pages follow, the theme too.
