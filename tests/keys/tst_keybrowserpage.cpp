@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -363,7 +364,7 @@ void TestKeyBrowserPage::clusterShowsEveryMaster()
     for (int i = 0; i < 3; ++i) {
         const std::unique_ptr<RedisConnection> master = TestServer::connect(cluster.cluster().nodeConfig(i));
         QVERIFY(master);
-        QVERIFY(blockingCall(*master, {"DBSIZE"}).integer() > 0); // every master holds some
+        QVERIFY(blockingCall(*master, {"DBSIZE"}).toInteger() > 0); // every master holds some
     }
 
     QVERIFY(openPage(cluster.cluster().seedConfig()));
@@ -371,12 +372,12 @@ void TestKeyBrowserPage::clusterShowsEveryMaster()
     const QModelIndex spread = m_page->model()->index(0, 0);
     m_page->view()->expand(spread);
     QTRY_COMPARE(m_page->model()->rowCount(spread), 60);
-    QStringList names;
+    QSet<QByteArray> shown, written;
     for (int row = 0; row < 60; ++row)
-        names.append(m_page->model()->index(row, 0, spread).data().toString());
+        shown.insert(m_page->model()->keyAt(m_page->model()->index(row, 0, spread)));
     for (int i = 0; i < 60; ++i)
-        QVERIFY2(names.contains("spread:" + QString::number(i)) || names.contains(QString::number(i)),
-                 qPrintable(QString::number(i)));
+        written.insert("spread:" + QByteArray::number(i));
+    QCOMPARE(shown, written);
     // The selector shows the masters' sum, not the seed's third.
     auto *combo = m_page->findChild<QComboBox *>();
     QVERIFY(combo);
