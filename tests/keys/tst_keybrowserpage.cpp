@@ -6,7 +6,9 @@
 #include "redisconnection.h"
 #include "renamekeydialog.h"
 #include "session.h"
+#include "testcluster.h"
 #include "testserver.h"
+#include "testsession.h"
 
 #include <memory>
 #include <QAbstractButton>
@@ -16,6 +18,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -75,6 +78,7 @@ private slots:
     void metadataForVisibleRowsOnly();
     void stateRoundTrip();
     void ttlCountsDownToExpiry();
+    void clusterShowsEveryMaster();
 
 private:
     // A page on a fresh connection, its first scan done.
@@ -343,6 +347,48 @@ void TestKeyBrowserPage::ttlCountsDownToExpiry()
     QTRY_VERIFY(m_page->details()->ttlText() != first);
     QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->rowCount() == 0, 10000);
     QCOMPARE(m_page->details()->ttlText(), QString("expired"));
+}
+
+void TestKeyBrowserPage::clusterShowsEveryMaster()
+{
+    TestCluster cluster;
+    QVERIFY(cluster.start({}));
+    Session writer(cluster.cluster().seedConfig());
+    QVERIFY(openSession(writer));
+    // One SET each, routed: the keys land in every master's slots (MSET would be refused, CROSSSLOT).
+    int answered = 0;
+    for (int i = 0; i < 60; ++i)
+        writer.command({"SET", "spread:" + QByteArray::number(i), "v"}, this,
+                       [&answered](const RedisReply &reply) { answered += reply.isError() ? 0 : 1; });
+    QTRY_COMPARE_WITH_TIMEOUT(answered, 60, 10000);
+    for (int i = 0; i < 3; ++i) {
+        const std::unique_ptr<RedisConnection> master = TestServer::connect(cluster.cluster().nodeConfig(i));
+        QVERIFY(master);
+        QVERIFY(blockingCall(*master, {"DBSIZE"}).toInteger() > 0); // every master holds some
+    }
+
+    QVERIFY(openPage(cluster.cluster().seedConfig()));
+    QCOMPARE(rootTexts(*m_page), QStringList{"spread (60)"});
+    const QModelIndex spread = m_page->model()->index(0, 0);
+    m_page->view()->expand(spread);
+    QTRY_COMPARE(m_page->model()->rowCount(spread), 60);
+    QSet<QByteArray> shown, written;
+    for (int row = 0; row < 60; ++row)
+        shown.insert(m_page->model()->keyAt(m_page->model()->index(row, 0, spread)));
+    for (int i = 0; i < 60; ++i)
+        written.insert("spread:" + QByteArray::number(i));
+    QCOMPARE(shown, written);
+    // The selector shows the masters' sum, not the seed's third.
+    auto *combo = m_page->findChild<QComboBox *>();
+    QVERIFY(combo);
+    QTRY_COMPARE(combo->itemText(0), QString("db0 (60 keys)"));
+
+    // Going to a key reads it on its slot's master.
+    m_page->goToKey("spread:7");
+    QTRY_COMPARE(m_page->details()->nameText(), QString("spread:7"));
+    QTRY_COMPARE(m_page->details()->typeText(), QString("string"));
+    m_page.reset();
+    m_session.reset();
 }
 
 QTEST_MAIN(TestKeyBrowserPage)

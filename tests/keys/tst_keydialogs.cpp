@@ -59,7 +59,7 @@ void TestKeyDialogs::init()
 
 void TestKeyDialogs::newKeyCreatesBinaryHash()
 {
-    NewKeyDialog dialog(m_connection.get());
+    NewKeyDialog dialog(m_session.get());
     dialog.setInitialName("app:\\xff:");
     dialog.show();
     auto *name = dialog.findChild<QLineEdit *>("nameEdit");
@@ -84,7 +84,7 @@ void TestKeyDialogs::newKeyCreatesBinaryHash()
 void TestKeyDialogs::newKeyRefusesTakenName()
 {
     QCOMPARE(blockingCall(*m_connection, {"SET", "taken", "original"}), RedisReply::status("OK"));
-    NewKeyDialog dialog(m_connection.get());
+    NewKeyDialog dialog(m_session.get());
     dialog.show();
     dialog.findChild<QLineEdit *>("nameEdit")->setText("taken");
     dialog.findChild<QPlainTextEdit *>("valueEdit")->setPlainText("new");

@@ -1,5 +1,4 @@
 #include "blockingcall.h"
-#include "clusterclient.h"
 #include "redisconnection.h"
 #include "session.h"
 #include "testcluster.h"
@@ -93,21 +92,19 @@ void TestTtlInspectorPage::clusterSamplesEveryMaster()
 {
     TestCluster cluster;
     QVERIFY(cluster.start({}));
-    ClusterClient client(cluster.cluster().seedConfig());
-    QVERIFY(TestCluster::open(client));
+    Session session(cluster.cluster().seedConfig());
+    QVERIFY(openSession(session));
     int answered = 0;
     for (int i = 0; i < 90; ++i) {
         QList<QByteArray> set{"SET", (i < 60 ? "session:" : "queue:") + QByteArray::number(i), "v"};
         if (i < 60)
             set << "EX"
                 << "600";
-        client.command(set, this,
-                       [&answered](const RedisReply &reply) { answered += reply.isError() ? 0 : 1; });
+        session.command(set, this,
+                        [&answered](const RedisReply &reply) { answered += reply.isError() ? 0 : 1; });
     }
     QTRY_COMPARE_WITH_TIMEOUT(answered, 90, 10000);
 
-    Session session(cluster.cluster().seedConfig());
-    QVERIFY(openSession(session));
     TtlInspectorPage page(&session);
     page.show();
     QSignalSpy finished(&page, &TtlInspectorPage::analysisFinished);

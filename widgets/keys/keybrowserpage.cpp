@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "bulkdeletedialog.h"
 #include "bytesescaper.h"
+#include "databaseselector.h"
 #include "keydetailspanel.h"
 #include "keyoperations.h"
 #include "keyscanner.h"
@@ -41,9 +42,7 @@ KeyBrowserPage::KeyBrowserPage(Session *session, QWidget *parent) : SessionPage(
     auto *layout = new QVBoxLayout(this);
 
     auto *filterBar = new QHBoxLayout;
-    m_database = new QComboBox(this);
-    m_database->setToolTip(tr("Database (SELECT)"));
-    m_database->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_database = new DatabaseSelector(session, this);
     filterBar->addWidget(m_database);
     m_pattern = new QLineEdit(this);
     m_pattern->setPlaceholderText(tr("Filter: a glob pattern such as app:user:* (empty: every key)"));
@@ -120,7 +119,11 @@ KeyBrowserPage::KeyBrowserPage(Session *session, QWidget *parent) : SessionPage(
     connect(m_delimiters, &QLineEdit::editingFinished, this, &KeyBrowserPage::applyDelimiters);
     connect(m_flat, &QCheckBox::toggled, this, &KeyBrowserPage::applyDelimiters);
     connect(m_hex, &QCheckBox::toggled, this, [this](bool hex) { m_model->setHexDisplay(hex); });
-    connect(m_database, &QComboBox::activated, this, &KeyBrowserPage::onDatabaseChosen);
+    connect(m_database, &DatabaseSelector::databaseSelected, this, &KeyBrowserPage::rescan);
+    connect(m_database, &DatabaseSelector::selectFailed, this, [this](const QString &message) {
+        m_error = message;
+        onScanProgress();
+    });
     connect(m_view, &QTreeView::customContextMenuRequested, this, &KeyBrowserPage::showContextMenu);
     connect(m_view, &QTreeView::expanded, m_metadataTimer, qOverload<>(&QTimer::start));
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, m_metadataTimer,
@@ -129,14 +132,12 @@ KeyBrowserPage::KeyBrowserPage(Session *session, QWidget *parent) : SessionPage(
             [this](const QByteArray &key) { m_model->removeKey(key); });
     connect(session, &Session::ready, this, &KeyBrowserPage::onSessionReady);
     connect(session, &Session::mastersChanged, this, &KeyBrowserPage::rescan); // a failover: the new masters
-    connect(session, &Session::databaseChanged, this, &KeyBrowserPage::fillDatabases);
     connect(session, &Session::errorOccurred, this, [this](const ConnectionError &error) {
         m_error = tr("not connected: %1").arg(error.message);
         onScanProgress();
     });
     createActions();
     rebuildScanner();
-    fillDatabases();
     if (session->isReady())
         onSessionReady();
 }
@@ -163,37 +164,6 @@ void KeyBrowserPage::onSessionReady()
     m_connection = session()->connection();
     updateActions();
     rescan();
-    refreshKeyspace();
-    if (!m_connection)
-        return;
-    // How many databases there are (CONFIG may be refused on managed services: 16 then).
-    m_connection->command({"CONFIG", "GET", "databases"}, this, [this](const RedisReply &reply) {
-        if (reply.isArray() && reply.elements().size() == 2) {
-            bool ok = false;
-            const int count = reply.elements().at(1).bytes().toInt(&ok);
-            if (ok && count > 0)
-                m_databaseCount = count;
-        }
-        fillDatabases();
-    });
-}
-
-void KeyBrowserPage::refreshKeyspace()
-{
-    if (!session() || !session()->isReady())
-        return;
-    // A cluster's nodes count the keys of their own slots: the selector shows the masters' sum, kept as it
-    // was while a master does not answer rather than shown short.
-    session()->commandOnMasters({"INFO", "keyspace"}, this, [this](const QList<Session::NodeReply> &replies) {
-        QList<QList<ServerInfo::Keyspace>> perMaster;
-        for (const Session::NodeReply &node : replies) {
-            if (node.reply.isError() || node.reply.isArray() || node.reply.isNil())
-                return;
-            perMaster.append(ServerInfo::parse(node.reply.bytes()).keyspace());
-        }
-        if (!perMaster.isEmpty())
-            setKeyspace(ServerInfo::sumKeyspaces(perMaster));
-    });
 }
 
 KeyBrowserPage::~KeyBrowserPage()
@@ -332,7 +302,7 @@ QString KeyBrowserPage::statusText() const
 
 void KeyBrowserPage::onScanStopped()
 {
-    refreshKeyspace();
+    m_database->refreshKeyspace();
     onScanProgress();
     m_metadataTimer->start();
     emit scanStopped();
@@ -384,51 +354,7 @@ void KeyBrowserPage::requestVisibleMetadata()
 
 void KeyBrowserPage::setKeyspace(const QList<ServerInfo::Keyspace> &keyspace)
 {
-    if (m_keyspaceKnown && keyspace.size() == m_keyspace.size() &&
-        std::equal(keyspace.cbegin(), keyspace.cend(), m_keyspace.cbegin(),
-                   [](const ServerInfo::Keyspace &a, const ServerInfo::Keyspace &b) {
-                       return a.db == b.db && a.keys == b.keys;
-                   }))
-        return;
-    m_keyspace = keyspace;
-    m_keyspaceKnown = true;
-    fillDatabases();
-}
-
-void KeyBrowserPage::fillDatabases()
-{
-    const int current = m_connection ? m_connection->config().db : 0;
-    const QSignalBlocker blocker(m_database);
-    m_database->clear();
-    const int count = std::max(m_databaseCount, current + 1);
-    for (int db = 0; db < count; ++db) {
-        qint64 keys = 0;
-        for (const ServerInfo::Keyspace &entry : std::as_const(m_keyspace)) {
-            if (entry.db == db)
-                keys = entry.keys;
-        }
-        // Until INFO keyspace arrived the counts are unknown, not zero.
-        m_database->addItem(m_keyspaceKnown ? tr("db%1 (%2 keys)").arg(db).arg(QLocale().toString(keys))
-                                            : QStringLiteral("db%1").arg(db),
-                            db);
-    }
-    m_database->setCurrentIndex(current);
-}
-
-void KeyBrowserPage::onDatabaseChosen(int comboIndex)
-{
-    const int db = m_database->itemData(comboIndex).toInt();
-    if (!m_connection || db == m_connection->config().db)
-        return;
-    m_connection->selectDatabase(db, this, [this, db](const RedisReply &reply) {
-        if (reply.isError()) {
-            m_error = tr("Cannot select database %1: %2").arg(db).arg(reply.errorMessage());
-            fillDatabases();
-            onScanProgress();
-            return;
-        }
-        rescan();
-    });
+    m_database->setKeyspace(keyspace);
 }
 
 QByteArray KeyBrowserPage::currentKey() const
@@ -472,9 +398,8 @@ void KeyBrowserPage::goToKey(const QString &escapedName)
             return;
         }
         if (reply.bytes() == "none") {
-            m_status->setText(tr("No key named “%1” in db%2.")
-                                  .arg(BytesEscaper::escape(name))
-                                  .arg(m_connection->config().db));
+            m_status->setText(
+                tr("No key named “%1” in db%2.").arg(BytesEscaper::escape(name)).arg(m_database->database()));
             return;
         }
         m_model->addKey(name);
@@ -532,8 +457,7 @@ void KeyBrowserPage::newKey()
 {
     if (!m_newAction->isEnabled())
         return;
-    auto *dialog = new NewKeyDialog(m_connection, this);
-    dialog->setKeyRouter(keyRouter());
+    auto *dialog = new NewKeyDialog(session(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QModelIndex current = m_view->currentIndex();
     QByteArray prefix = currentFolderPrefix();

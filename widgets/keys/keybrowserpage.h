@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPointer>
 
+class DatabaseSelector;
 class KeyDetailsPanel;
 class KeyOperations;
 class KeyScanner;
@@ -73,7 +74,6 @@ signals:
 private:
     void createActions();
     void onSessionReady();
-    void refreshKeyspace();
     void rebuildScanner();
     void applyDelimiters();
     void onScanProgress();
@@ -81,8 +81,6 @@ private:
     void onCurrentChanged();
     void requestVisibleMetadata();
     void updateActions();
-    void onDatabaseChosen(int comboIndex);
-    void fillDatabases();
     void showContextMenu(const QPoint &pos);
     QByteArray currentKey() const;
     // The nodes to SCAN: every master of a cluster, or the one server.
@@ -101,16 +99,13 @@ private:
     void bulkDelete(const QString &pattern);
     void refreshFolder();
 
-    QPointer<RedisConnection> m_connection; // the session's default node: SELECT, CONFIG GET databases
+    QPointer<RedisConnection> m_connection; // the session's default node, taken again on ready()
     int m_scanCount = 1000;
     KeyScanner *m_scanner = nullptr; // replaced when the filter changes
     KeyTreeModel *m_model = nullptr;
-    QList<ServerInfo::Keyspace> m_keyspace;
-    bool m_keyspaceKnown = false;
-    int m_databaseCount = 16;
     QString m_error;
 
-    QComboBox *m_database = nullptr;
+    DatabaseSelector *m_database = nullptr;
     QLineEdit *m_pattern = nullptr;
     QComboBox *m_type = nullptr;
     QLineEdit *m_goTo = nullptr;

@@ -18,8 +18,7 @@
 
 using Type = KeyOperations::Type;
 
-NewKeyDialog::NewKeyDialog(RedisConnection *connection, QWidget *parent)
-    : QDialog(parent), m_operations(new KeyOperations(connection, this))
+NewKeyDialog::NewKeyDialog(Session *session, QWidget *parent) : QDialog(parent), m_session(session)
 {
     setWindowTitle(tr("New key"));
     auto *layout = new QVBoxLayout(this);
@@ -144,14 +143,17 @@ void NewKeyDialog::accept()
     key.value = *value;
     key.score = m_score->value();
     key.ttlSeconds = m_ttl->value();
+    RedisConnection *holder = m_session ? m_session->connectionForKey(*name) : nullptr;
+    if (!holder || !holder->isReady()) {
+        showError(tr("Not connected."));
+        return;
+    }
     m_busy = true;
     m_buttons->setEnabled(false);
     showError({});
-    RedisConnection *holder = m_router ? m_router(*name) : nullptr;
-    KeyOperations *operations = holder ? new KeyOperations(holder, this) : m_operations;
+    auto *operations = new KeyOperations(holder, this);
     operations->create(key, this, [this, name = *name, operations](const KeyOperations::Result &result) {
-        if (operations != m_operations)
-            operations->deleteLater();
+        operations->deleteLater();
         m_busy = false;
         m_buttons->setEnabled(true);
         if (result.outcome != KeyOperations::Outcome::Done) {

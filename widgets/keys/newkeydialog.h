@@ -1,11 +1,11 @@
 #pragma once
 
-#include <functional>
+#include "session.h"
+
 #include <QByteArray>
 #include <QDialog>
 #include <QPointer>
 
-class KeyOperations;
 class QComboBox;
 class QDialogButtonBox;
 class QDoubleSpinBox;
@@ -13,19 +13,16 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
-class RedisConnection;
 
 // Creates a key of any type with its first element (Redis has no empty keys) and an optional TTL.
 // Names and values are typed escaped (\xHH for arbitrary bytes). An existing key is never
-// overwritten: the dialog stays open and says the name is taken.
+// overwritten: the dialog stays open and says the name is taken. The key is created on the
+// connection that holds it (its slot's master in a cluster).
 class NewKeyDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit NewKeyDialog(RedisConnection *connection, QWidget *parent = nullptr);
-    // In a cluster: the key is created on the connection router(name) gives (its slot's master).
-    using KeyRouter = std::function<RedisConnection *(const QByteArray &key)>;
-    void setKeyRouter(KeyRouter router) { m_router = std::move(router); }
+    explicit NewKeyDialog(Session *session, QWidget *parent = nullptr);
 
     // Pre-fills the name (e.g. the current folder's prefix), escaped.
     void setInitialName(const QString &escapedName);
@@ -38,8 +35,7 @@ private:
     void updateFields();
     void showError(const QString &message);
 
-    KeyOperations *m_operations = nullptr;
-    KeyRouter m_router;
+    QPointer<Session> m_session;
     QLineEdit *m_name = nullptr;
     QComboBox *m_type = nullptr;
     QLabel *m_fieldLabel = nullptr;
