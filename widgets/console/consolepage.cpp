@@ -1,14 +1,13 @@
 #include "consolepage.h"
 
 #include "clusterclient.h"
-#include "clustercommand.h"
 #include "commandline.h"
 #include "consolepolicy.h"
-#include "rediscommand.h"
+#include "consolerouting.h"
+#include "consoletargetbar.h"
 #include "replyformatter.h"
 #include "widgetstyle.h"
 
-#include <QComboBox>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -25,19 +24,7 @@ namespace {
 
 const QString settingsHistory = QStringLiteral("console/history");
 
-enum Role { ModeRole = Qt::UserRole, NodeRole };
-
-QString slotsText(const QList<SlotRange> &ranges)
-{
-    QStringList parts;
-    for (qsizetype i = 0; i < ranges.size() && i < 3; ++i)
-        parts.append(ranges[i].first == ranges[i].last
-                         ? QString::number(ranges[i].first)
-                         : QStringLiteral("%1-%2").arg(ranges[i].first).arg(ranges[i].last));
-    if (ranges.size() > 3)
-        parts.append(QStringLiteral("…"));
-    return parts.join(QStringLiteral(", "));
-}
+using Route = ConsoleRouting::Decision::Route;
 
 QString elapsedText(qint64 nanos)
 {
@@ -54,21 +41,13 @@ ConsolePage::ConsolePage(Session *session, QWidget *parent) : SessionPage(sessio
 
     auto *layout = new QVBoxLayout(this);
 
-    m_targetBar = new QWidget(this);
-    auto *targetLayout = new QHBoxLayout(m_targetBar);
-    targetLayout->setContentsMargins(0, 0, 0, 0);
-    auto *targetLabel = new QLabel(tr("Target:"), m_targetBar);
-    targetLayout->addWidget(targetLabel);
-    m_targets = new QComboBox(m_targetBar);
-    m_targets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_targets->setToolTip(tr("Where commands go: routed by their keys to the master of their slot, to every "
-                             "master, or to one node as is"));
-    targetLabel->setBuddy(m_targets);
-    targetLayout->addWidget(m_targets);
-    targetLayout->addStretch(1);
+    m_targetBar = new ConsoleTargetBar(this);
     m_targetBar->hide();
     layout->addWidget(m_targetBar);
-    connect(m_targets, &QComboBox::currentIndexChanged, this, &ConsolePage::updatePrompt);
+    connect(m_targetBar, &ConsoleTargetBar::targetChanged, this, &ConsolePage::updatePrompt);
+    connect(m_targetBar, &ConsoleTargetBar::chosenNodeGone, this, [this](const QString &shortId) {
+        append(tr("The node chosen (%1) is no longer in the cluster: choose another target.").arg(shortId));
+    });
 
     m_output = new QPlainTextEdit(this);
     m_output->setObjectName(QStringLiteral("consoleOutput"));
@@ -267,82 +246,50 @@ void ConsolePage::execute(const QString &line)
         return;
     }
     const QList<QByteArray> &args = split.args;
-    const QByteArray name = args.first().toUpper();
-
-    const ConsolePolicy::Verdict verdict = ConsolePolicy::check(args);
-    if (verdict.action == ConsolePolicy::Verdict::Action::Refuse) {
-        append(tr("(refused) %1").arg(verdict.message));
+    const ConsoleRouting::Decision decision = ConsoleRouting::decide(args, routingContext());
+    if (decision.route == Route::Refuse) {
+        append(tr("(refused) %1").arg(decision.message));
         finish();
         return;
     }
-    if (m_cluster && targetMode() == TargetMode::Routed) {
-        // Said before any question: a routed per-node command could never run anyway.
-        const ClusterCommand::Keys keys = ClusterCommand::keysOf(args);
-        if (keys.kind == ClusterCommand::Keys::Kind::PerNode ||
-            keys.kind == ClusterCommand::Keys::Kind::Unsupported) {
-            append(tr("(refused) %1").arg(keys.reason));
-            finish();
-            return;
-        }
-        // A keyless command would run on whichever master answers first: not one that changes a server.
-        if (keys.kind == ClusterCommand::Keys::Kind::Keyless &&
-            verdict.action == ConsolePolicy::Verdict::Action::Ask) {
-            append(tr("(refused) %1 has no key to route it by: choose the node it is for, or All masters.")
-                       .arg(QString::fromLatin1(name)));
-            finish();
-            return;
-        }
-    }
-    if (m_cluster && targetMode() != TargetMode::Routed &&
-        (name == "MULTI" || name == "EXEC" || name == "DISCARD" || name == "WATCH" || name == "UNWATCH")) {
-        // Routed, ClusterClient refuses them itself (above).
-        append(tr("(refused) %1 is not available on a cluster in the console: a transaction needs a "
-                  "connection of its own, and the console shares each node's connection with its "
-                  "cluster map refreshes.")
-                   .arg(QString::fromLatin1(name)));
-        finish();
+    if (decision.ask) {
+        ask(args, echo, decision, decision.message);
         return;
     }
-    const int defaultTimeout = m_connection->config().commandTimeoutMs;
-    // The map refreshes of the cluster client wait behind a blocking command on a node's connection:
-    // it must end before their own timeout.
-    const int clusterMaxBlockingMs = std::max(1000, defaultTimeout - ConsolePolicy::kBlockingMarginMs);
-    if (m_cluster && verdict.blockingTimeoutMs - ConsolePolicy::kBlockingMarginMs > clusterMaxBlockingMs) {
-        append(tr("(refused) On a cluster the console shares each node's connection with its cluster map "
-                  "refreshes, so a blocking command waits %1 s at most here; give it a shorter timeout.")
-                   .arg(clusterMaxBlockingMs / 1000.0));
-        finish();
-        return;
-    }
-    if (!m_cluster && m_inTransaction && name == "SELECT") {
-        append(tr("(refused) SELECT inside a transaction is not supported by the console: run EXEC or "
-                  "DISCARD first."));
-        finish();
-        return;
-    }
-    const int timeoutMs =
-        verdict.blockingTimeoutMs > 0 ? std::max(verdict.blockingTimeoutMs, defaultTimeout) : -1;
-    // A read-only connection refuses writes itself (and says so): no question for a command that
-    // cannot run.
-    const bool refusedAnyway = m_connection->config().readOnly && !RedisCommand::isReadOnly(args);
-    if (verdict.action == ConsolePolicy::Verdict::Action::Ask && !refusedAnyway) {
-        ask(args, echo, verdict.message, timeoutMs);
-        return;
-    }
-    // A whole read of a big key: sized first, asked when big (not inside a transaction, where the size
-    // would only be queued; not on all masters, where a key lives on one).
-    const auto probe = ConsolePolicy::sizeProbe(args);
-    if (probe && !m_inTransaction && !(m_cluster && targetMode() == TargetMode::AllMasters)) {
+    if (decision.sizeFirst) {
+        const auto probe = ConsolePolicy::sizeProbe(args);
         sendTo(probe->command, -1,
-               [this, args, echo, timeoutMs, limit = probe->limit](const RedisReply &reply) {
+               [this, args, echo, decision, limit = probe->limit](const RedisReply &reply) {
                    if (reply.type() == RedisReply::Type::Integer && reply.toInteger() > limit)
-                       ask(args, echo, ConsolePolicy::bigReadMessage(args, reply.toInteger()), timeoutMs);
+                       ask(args, echo, decision, ConsolePolicy::bigReadMessage(args, reply.toInteger()));
                    else // small, or the probe failed (wrong type …): the command itself says why
-                       send(args, timeoutMs);
+                       send(args, decision);
                });
         return;
     }
-    send(args, timeoutMs);
+    send(args, decision);
+}
+
+ConsoleRouting::Context ConsolePage::routingContext() const
+{
+    ConsoleRouting::Context context;
+    if (m_cluster) {
+        switch (targetMode()) {
+        case TargetMode::Routed:
+            context.target = ConsoleRouting::Target::Routed;
+            break;
+        case TargetMode::AllMasters:
+            context.target = ConsoleRouting::Target::AllMasters;
+            break;
+        case TargetMode::Node:
+            context.target = ConsoleRouting::Target::Node;
+            break;
+        }
+    }
+    context.inTransaction = m_inTransaction;
+    context.readOnly = m_connection->config().readOnly;
+    context.commandTimeoutMs = m_connection->config().commandTimeoutMs;
+    return context;
 }
 
 void ConsolePage::sendTo(const QList<QByteArray> &args, int timeoutMs, RedisConnection::Callback callback)
@@ -355,19 +302,19 @@ void ConsolePage::sendTo(const QList<QByteArray> &args, int timeoutMs, RedisConn
         m_cluster->command(args, this, std::move(callback), timeoutMs);
 }
 
-void ConsolePage::ask(const QList<QByteArray> &args, const QString &echo, const QString &message,
-                      int timeoutMs)
+void ConsolePage::ask(const QList<QByteArray> &args, const QString &echo,
+                      const ConsoleRouting::Decision &decision, const QString &message)
 {
     QMessageBox *box = WidgetStyle::messageBox(
         this, QMessageBox::Question, tr("Run %1?").arg(QString::fromUtf8(args.first())),
         tr("%1\n\nRun “%2” on %3?").arg(message, echo, targetDescription()),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     m_question = box;
-    connect(box, &QMessageBox::finished, this, [this, box, args, timeoutMs] {
+    connect(box, &QMessageBox::finished, this, [this, box, args, decision] {
         // Answered: no longer in the way of the next line, whenever the box itself is deleted.
         m_question = nullptr;
         if (box->standardButton(box->clickedButton()) == QMessageBox::Yes) {
-            send(args, timeoutMs);
+            send(args, decision);
             return;
         }
         append(tr("Not run."));
@@ -376,41 +323,38 @@ void ConsolePage::ask(const QList<QByteArray> &args, const QString &echo, const 
     box->open();
 }
 
-void ConsolePage::send(const QList<QByteArray> &args, int timeoutMs)
+void ConsolePage::send(const QList<QByteArray> &args, const ConsoleRouting::Decision &decision)
 {
     const auto done = [this, args](const RedisReply &reply) {
         showReply(args, reply);
         showTime();
         finish();
     };
+    const int timeoutMs = decision.timeoutMs;
     m_clock.start();
-    if (!m_cluster) {
-        bool isNumber = false;
-        const int db = args.size() == 2 ? args.at(1).toInt(&isNumber) : 0;
-        if (args.first().toUpper() == "SELECT" && isNumber)
-            m_connection->selectDatabase(db, this, done); // followed by reconnects and the prompt
-        else
-            sendTo(args, timeoutMs, done);
+    switch (decision.route) {
+    case Route::Refuse:
+        return; // refused before
+    case Route::Select:
+        m_connection->selectDatabase(args.at(1).toInt(), this, done); // followed by reconnects and the prompt
         return;
-    }
-    switch (targetMode()) {
-    case TargetMode::Routed:
+    case Route::FirstMaster:
         // A keyless command (INFO, CONFIG GET, TIME …) goes to a master: the first serving slots, named.
-        if (ClusterCommand::keysOf(args).kind == ClusterCommand::Keys::Kind::Keyless) {
-            for (const ClusterNode *master : m_cluster->topology().masters()) {
-                if (master->isFailed() || master->slotRanges.isEmpty())
-                    continue;
-                append(tr("Node %1:").arg(master->endpoint()));
-                m_cluster->commandOnNode(master->id, args, this, done, timeoutMs);
-                return;
-            }
+        for (const ClusterNode *master : m_cluster->topology().masters()) {
+            if (master->isFailed() || master->slotRanges.isEmpty())
+                continue;
+            append(tr("Node %1:").arg(master->endpoint()));
+            m_cluster->commandOnNode(master->id, args, this, done, timeoutMs);
+            return;
         }
         sendTo(args, timeoutMs, done);
         return;
-    case TargetMode::Node:
+    case Route::Server:
+    case Route::Routed:
+    case Route::Node:
         sendTo(args, timeoutMs, done);
         return;
-    case TargetMode::AllMasters:
+    case Route::AllMasters:
         m_cluster->commandOnMasters(
             args, this,
             [this, args](const QList<ClusterClient::NodeReply> &replies) {
@@ -525,7 +469,7 @@ QString ConsolePage::targetDescription() const
     case TargetMode::AllMasters:
         return tr("every master of the cluster");
     case TargetMode::Node:
-        return m_targets->currentText();
+        return m_targetBar->currentText();
     }
     return {};
 }
@@ -537,88 +481,33 @@ void ConsolePage::updateTargets()
     const ClusterTopology &topology = !m_cluster->topology().isEmpty() || !m_sessionCluster
                                           ? m_cluster->topology()
                                           : m_sessionCluster->topology();
-    const TargetMode mode = targetMode();
-    const QByteArray current = targetNode();
-    const QSignalBlocker blocker(m_targets);
-    m_targets->clear();
-    m_targets->addItem(tr("Routed by key"));
-    m_targets->setItemData(0, int(TargetMode::Routed), ModeRole);
-    m_targets->addItem(tr("All masters"));
-    m_targets->setItemData(1, int(TargetMode::AllMasters), ModeRole);
-    const auto addNode = [this](const ClusterNode &node, const QString &role) {
-        QString text = QStringLiteral("%1 · %2").arg(node.endpoint(), role);
-        if (node.isFailed())
-            text += QStringLiteral(" · ") + tr("failed");
-        m_targets->addItem(text);
-        const int index = m_targets->count() - 1;
-        m_targets->setItemData(index, int(TargetMode::Node), ModeRole);
-        m_targets->setItemData(index, node.id, NodeRole);
-    };
-    QList<QByteArray> listed;
-    for (const ClusterNode *master : topology.masters()) {
-        addNode(*master, master->slotRanges.isEmpty()
-                             ? tr("master, no slots")
-                             : tr("master, slots %1").arg(slotsText(master->slotRanges)));
-        listed.append(master->id);
-        for (const ClusterNode *replica : topology.replicasOf(master->id)) {
-            addNode(*replica, tr("replica of %1").arg(master->endpoint()));
-            listed.append(replica->id);
-        }
-    }
-    for (const ClusterNode &other : topology.nodes())
-        if (!listed.contains(other.id))
-            addNode(other, other.isReplica() ? tr("replica") : tr("node"));
-    int index = 0;
-    if (mode == TargetMode::AllMasters)
-        index = 1;
-    else if (mode == TargetMode::Node)
-        index = m_targets->findData(current, NodeRole);
-    if (index < 0) {
-        // The chosen node left the map: it stays the target (its commands fail) until the user picks
-        // another, rather than quietly becoming "Routed by key".
-        m_targets->addItem(tr("%1 · no longer in the cluster").arg(QString::fromLatin1(current.left(8))));
-        index = m_targets->count() - 1;
-        m_targets->setItemData(index, int(TargetMode::Node), ModeRole);
-        m_targets->setItemData(index, current, NodeRole);
-        if (m_goneNode != current)
-            append(tr("The node chosen (%1) is no longer in the cluster: choose another target.")
-                       .arg(QString::fromLatin1(current.left(8))));
-        m_goneNode = current;
-    }
-    m_targets->setCurrentIndex(index);
+    m_targetBar->setTopology(topology);
     updatePrompt();
 }
 
 QStringList ConsolePage::targets() const
 {
-    QStringList texts;
-    for (int i = 0; i < m_targets->count(); ++i)
-        texts.append(m_targets->itemText(i));
-    return m_cluster ? texts : QStringList();
+    return m_cluster ? m_targetBar->targets() : QStringList();
+}
+
+QComboBox *ConsolePage::targetChooser() const
+{
+    return m_targetBar->chooser();
 }
 
 ConsolePage::TargetMode ConsolePage::targetMode() const
 {
-    const QVariant mode = m_targets->currentData(ModeRole);
-    return mode.isValid() ? TargetMode(mode.toInt()) : TargetMode::Routed;
+    return m_targetBar->mode();
 }
 
 QByteArray ConsolePage::targetNode() const
 {
-    return targetMode() == TargetMode::Node ? m_targets->currentData(NodeRole).toByteArray() : QByteArray();
+    return m_targetBar->node();
 }
 
 bool ConsolePage::setTarget(TargetMode mode, const QByteArray &nodeId)
 {
-    if (!m_cluster)
-        return false;
-    const int index = mode == TargetMode::Routed       ? 0
-                      : mode == TargetMode::AllMasters ? 1
-                                                       : m_targets->findData(nodeId, NodeRole);
-    if (index < 0 || index >= m_targets->count())
-        return false;
-    m_targets->setCurrentIndex(index);
-    return true;
+    return m_cluster && m_targetBar->setTarget(mode, nodeId);
 }
 
 void ConsolePage::updateBusy()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "consolerouting.h"
+#include "consoletargetbar.h"
 #include "redisconnection.h"
 #include "sessionpage.h"
 
@@ -15,7 +17,6 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QWidget;
 class RedisReply;
 
 // The command console (the "Console" tab): type a command as in redis-cli, see the reply as redis-cli
@@ -24,19 +25,19 @@ class RedisReply;
 // It talks over a connection of its own, made from the session's settings (AUTH, TLS, database,
 // read-only), so a blocking command, a transaction or SELECT never stalls or moves the other pages;
 // the database it has selected is in the prompt and kept across reconnects. Lines are split like
-// redis-cli (CommandLine), checked by ConsolePolicy (asked first, refused with what to use
+// redis-cli (CommandLine), checked by ConsolePolicy and ConsoleRouting (asked first, refused with what to use
 // instead, blocking commands given their own timeout), and run one at a time: a line typed while
 // another runs waits its turn, and Stop (or Esc) drops the connection under a command that takes
 // too long. Replies are shown by ReplyFormatter (bounded), as plain text, with the time they took.
 // History: Up/Down, the last kHistorySize lines kept in QSettings ("console/history"; lines with a
 // password are not kept); Ctrl+L clears the output.
 //
-// On a cluster, setClusterClient() adds a target chooser: routed by key (ClusterClient::command),
-// all masters (each reply under its node), or one node of the topology (address, role, slots). The
-// console then uses a ClusterClient of its own with the session client's seed, refreshed whenever the
-// session's topology changes. Its node connections also carry that client's map refreshes, so there
-// blocking commands wait at most the command timeout minus the margin (10 s by default) and
-// transactions are refused (routed, ClusterClient refuses them and per-node commands itself).
+// On a cluster the target bar (ConsoleTargetBar) chooses where commands go: routed by key, all masters,
+// or one node of the topology (address, role, slots); ConsoleRouting decides, for the target, where a
+// line goes or why it is refused. The console then uses a ClusterClient of its own with the session
+// client's seed, refreshed whenever the session's topology changes. Its node connections also carry
+// that client's map refreshes, so there blocking commands wait at most the command timeout minus the
+// margin (10 s by default) and transactions are refused.
 class ConsolePage : public SessionPage
 {
     Q_OBJECT
@@ -44,8 +45,7 @@ public:
     static constexpr int kHistorySize = 500;
     static constexpr int kMaxOutputBlocks = 20000;
 
-    enum class TargetMode { Routed, AllMasters, Node };
-    Q_ENUM(TargetMode)
+    using TargetMode = ConsoleTargetBar::Mode;
 
     // Commands go on the console's own connection to the session's server (its SELECT and blocking
     // commands never stall the other pages); on a cluster its own ClusterClient made from the same seed,
@@ -74,7 +74,7 @@ public:
     RedisConnection *consoleConnection() const { return m_connection; }
 
     // Cluster targets: empty unless the session's server is a cluster.
-    QComboBox *targetChooser() const { return m_targets; }
+    QComboBox *targetChooser() const;
     QStringList targets() const;
     TargetMode targetMode() const;
     QByteArray targetNode() const;
@@ -95,10 +95,12 @@ private:
     void submit();
     void next();
     void execute(const QString &line);
-    void send(const QList<QByteArray> &args, int timeoutMs);
+    ConsoleRouting::Context routingContext() const;
+    void send(const QList<QByteArray> &args, const ConsoleRouting::Decision &decision);
     // To the console's connection, or on a cluster to the key's master or the chosen node.
     void sendTo(const QList<QByteArray> &args, int timeoutMs, RedisConnection::Callback callback);
-    void ask(const QList<QByteArray> &args, const QString &echo, const QString &message, int timeoutMs);
+    void ask(const QList<QByteArray> &args, const QString &echo, const ConsoleRouting::Decision &decision,
+             const QString &message);
     void showReply(const QList<QByteArray> &args, const RedisReply &reply);
     void showTime();
     void finish();
@@ -118,9 +120,7 @@ private:
     ClusterClient *m_cluster = nullptr;      // child of this, in cluster mode
     QPointer<ClusterClient> m_sessionCluster;
 
-    QWidget *m_targetBar = nullptr;
-    QByteArray m_goneNode; // the chosen node that left the map, once said
-    QComboBox *m_targets = nullptr;
+    ConsoleTargetBar *m_targetBar = nullptr;
     QPlainTextEdit *m_output = nullptr;
     QLabel *m_prompt = nullptr;
     QLineEdit *m_input = nullptr;

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+#include <QWidget>
+
+class ClusterTopology;
+class QComboBox;
+
+// The console's target chooser on a cluster: routed by key, all masters, or one node of the topology
+// (address, role, slots). A chosen node that leaves the map stays the target, marked, until the user
+// picks another (chosenNodeGone() once).
+class ConsoleTargetBar : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Mode { Routed, AllMasters, Node };
+    Q_ENUM(Mode)
+
+    explicit ConsoleTargetBar(QWidget *parent = nullptr);
+
+    QComboBox *chooser() const { return m_targets; }
+    // Lists the topology's nodes, masters first each followed by its replicas; the target is kept.
+    void setTopology(const ClusterTopology &topology);
+    QStringList targets() const;
+    Mode mode() const;
+    // The chosen node's id (empty unless mode() is Node).
+    QByteArray node() const;
+    // The chosen target as listed.
+    QString currentText() const;
+    // False when there is no such target (no node with that id).
+    bool setTarget(Mode mode, const QByteArray &nodeId = {});
+
+signals:
+    void targetChanged();
+    // The chosen node (its id's first characters) is no longer in the cluster.
+    void chosenNodeGone(const QString &shortId);
+
+private:
+    QComboBox *m_targets = nullptr;
+    QByteArray m_goneNode; // the chosen node that left the map, once said
+};
