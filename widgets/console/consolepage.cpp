@@ -1,13 +1,14 @@
 #include "consolepage.h"
 
-#include "clusterclient.h"
 #include "commandline.h"
 #include "consolepolicy.h"
 #include "consolerouting.h"
 #include "consoletargetbar.h"
 #include "replyformatter.h"
+#include "session.h"
 #include "widgetstyle.h"
 
+#include <algorithm>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -37,7 +38,7 @@ QString elapsedText(qint64 nanos)
 
 ConsolePage::ConsolePage(Session *session, QWidget *parent) : SessionPage(session, parent)
 {
-    makeConnection(session->serverConfig());
+    makeSession(session->profile().db);
 
     auto *layout = new QVBoxLayout(this);
 
@@ -81,9 +82,11 @@ ConsolePage::ConsolePage(Session *session, QWidget *parent) : SessionPage(sessio
 
     connect(m_input, &QLineEdit::returnPressed, this, &ConsolePage::submit);
     connect(m_stop, &QPushButton::clicked, this, &ConsolePage::stop);
-    connect(session, &Session::ready, this, &ConsolePage::onSessionReady);
-    if (session->isReady())
-        onSessionReady();
+    // The session reloads a cluster's map on redirections and on a timer: the console's follows it.
+    connect(session, &Session::topologyChanged, this, [this] {
+        if (m_own->isReady())
+            m_own->refreshTopology();
+    });
 
     m_history = QSettings().value(settingsHistory).toStringList();
     if (m_history.size() > kHistorySize)
@@ -101,66 +104,46 @@ QString ConsolePage::title() const
     return tr("Console");
 }
 
-void ConsolePage::makeConnection(ConnectionConfig config)
+void ConsolePage::makeSession(int db)
 {
-    if (m_connection) {
-        m_connection->disconnect(this);
-        m_connection->deleteLater();
+    if (m_own) {
+        m_own->disconnect(this);
+        m_own->close();
+        m_own->deleteLater();
     }
-    config.clientName = config.clientName.isEmpty() ? QStringLiteral("keyscope-console")
-                                                    : config.clientName + QStringLiteral("-console");
-    m_connection = new RedisConnection(config, this);
-    connect(m_connection, &RedisConnection::databaseChanged, this, &ConsolePage::updatePrompt);
-    connect(m_connection, &RedisConnection::stateChanged, this, [this](RedisConnection::State state) {
-        if (state != RedisConnection::State::Ready && m_inTransaction) {
-            m_inTransaction = false;
-            append(tr("The connection was lost: the transaction (MULTI) was discarded by the server."));
-            updatePrompt();
-        }
+    ConnectionConfig profile = session()->profile();
+    profile.clientName = profile.clientName.isEmpty() ? QStringLiteral("keyscope-console")
+                                                      : profile.clientName + QStringLiteral("-console");
+    profile.db = db;
+    m_own = new Session(profile, this);
+    connect(m_own, &Session::databaseChanged, this, &ConsolePage::updatePrompt);
+    connect(m_own, &Session::stateChanged, this, [this](Session::State state) {
+        if (state != Session::State::Ready)
+            transactionLost();
+        // Lines wait until the console's session knows its kind; a failure lets them fail.
+        if (state == Session::State::Ready || state == Session::State::Failed)
+            next();
+        updatePrompt();
     });
+    connect(m_own, &Session::ready, this, &ConsolePage::updateTargets);
+    connect(m_own, &Session::topologyChanged, this, &ConsolePage::updateTargets);
 }
 
-void ConsolePage::onSessionReady()
+void ConsolePage::transactionLost()
 {
-    m_placed = true;
-    if (ClusterClient *client = session()->cluster()) {
-        followCluster(client);
+    if (!m_inTransaction)
         return;
-    }
-    // The first connection, or a Sentinel failover: the console follows the session's server.
-    if (m_connection->config().endpoint() != session()->serverConfig().endpoint()) {
-        makeConnection(session()->serverConfig());
-        if (isVisible())
-            ensureOpen();
-    }
+    m_inTransaction = false;
+    append(tr("The connection was lost: the transaction (MULTI) was discarded by the server."));
     updatePrompt();
 }
 
-void ConsolePage::followCluster(ClusterClient *client)
+bool ConsolePage::isCluster() const
 {
-    if (m_cluster || !client)
-        return;
-    m_sessionCluster = client;
-    m_connection->close();
-    ConnectionConfig seed = client->seedConfig();
-    seed.clientName = m_connection->config().clientName;
-    m_cluster = new ClusterClient(seed, this);
-    connect(m_cluster, &ClusterClient::topologyChanged, this, &ConsolePage::updateTargets);
-    connect(m_cluster, &ClusterClient::ready, this, &ConsolePage::next);
-    connect(m_cluster, &ClusterClient::failed, this, [this](const QString &message) {
-        append(tr("(error) %1").arg(message));
-        next();
-    });
-    // The session's client reloads the map on redirections and on a timer: follow it.
-    connect(client, &ClusterClient::topologyChanged, this, [this] {
-        if (m_cluster->isReady())
-            m_cluster->refreshTopology();
-        updateTargets();
-    });
-    m_targetBar->show();
-    updateTargets();
-    if (isVisible())
-        ensureOpen();
+    // A standalone server is one node without slots; a cluster's masters serve them.
+    const QList<ClusterNode> nodes = m_own->nodes();
+    return std::any_of(nodes.cbegin(), nodes.cend(),
+                       [](const ClusterNode &node) { return !node.slotRanges.isEmpty(); });
 }
 
 // ---- running lines ----
@@ -179,8 +162,8 @@ void ConsolePage::submit()
 void ConsolePage::run(const QString &line)
 {
     m_queue.append(line);
-    if (m_cluster && m_cluster->state() == ClusterClient::State::Failed)
-        m_cluster->open(); // a new line is a new attempt
+    if (m_own->state() == Session::State::Failed)
+        m_own->close(); // a new line is a new attempt: ensureOpen() opens again
     QMetaObject::invokeMethod(this, &ConsolePage::next, Qt::QueuedConnection);
 }
 
@@ -189,8 +172,8 @@ void ConsolePage::next()
     if (m_busy || m_question || m_queue.isEmpty())
         return;
     ensureOpen();
-    if (m_cluster && m_cluster->state() == ClusterClient::State::Loading)
-        return; // ready() or failed() call again
+    if (m_own->state() == Session::State::Connecting)
+        return; // the state change calls again
     m_busy = true;
     updateBusy();
     execute(m_queue.takeFirst());
@@ -215,14 +198,12 @@ void ConsolePage::stop()
     if (!m_busy)
         return;
     append(tr("Stopped: the console reconnects."));
-    // The running command gets a Failure (shown), which finishes it.
-    if (m_cluster) {
-        m_cluster->close();
-        m_cluster->open();
-    } else {
-        m_connection->close();
-        m_connection->open();
-    }
+    // The running command gets a Failure (shown), which finishes it; a new session keeps the database
+    // the console selected.
+    const int db = m_own->serverConfig().db;
+    transactionLost();
+    makeSession(db);
+    ensureOpen();
 }
 
 void ConsolePage::execute(const QString &line)
@@ -273,7 +254,7 @@ void ConsolePage::execute(const QString &line)
 ConsoleRouting::Context ConsolePage::routingContext() const
 {
     ConsoleRouting::Context context;
-    if (m_cluster) {
+    if (isCluster()) {
         switch (targetMode()) {
         case TargetMode::Routed:
             context.target = ConsoleRouting::Target::Routed;
@@ -287,19 +268,17 @@ ConsoleRouting::Context ConsolePage::routingContext() const
         }
     }
     context.inTransaction = m_inTransaction;
-    context.readOnly = m_connection->config().readOnly;
-    context.commandTimeoutMs = m_connection->config().commandTimeoutMs;
+    context.readOnly = m_own->isReadOnly();
+    context.commandTimeoutMs = m_own->profile().commandTimeoutMs;
     return context;
 }
 
 void ConsolePage::sendTo(const QList<QByteArray> &args, int timeoutMs, RedisConnection::Callback callback)
 {
-    if (!m_cluster)
-        m_connection->command(args, this, std::move(callback), timeoutMs);
-    else if (targetMode() == TargetMode::Node)
-        m_cluster->commandOnNode(targetNode(), args, this, std::move(callback), timeoutMs);
+    if (isCluster() && targetMode() == TargetMode::Node)
+        m_own->commandOn(targetNode(), args, this, std::move(callback), timeoutMs);
     else
-        m_cluster->command(args, this, std::move(callback), timeoutMs);
+        m_own->command(args, this, std::move(callback), timeoutMs);
 }
 
 void ConsolePage::ask(const QList<QByteArray> &args, const QString &echo,
@@ -336,15 +315,19 @@ void ConsolePage::send(const QList<QByteArray> &args, const ConsoleRouting::Deci
     case Route::Refuse:
         return; // refused before
     case Route::Select:
-        m_connection->selectDatabase(args.at(1).toInt(), this, done); // followed by reconnects and the prompt
+        if (RedisConnection *connection = m_own->connection())
+            connection->selectDatabase(args.at(1).toInt(), this,
+                                       done); // followed by reconnects and the prompt
+        else
+            sendTo(args, timeoutMs, done);
         return;
     case Route::FirstMaster:
         // A keyless command (INFO, CONFIG GET, TIME …) goes to a master: the first serving slots, named.
-        for (const ClusterNode *master : m_cluster->topology().masters()) {
+        for (const ClusterNode *master : ConsoleTargetBar::masters(m_own->nodes())) {
             if (master->isFailed() || master->slotRanges.isEmpty())
                 continue;
             append(tr("Node %1:").arg(master->endpoint()));
-            m_cluster->commandOnNode(master->id, args, this, done, timeoutMs);
+            m_own->commandOn(master->id, args, this, done, timeoutMs);
             return;
         }
         sendTo(args, timeoutMs, done);
@@ -355,11 +338,11 @@ void ConsolePage::send(const QList<QByteArray> &args, const ConsoleRouting::Deci
         sendTo(args, timeoutMs, done);
         return;
     case Route::AllMasters:
-        m_cluster->commandOnMasters(
+        m_own->commandOnMasters(
             args, this,
-            [this, args](const QList<ClusterClient::NodeReply> &replies) {
+            [this, args](const QList<Session::NodeReply> &replies) {
                 const bool raw = ReplyFormatter::prefersRaw(args);
-                for (const ClusterClient::NodeReply &nodeReply : replies) {
+                for (const Session::NodeReply &nodeReply : replies) {
                     append(tr("Node %1:").arg(nodeReply.endpoint));
                     append(ReplyFormatter::format(nodeReply.reply, {}, raw));
                 }
@@ -374,7 +357,7 @@ void ConsolePage::send(const QList<QByteArray> &args, const ConsoleRouting::Deci
 void ConsolePage::showReply(const QList<QByteArray> &args, const RedisReply &reply)
 {
     append(ReplyFormatter::format(reply, {}, ReplyFormatter::prefersRaw(args)));
-    if (m_cluster)
+    if (isCluster())
         return;
     const QByteArray name = args.first().toUpper();
     if (name == "MULTI" && reply == RedisReply::status("OK"))
@@ -414,36 +397,35 @@ void ConsolePage::showEvent(QShowEvent *event)
 
 void ConsolePage::ensureOpen()
 {
-    if (!m_placed)
-        return; // onSessionReady() says where to connect first
-    if (m_cluster) {
-        if (m_cluster->state() == ClusterClient::State::Closed)
-            m_cluster->open();
+    // Commands issued while it connects wait for its state change.
+    if (m_own->state() == Session::State::Closed) {
+        m_own->open();
         return;
     }
-    const RedisConnection::State state = m_connection->state();
-    if (state == RedisConnection::State::Disconnected || state == RedisConnection::State::WaitingToReconnect)
-        m_connection->open(); // commands issued now wait for the handshake
+    // Dropped by the server: reconnect now rather than after the back-off (commands issued now wait for
+    // the handshake).
+    RedisConnection *connection = m_own->connection();
+    if (connection && (connection->state() == RedisConnection::State::Disconnected ||
+                       connection->state() == RedisConnection::State::WaitingToReconnect))
+        connection->open();
 }
 
 QString ConsolePage::promptText() const
 {
-    if (m_cluster) {
+    if (isCluster()) {
         switch (targetMode()) {
         case TargetMode::Routed:
             return tr("cluster>");
         case TargetMode::AllMasters:
             return tr("all masters>");
         case TargetMode::Node:
-            if (const ClusterNode *node = m_cluster->topology().node(targetNode()))
-                return node->endpoint() + QLatin1Char('>');
-            if (m_sessionCluster)
-                if (const ClusterNode *node = m_sessionCluster->topology().node(targetNode()))
-                    return node->endpoint() + QLatin1Char('>');
+            for (const ClusterNode &node : m_own->nodes())
+                if (node.id == targetNode())
+                    return node.endpoint() + QLatin1Char('>');
             return QStringLiteral(">");
         }
     }
-    const ConnectionConfig &config = m_connection->config();
+    const ConnectionConfig config = m_own->serverConfig();
     QString prompt = config.endpoint();
     if (config.db != 0)
         prompt += QStringLiteral("[%1]").arg(config.db);
@@ -459,10 +441,10 @@ void ConsolePage::updatePrompt()
 
 QString ConsolePage::targetDescription() const
 {
-    if (!m_cluster)
-        return m_connection->config().endpoint() + (m_connection->config().db != 0
-                                                        ? tr(" (database %1)").arg(m_connection->config().db)
-                                                        : QString());
+    if (!isCluster()) {
+        const ConnectionConfig config = m_own->serverConfig();
+        return config.endpoint() + (config.db != 0 ? tr(" (database %1)").arg(config.db) : QString());
+    }
     switch (targetMode()) {
     case TargetMode::Routed:
         return tr("the master of its keys' slot");
@@ -476,18 +458,16 @@ QString ConsolePage::targetDescription() const
 
 void ConsolePage::updateTargets()
 {
-    if (!m_cluster)
+    if (!isCluster())
         return;
-    const ClusterTopology &topology = !m_cluster->topology().isEmpty() || !m_sessionCluster
-                                          ? m_cluster->topology()
-                                          : m_sessionCluster->topology();
-    m_targetBar->setTopology(topology);
+    m_targetBar->setNodes(m_own->nodes());
+    m_targetBar->show();
     updatePrompt();
 }
 
 QStringList ConsolePage::targets() const
 {
-    return m_cluster ? m_targetBar->targets() : QStringList();
+    return isCluster() ? m_targetBar->targets() : QStringList();
 }
 
 QComboBox *ConsolePage::targetChooser() const
@@ -507,7 +487,7 @@ QByteArray ConsolePage::targetNode() const
 
 bool ConsolePage::setTarget(TargetMode mode, const QByteArray &nodeId)
 {
-    return m_cluster && m_targetBar->setTarget(mode, nodeId);
+    return isCluster() && m_targetBar->setTarget(mode, nodeId);
 }
 
 void ConsolePage::updateBusy()
@@ -565,4 +545,9 @@ bool ConsolePage::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+RedisConnection *ConsolePage::consoleConnection() const
+{
+    return m_own->connection();
 }

@@ -1,7 +1,8 @@
 #include "consoletargetbar.h"
 
-#include "clustertopology.h"
+#include "clusterslot.h"
 
+#include <algorithm>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -40,7 +41,25 @@ ConsoleTargetBar::ConsoleTargetBar(QWidget *parent) : QWidget(parent)
     connect(m_targets, &QComboBox::currentIndexChanged, this, &ConsoleTargetBar::targetChanged);
 }
 
-void ConsoleTargetBar::setTopology(const ClusterTopology &topology)
+QList<const ClusterNode *> ConsoleTargetBar::masters(const QList<ClusterNode> &nodes)
+{
+    QList<const ClusterNode *> result;
+    for (const ClusterNode &node : nodes)
+        if (node.isMaster())
+            result.append(&node);
+    const auto firstSlot = [](const ClusterNode *node) {
+        int first = ClusterSlot::kSlotCount;
+        for (const SlotRange &range : node->slotRanges)
+            first = std::min(first, range.first);
+        return first;
+    };
+    std::stable_sort(result.begin(), result.end(), [&](const ClusterNode *a, const ClusterNode *b) {
+        return std::pair(firstSlot(a), a->endpoint()) < std::pair(firstSlot(b), b->endpoint());
+    });
+    return result;
+}
+
+void ConsoleTargetBar::setNodes(const QList<ClusterNode> &nodes)
 {
     const Mode chosen = mode();
     const QByteArray current = node();
@@ -60,17 +79,19 @@ void ConsoleTargetBar::setTopology(const ClusterTopology &topology)
         m_targets->setItemData(index, node.id, NodeRole);
     };
     QList<QByteArray> listed;
-    for (const ClusterNode *master : topology.masters()) {
+    for (const ClusterNode *master : masters(nodes)) {
         addNode(*master, master->slotRanges.isEmpty()
                              ? tr("master, no slots")
                              : tr("master, slots %1").arg(slotsText(master->slotRanges)));
         listed.append(master->id);
-        for (const ClusterNode *replica : topology.replicasOf(master->id)) {
-            addNode(*replica, tr("replica of %1").arg(master->endpoint()));
-            listed.append(replica->id);
+        for (const ClusterNode &replica : nodes) {
+            if (!replica.isReplica() || replica.masterId != master->id)
+                continue;
+            addNode(replica, tr("replica of %1").arg(master->endpoint()));
+            listed.append(replica.id);
         }
     }
-    for (const ClusterNode &other : topology.nodes())
+    for (const ClusterNode &other : nodes)
         if (!listed.contains(other.id))
             addNode(other, other.isReplica() ? tr("replica") : tr("node"));
     int index = 0;

@@ -1,10 +1,11 @@
 #pragma once
 
+#include "clustertopology.h"
+
 #include <QByteArray>
 #include <QStringList>
 #include <QWidget>
 
-class ClusterTopology;
 class QComboBox;
 
 // The console's target chooser on a cluster: routed by key, all masters, or one node of the topology
@@ -20,8 +21,10 @@ public:
     explicit ConsoleTargetBar(QWidget *parent = nullptr);
 
     QComboBox *chooser() const { return m_targets; }
-    // Lists the topology's nodes, masters first each followed by its replicas; the target is kept.
-    void setTopology(const ClusterTopology &topology);
+    // Lists the nodes (Session::nodes()), each master followed by its replicas; the target is kept.
+    void setNodes(const QList<ClusterNode> &nodes);
+    // The masters of nodes in the order of their first slot (masters without slots last).
+    static QList<const ClusterNode *> masters(const QList<ClusterNode> &nodes);
     QStringList targets() const;
     Mode mode() const;
     // The chosen node's id (empty unless mode() is Node).
