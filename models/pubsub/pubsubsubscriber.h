@@ -27,6 +27,7 @@ public:
                               QObject *parent = nullptr);
     ~PubSubSubscriber() override;
 
+    // Connects (once: later calls do nothing; the connection reconnects by itself).
     void open();
     void subscribe(PubSubMessage::Kind kind, const QByteArray &name);
     void unsubscribe(PubSubMessage::Kind kind, const QByteArray &name);

@@ -25,6 +25,8 @@ PubSubWorker::~PubSubWorker() = default;
 
 void PubSubWorker::start()
 {
+    if (m_connection)
+        return; // opened already: one connection, one subscription each
     m_connection = new RedisConnection(m_config, this);
     m_connection->setPushHandler([this](const RedisReply &reply) { return onPush(reply); });
     connect(m_connection, &RedisConnection::ready, this, &PubSubWorker::resubscribe);

@@ -263,6 +263,16 @@ void TestConsolePage::selectChangesPromptAndSurvivesReconnect()
     out = runLine(page, "EXEC");
     QVERIFY2(out.contains("\n1) (integer) 1\n"), qPrintable(out));
     QCOMPARE(page.promptText(), endpoint + "[2]>");
+
+    // Stop makes the console's session again: still in database 2.
+    page.run("BLPOP stuck 30");
+    QTRY_VERIFY(blockingCall(*m_admin, {"CLIENT", "LIST"}).bytes().contains("cmd=blpop"));
+    page.stop();
+    QTRY_VERIFY(!page.isBusy());
+    QCOMPARE(page.promptText(), endpoint + "[2]>");
+    out = runLine(page, "SET afterstop yes");
+    QVERIFY2(out.contains(endpoint + "[2]> SET afterstop yes\nOK\n"), qPrintable(out));
+    QCOMPARE(blockingCall(*other, {"GET", "afterstop"}).bytes(), "yes");
 }
 
 void TestConsolePage::blockingCommandHasItsOwnConnection()

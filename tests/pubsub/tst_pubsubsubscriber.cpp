@@ -18,6 +18,7 @@ private slots:
     void initTestCase();
     void channelsPatternsAndShardsWithExactBytes();
     void unsubscribeStopsDelivery();
+    void openTwiceIsOneSubscriber();
     void resubscribesAfterTheServerRestarts();
     void explainsBeingDropped();
     void dropsOldestWhileTheGuiIsBusy();
@@ -104,6 +105,22 @@ void TestPubSubSubscriber::channelsPatternsAndShardsWithExactBytes()
     QCOMPARE(got[1].payload, QByteArray("hello"));
     QCOMPARE(int(got[2].kind), int(Kind::Shard));
     QCOMPARE(got[2].channel, QByteArray("orders"));
+}
+
+void TestPubSubSubscriber::openTwiceIsOneSubscriber()
+{
+    auto sub = subscriber(m_server.config(), 100, {{Kind::Channel, "twice"}});
+    QVERIFY(sub);
+    sub->open();
+    sub->subscribe(Kind::Channel, "twice:more");
+    QTRY_VERIFY(sub->subscriptions(Kind::Channel).contains("twice:more"));
+    QCOMPARE(blockingCall(*m_publisher, {"PUBSUB", "NUMSUB", "twice", "twice:more"}),
+             RedisReply::array({RedisReply::bulk("twice"), RedisReply::integer(1),
+                                RedisReply::bulk("twice:more"), RedisReply::integer(1)}));
+    QCOMPARE(blockingCall(*m_publisher, {"PUBLISH", "twice", "once"}), RedisReply::integer(1));
+    QVERIFY(waitFor(inbox(sub.get()), 1));
+    QTest::qWait(100);
+    QCOMPARE(inbox(sub.get()).messages.size(), 1);
 }
 
 void TestPubSubSubscriber::unsubscribeStopsDelivery()

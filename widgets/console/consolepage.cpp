@@ -1,14 +1,14 @@
 #include "consolepage.h"
 
-#include "clusterclient.h"
-#include "clustercommand.h"
 #include "commandline.h"
 #include "consolepolicy.h"
-#include "rediscommand.h"
+#include "consolerouting.h"
+#include "consoletargetbar.h"
 #include "replyformatter.h"
+#include "session.h"
 #include "widgetstyle.h"
 
-#include <QComboBox>
+#include <algorithm>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -25,19 +25,7 @@ namespace {
 
 const QString settingsHistory = QStringLiteral("console/history");
 
-enum Role { ModeRole = Qt::UserRole, NodeRole };
-
-QString slotsText(const QList<SlotRange> &ranges)
-{
-    QStringList parts;
-    for (qsizetype i = 0; i < ranges.size() && i < 3; ++i)
-        parts.append(ranges[i].first == ranges[i].last
-                         ? QString::number(ranges[i].first)
-                         : QStringLiteral("%1-%2").arg(ranges[i].first).arg(ranges[i].last));
-    if (ranges.size() > 3)
-        parts.append(QStringLiteral("…"));
-    return parts.join(QStringLiteral(", "));
-}
+using Route = ConsoleRouting::Decision::Route;
 
 QString elapsedText(qint64 nanos)
 {
@@ -50,25 +38,17 @@ QString elapsedText(qint64 nanos)
 
 ConsolePage::ConsolePage(Session *session, QWidget *parent) : SessionPage(session, parent)
 {
-    makeConnection(session->serverConfig());
+    makeSession(session->profile().db);
 
     auto *layout = new QVBoxLayout(this);
 
-    m_targetBar = new QWidget(this);
-    auto *targetLayout = new QHBoxLayout(m_targetBar);
-    targetLayout->setContentsMargins(0, 0, 0, 0);
-    auto *targetLabel = new QLabel(tr("Target:"), m_targetBar);
-    targetLayout->addWidget(targetLabel);
-    m_targets = new QComboBox(m_targetBar);
-    m_targets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_targets->setToolTip(tr("Where commands go: routed by their keys to the master of their slot, to every "
-                             "master, or to one node as is"));
-    targetLabel->setBuddy(m_targets);
-    targetLayout->addWidget(m_targets);
-    targetLayout->addStretch(1);
+    m_targetBar = new ConsoleTargetBar(this);
     m_targetBar->hide();
     layout->addWidget(m_targetBar);
-    connect(m_targets, &QComboBox::currentIndexChanged, this, &ConsolePage::updatePrompt);
+    connect(m_targetBar, &ConsoleTargetBar::targetChanged, this, &ConsolePage::updatePrompt);
+    connect(m_targetBar, &ConsoleTargetBar::chosenNodeGone, this, [this](const QString &shortId) {
+        append(tr("The node chosen (%1) is no longer in the cluster: choose another target.").arg(shortId));
+    });
 
     m_output = new QPlainTextEdit(this);
     m_output->setObjectName(QStringLiteral("consoleOutput"));
@@ -102,9 +82,11 @@ ConsolePage::ConsolePage(Session *session, QWidget *parent) : SessionPage(sessio
 
     connect(m_input, &QLineEdit::returnPressed, this, &ConsolePage::submit);
     connect(m_stop, &QPushButton::clicked, this, &ConsolePage::stop);
-    connect(session, &Session::ready, this, &ConsolePage::onSessionReady);
-    if (session->isReady())
-        onSessionReady();
+    // The session reloads a cluster's map on redirections and on a timer: the console's follows it.
+    connect(session, &Session::topologyChanged, this, [this] {
+        if (m_own->isReady())
+            m_own->refreshTopology();
+    });
 
     m_history = QSettings().value(settingsHistory).toStringList();
     if (m_history.size() > kHistorySize)
@@ -122,66 +104,46 @@ QString ConsolePage::title() const
     return tr("Console");
 }
 
-void ConsolePage::makeConnection(ConnectionConfig config)
+void ConsolePage::makeSession(int db)
 {
-    if (m_connection) {
-        m_connection->disconnect(this);
-        m_connection->deleteLater();
+    if (m_own) {
+        m_own->disconnect(this);
+        m_own->close();
+        m_own->deleteLater();
     }
-    config.clientName = config.clientName.isEmpty() ? QStringLiteral("keyscope-console")
-                                                    : config.clientName + QStringLiteral("-console");
-    m_connection = new RedisConnection(config, this);
-    connect(m_connection, &RedisConnection::databaseChanged, this, &ConsolePage::updatePrompt);
-    connect(m_connection, &RedisConnection::stateChanged, this, [this](RedisConnection::State state) {
-        if (state != RedisConnection::State::Ready && m_inTransaction) {
-            m_inTransaction = false;
-            append(tr("The connection was lost: the transaction (MULTI) was discarded by the server."));
-            updatePrompt();
-        }
+    ConnectionConfig profile = session()->profile();
+    profile.clientName = profile.clientName.isEmpty() ? QStringLiteral("keyscope-console")
+                                                      : profile.clientName + QStringLiteral("-console");
+    profile.db = db;
+    m_own = new Session(profile, this);
+    connect(m_own, &Session::databaseChanged, this, &ConsolePage::updatePrompt);
+    connect(m_own, &Session::stateChanged, this, [this](Session::State state) {
+        if (state != Session::State::Ready)
+            transactionLost();
+        // Lines wait until the console's session knows its kind; a failure lets them fail.
+        if (state == Session::State::Ready || state == Session::State::Failed)
+            next();
+        updatePrompt();
     });
+    connect(m_own, &Session::ready, this, &ConsolePage::updateTargets);
+    connect(m_own, &Session::topologyChanged, this, &ConsolePage::updateTargets);
 }
 
-void ConsolePage::onSessionReady()
+void ConsolePage::transactionLost()
 {
-    m_placed = true;
-    if (ClusterClient *client = session()->cluster()) {
-        followCluster(client);
+    if (!m_inTransaction)
         return;
-    }
-    // The first connection, or a Sentinel failover: the console follows the session's server.
-    if (m_connection->config().endpoint() != session()->serverConfig().endpoint()) {
-        makeConnection(session()->serverConfig());
-        if (isVisible())
-            ensureOpen();
-    }
+    m_inTransaction = false;
+    append(tr("The connection was lost: the transaction (MULTI) was discarded by the server."));
     updatePrompt();
 }
 
-void ConsolePage::followCluster(ClusterClient *client)
+bool ConsolePage::isCluster() const
 {
-    if (m_cluster || !client)
-        return;
-    m_sessionCluster = client;
-    m_connection->close();
-    ConnectionConfig seed = client->seedConfig();
-    seed.clientName = m_connection->config().clientName;
-    m_cluster = new ClusterClient(seed, this);
-    connect(m_cluster, &ClusterClient::topologyChanged, this, &ConsolePage::updateTargets);
-    connect(m_cluster, &ClusterClient::ready, this, &ConsolePage::next);
-    connect(m_cluster, &ClusterClient::failed, this, [this](const QString &message) {
-        append(tr("(error) %1").arg(message));
-        next();
-    });
-    // The session's client reloads the map on redirections and on a timer: follow it.
-    connect(client, &ClusterClient::topologyChanged, this, [this] {
-        if (m_cluster->isReady())
-            m_cluster->refreshTopology();
-        updateTargets();
-    });
-    m_targetBar->show();
-    updateTargets();
-    if (isVisible())
-        ensureOpen();
+    // A standalone server is one node without slots; a cluster's masters serve them.
+    const QList<ClusterNode> nodes = m_own->nodes();
+    return std::any_of(nodes.cbegin(), nodes.cend(),
+                       [](const ClusterNode &node) { return !node.slotRanges.isEmpty(); });
 }
 
 // ---- running lines ----
@@ -200,8 +162,8 @@ void ConsolePage::submit()
 void ConsolePage::run(const QString &line)
 {
     m_queue.append(line);
-    if (m_cluster && m_cluster->state() == ClusterClient::State::Failed)
-        m_cluster->open(); // a new line is a new attempt
+    if (m_own->state() == Session::State::Failed)
+        m_own->close(); // a new line is a new attempt: ensureOpen() opens again
     QMetaObject::invokeMethod(this, &ConsolePage::next, Qt::QueuedConnection);
 }
 
@@ -210,8 +172,8 @@ void ConsolePage::next()
     if (m_busy || m_question || m_queue.isEmpty())
         return;
     ensureOpen();
-    if (m_cluster && m_cluster->state() == ClusterClient::State::Loading)
-        return; // ready() or failed() call again
+    if (m_own->state() == Session::State::Connecting)
+        return; // the state change calls again
     m_busy = true;
     updateBusy();
     execute(m_queue.takeFirst());
@@ -236,14 +198,12 @@ void ConsolePage::stop()
     if (!m_busy)
         return;
     append(tr("Stopped: the console reconnects."));
-    // The running command gets a Failure (shown), which finishes it.
-    if (m_cluster) {
-        m_cluster->close();
-        m_cluster->open();
-    } else {
-        m_connection->close();
-        m_connection->open();
-    }
+    // The running command gets a Failure (shown), which finishes it; a new session keeps the database
+    // the console selected.
+    const int db = m_own->serverConfig().db;
+    transactionLost();
+    makeSession(db);
+    ensureOpen();
 }
 
 void ConsolePage::execute(const QString &line)
@@ -267,107 +227,73 @@ void ConsolePage::execute(const QString &line)
         return;
     }
     const QList<QByteArray> &args = split.args;
-    const QByteArray name = args.first().toUpper();
-
-    const ConsolePolicy::Verdict verdict = ConsolePolicy::check(args);
-    if (verdict.action == ConsolePolicy::Verdict::Action::Refuse) {
-        append(tr("(refused) %1").arg(verdict.message));
+    const ConsoleRouting::Decision decision = ConsoleRouting::decide(args, routingContext());
+    if (decision.route == Route::Refuse) {
+        append(tr("(refused) %1").arg(decision.message));
         finish();
         return;
     }
-    if (m_cluster && targetMode() == TargetMode::Routed) {
-        // Said before any question: a routed per-node command could never run anyway.
-        const ClusterCommand::Keys keys = ClusterCommand::keysOf(args);
-        if (keys.kind == ClusterCommand::Keys::Kind::PerNode ||
-            keys.kind == ClusterCommand::Keys::Kind::Unsupported) {
-            append(tr("(refused) %1").arg(keys.reason));
-            finish();
-            return;
-        }
-        // A keyless command would run on whichever master answers first: not one that changes a server.
-        if (keys.kind == ClusterCommand::Keys::Kind::Keyless &&
-            verdict.action == ConsolePolicy::Verdict::Action::Ask) {
-            append(tr("(refused) %1 has no key to route it by: choose the node it is for, or All masters.")
-                       .arg(QString::fromLatin1(name)));
-            finish();
-            return;
-        }
-    }
-    if (m_cluster && targetMode() != TargetMode::Routed &&
-        (name == "MULTI" || name == "EXEC" || name == "DISCARD" || name == "WATCH" || name == "UNWATCH")) {
-        // Routed, ClusterClient refuses them itself (above).
-        append(tr("(refused) %1 is not available on a cluster in the console: a transaction needs a "
-                  "connection of its own, and the console shares each node's connection with its "
-                  "cluster map refreshes.")
-                   .arg(QString::fromLatin1(name)));
-        finish();
+    if (decision.ask) {
+        ask(args, echo, decision, decision.message);
         return;
     }
-    const int defaultTimeout = m_connection->config().commandTimeoutMs;
-    // The map refreshes of the cluster client wait behind a blocking command on a node's connection:
-    // it must end before their own timeout.
-    const int clusterMaxBlockingMs = std::max(1000, defaultTimeout - ConsolePolicy::kBlockingMarginMs);
-    if (m_cluster && verdict.blockingTimeoutMs - ConsolePolicy::kBlockingMarginMs > clusterMaxBlockingMs) {
-        append(tr("(refused) On a cluster the console shares each node's connection with its cluster map "
-                  "refreshes, so a blocking command waits %1 s at most here; give it a shorter timeout.")
-                   .arg(clusterMaxBlockingMs / 1000.0));
-        finish();
-        return;
-    }
-    if (!m_cluster && m_inTransaction && name == "SELECT") {
-        append(tr("(refused) SELECT inside a transaction is not supported by the console: run EXEC or "
-                  "DISCARD first."));
-        finish();
-        return;
-    }
-    const int timeoutMs =
-        verdict.blockingTimeoutMs > 0 ? std::max(verdict.blockingTimeoutMs, defaultTimeout) : -1;
-    // A read-only connection refuses writes itself (and says so): no question for a command that
-    // cannot run.
-    const bool refusedAnyway = m_connection->config().readOnly && !RedisCommand::isReadOnly(args);
-    if (verdict.action == ConsolePolicy::Verdict::Action::Ask && !refusedAnyway) {
-        ask(args, echo, verdict.message, timeoutMs);
-        return;
-    }
-    // A whole read of a big key: sized first, asked when big (not inside a transaction, where the size
-    // would only be queued; not on all masters, where a key lives on one).
-    const auto probe = ConsolePolicy::sizeProbe(args);
-    if (probe && !m_inTransaction && !(m_cluster && targetMode() == TargetMode::AllMasters)) {
+    if (decision.sizeFirst) {
+        const auto probe = ConsolePolicy::sizeProbe(args);
         sendTo(probe->command, -1,
-               [this, args, echo, timeoutMs, limit = probe->limit](const RedisReply &reply) {
+               [this, args, echo, decision, limit = probe->limit](const RedisReply &reply) {
                    if (reply.type() == RedisReply::Type::Integer && reply.toInteger() > limit)
-                       ask(args, echo, ConsolePolicy::bigReadMessage(args, reply.toInteger()), timeoutMs);
+                       ask(args, echo, decision, ConsolePolicy::bigReadMessage(args, reply.toInteger()));
                    else // small, or the probe failed (wrong type …): the command itself says why
-                       send(args, timeoutMs);
+                       send(args, decision);
                });
         return;
     }
-    send(args, timeoutMs);
+    send(args, decision);
+}
+
+ConsoleRouting::Context ConsolePage::routingContext() const
+{
+    ConsoleRouting::Context context;
+    if (isCluster()) {
+        switch (targetMode()) {
+        case TargetMode::Routed:
+            context.target = ConsoleRouting::Target::Routed;
+            break;
+        case TargetMode::AllMasters:
+            context.target = ConsoleRouting::Target::AllMasters;
+            break;
+        case TargetMode::Node:
+            context.target = ConsoleRouting::Target::Node;
+            break;
+        }
+    }
+    context.inTransaction = m_inTransaction;
+    context.readOnly = m_own->isReadOnly();
+    context.commandTimeoutMs = m_own->profile().commandTimeoutMs;
+    return context;
 }
 
 void ConsolePage::sendTo(const QList<QByteArray> &args, int timeoutMs, RedisConnection::Callback callback)
 {
-    if (!m_cluster)
-        m_connection->command(args, this, std::move(callback), timeoutMs);
-    else if (targetMode() == TargetMode::Node)
-        m_cluster->commandOnNode(targetNode(), args, this, std::move(callback), timeoutMs);
+    if (isCluster() && targetMode() == TargetMode::Node)
+        m_own->commandOn(targetNode(), args, this, std::move(callback), timeoutMs);
     else
-        m_cluster->command(args, this, std::move(callback), timeoutMs);
+        m_own->command(args, this, std::move(callback), timeoutMs);
 }
 
-void ConsolePage::ask(const QList<QByteArray> &args, const QString &echo, const QString &message,
-                      int timeoutMs)
+void ConsolePage::ask(const QList<QByteArray> &args, const QString &echo,
+                      const ConsoleRouting::Decision &decision, const QString &message)
 {
     QMessageBox *box = WidgetStyle::messageBox(
         this, QMessageBox::Question, tr("Run %1?").arg(QString::fromUtf8(args.first())),
         tr("%1\n\nRun “%2” on %3?").arg(message, echo, targetDescription()),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     m_question = box;
-    connect(box, &QMessageBox::finished, this, [this, box, args, timeoutMs] {
+    connect(box, &QMessageBox::finished, this, [this, box, args, decision] {
         // Answered: no longer in the way of the next line, whenever the box itself is deleted.
         m_question = nullptr;
         if (box->standardButton(box->clickedButton()) == QMessageBox::Yes) {
-            send(args, timeoutMs);
+            send(args, decision);
             return;
         }
         append(tr("Not run."));
@@ -376,46 +302,47 @@ void ConsolePage::ask(const QList<QByteArray> &args, const QString &echo, const 
     box->open();
 }
 
-void ConsolePage::send(const QList<QByteArray> &args, int timeoutMs)
+void ConsolePage::send(const QList<QByteArray> &args, const ConsoleRouting::Decision &decision)
 {
     const auto done = [this, args](const RedisReply &reply) {
         showReply(args, reply);
         showTime();
         finish();
     };
+    const int timeoutMs = decision.timeoutMs;
     m_clock.start();
-    if (!m_cluster) {
-        bool isNumber = false;
-        const int db = args.size() == 2 ? args.at(1).toInt(&isNumber) : 0;
-        if (args.first().toUpper() == "SELECT" && isNumber)
-            m_connection->selectDatabase(db, this, done); // followed by reconnects and the prompt
+    switch (decision.route) {
+    case Route::Refuse:
+        return; // refused before
+    case Route::Select:
+        if (RedisConnection *connection = m_own->connection())
+            connection->selectDatabase(args.at(1).toInt(), this,
+                                       done); // followed by reconnects and the prompt
         else
             sendTo(args, timeoutMs, done);
         return;
-    }
-    switch (targetMode()) {
-    case TargetMode::Routed:
+    case Route::FirstMaster:
         // A keyless command (INFO, CONFIG GET, TIME …) goes to a master: the first serving slots, named.
-        if (ClusterCommand::keysOf(args).kind == ClusterCommand::Keys::Kind::Keyless) {
-            for (const ClusterNode *master : m_cluster->topology().masters()) {
-                if (master->isFailed() || master->slotRanges.isEmpty())
-                    continue;
-                append(tr("Node %1:").arg(master->endpoint()));
-                m_cluster->commandOnNode(master->id, args, this, done, timeoutMs);
-                return;
-            }
+        for (const ClusterNode *master : ConsoleTargetBar::masters(m_own->nodes())) {
+            if (master->isFailed() || master->slotRanges.isEmpty())
+                continue;
+            append(tr("Node %1:").arg(master->endpoint()));
+            m_own->commandOn(master->id, args, this, done, timeoutMs);
+            return;
         }
         sendTo(args, timeoutMs, done);
         return;
-    case TargetMode::Node:
+    case Route::Server:
+    case Route::Routed:
+    case Route::Node:
         sendTo(args, timeoutMs, done);
         return;
-    case TargetMode::AllMasters:
-        m_cluster->commandOnMasters(
+    case Route::AllMasters:
+        m_own->commandOnMasters(
             args, this,
-            [this, args](const QList<ClusterClient::NodeReply> &replies) {
+            [this, args](const QList<Session::NodeReply> &replies) {
                 const bool raw = ReplyFormatter::prefersRaw(args);
-                for (const ClusterClient::NodeReply &nodeReply : replies) {
+                for (const Session::NodeReply &nodeReply : replies) {
                     append(tr("Node %1:").arg(nodeReply.endpoint));
                     append(ReplyFormatter::format(nodeReply.reply, {}, raw));
                 }
@@ -430,7 +357,7 @@ void ConsolePage::send(const QList<QByteArray> &args, int timeoutMs)
 void ConsolePage::showReply(const QList<QByteArray> &args, const RedisReply &reply)
 {
     append(ReplyFormatter::format(reply, {}, ReplyFormatter::prefersRaw(args)));
-    if (m_cluster)
+    if (isCluster())
         return;
     const QByteArray name = args.first().toUpper();
     if (name == "MULTI" && reply == RedisReply::status("OK"))
@@ -470,36 +397,35 @@ void ConsolePage::showEvent(QShowEvent *event)
 
 void ConsolePage::ensureOpen()
 {
-    if (!m_placed)
-        return; // onSessionReady() says where to connect first
-    if (m_cluster) {
-        if (m_cluster->state() == ClusterClient::State::Closed)
-            m_cluster->open();
+    // Commands issued while it connects wait for its state change.
+    if (m_own->state() == Session::State::Closed) {
+        m_own->open();
         return;
     }
-    const RedisConnection::State state = m_connection->state();
-    if (state == RedisConnection::State::Disconnected || state == RedisConnection::State::WaitingToReconnect)
-        m_connection->open(); // commands issued now wait for the handshake
+    // Dropped by the server: reconnect now rather than after the back-off (commands issued now wait for
+    // the handshake).
+    RedisConnection *connection = m_own->connection();
+    if (connection && (connection->state() == RedisConnection::State::Disconnected ||
+                       connection->state() == RedisConnection::State::WaitingToReconnect))
+        connection->open();
 }
 
 QString ConsolePage::promptText() const
 {
-    if (m_cluster) {
+    if (isCluster()) {
         switch (targetMode()) {
         case TargetMode::Routed:
             return tr("cluster>");
         case TargetMode::AllMasters:
             return tr("all masters>");
         case TargetMode::Node:
-            if (const ClusterNode *node = m_cluster->topology().node(targetNode()))
-                return node->endpoint() + QLatin1Char('>');
-            if (m_sessionCluster)
-                if (const ClusterNode *node = m_sessionCluster->topology().node(targetNode()))
-                    return node->endpoint() + QLatin1Char('>');
+            for (const ClusterNode &node : m_own->nodes())
+                if (node.id == targetNode())
+                    return node.endpoint() + QLatin1Char('>');
             return QStringLiteral(">");
         }
     }
-    const ConnectionConfig &config = m_connection->config();
+    const ConnectionConfig config = m_own->serverConfig();
     QString prompt = config.endpoint();
     if (config.db != 0)
         prompt += QStringLiteral("[%1]").arg(config.db);
@@ -515,110 +441,53 @@ void ConsolePage::updatePrompt()
 
 QString ConsolePage::targetDescription() const
 {
-    if (!m_cluster)
-        return m_connection->config().endpoint() + (m_connection->config().db != 0
-                                                        ? tr(" (database %1)").arg(m_connection->config().db)
-                                                        : QString());
+    if (!isCluster()) {
+        const ConnectionConfig config = m_own->serverConfig();
+        return config.endpoint() + (config.db != 0 ? tr(" (database %1)").arg(config.db) : QString());
+    }
     switch (targetMode()) {
     case TargetMode::Routed:
         return tr("the master of its keys' slot");
     case TargetMode::AllMasters:
         return tr("every master of the cluster");
     case TargetMode::Node:
-        return m_targets->currentText();
+        return m_targetBar->currentText();
     }
     return {};
 }
 
 void ConsolePage::updateTargets()
 {
-    if (!m_cluster)
+    if (!isCluster())
         return;
-    const ClusterTopology &topology = !m_cluster->topology().isEmpty() || !m_sessionCluster
-                                          ? m_cluster->topology()
-                                          : m_sessionCluster->topology();
-    const TargetMode mode = targetMode();
-    const QByteArray current = targetNode();
-    const QSignalBlocker blocker(m_targets);
-    m_targets->clear();
-    m_targets->addItem(tr("Routed by key"));
-    m_targets->setItemData(0, int(TargetMode::Routed), ModeRole);
-    m_targets->addItem(tr("All masters"));
-    m_targets->setItemData(1, int(TargetMode::AllMasters), ModeRole);
-    const auto addNode = [this](const ClusterNode &node, const QString &role) {
-        QString text = QStringLiteral("%1 · %2").arg(node.endpoint(), role);
-        if (node.isFailed())
-            text += QStringLiteral(" · ") + tr("failed");
-        m_targets->addItem(text);
-        const int index = m_targets->count() - 1;
-        m_targets->setItemData(index, int(TargetMode::Node), ModeRole);
-        m_targets->setItemData(index, node.id, NodeRole);
-    };
-    QList<QByteArray> listed;
-    for (const ClusterNode *master : topology.masters()) {
-        addNode(*master, master->slotRanges.isEmpty()
-                             ? tr("master, no slots")
-                             : tr("master, slots %1").arg(slotsText(master->slotRanges)));
-        listed.append(master->id);
-        for (const ClusterNode *replica : topology.replicasOf(master->id)) {
-            addNode(*replica, tr("replica of %1").arg(master->endpoint()));
-            listed.append(replica->id);
-        }
-    }
-    for (const ClusterNode &other : topology.nodes())
-        if (!listed.contains(other.id))
-            addNode(other, other.isReplica() ? tr("replica") : tr("node"));
-    int index = 0;
-    if (mode == TargetMode::AllMasters)
-        index = 1;
-    else if (mode == TargetMode::Node)
-        index = m_targets->findData(current, NodeRole);
-    if (index < 0) {
-        // The chosen node left the map: it stays the target (its commands fail) until the user picks
-        // another, rather than quietly becoming "Routed by key".
-        m_targets->addItem(tr("%1 · no longer in the cluster").arg(QString::fromLatin1(current.left(8))));
-        index = m_targets->count() - 1;
-        m_targets->setItemData(index, int(TargetMode::Node), ModeRole);
-        m_targets->setItemData(index, current, NodeRole);
-        if (m_goneNode != current)
-            append(tr("The node chosen (%1) is no longer in the cluster: choose another target.")
-                       .arg(QString::fromLatin1(current.left(8))));
-        m_goneNode = current;
-    }
-    m_targets->setCurrentIndex(index);
+    m_targetBar->setNodes(m_own->nodes());
+    m_targetBar->show();
     updatePrompt();
 }
 
 QStringList ConsolePage::targets() const
 {
-    QStringList texts;
-    for (int i = 0; i < m_targets->count(); ++i)
-        texts.append(m_targets->itemText(i));
-    return m_cluster ? texts : QStringList();
+    return isCluster() ? m_targetBar->targets() : QStringList();
+}
+
+QComboBox *ConsolePage::targetChooser() const
+{
+    return m_targetBar->chooser();
 }
 
 ConsolePage::TargetMode ConsolePage::targetMode() const
 {
-    const QVariant mode = m_targets->currentData(ModeRole);
-    return mode.isValid() ? TargetMode(mode.toInt()) : TargetMode::Routed;
+    return m_targetBar->mode();
 }
 
 QByteArray ConsolePage::targetNode() const
 {
-    return targetMode() == TargetMode::Node ? m_targets->currentData(NodeRole).toByteArray() : QByteArray();
+    return m_targetBar->node();
 }
 
 bool ConsolePage::setTarget(TargetMode mode, const QByteArray &nodeId)
 {
-    if (!m_cluster)
-        return false;
-    const int index = mode == TargetMode::Routed       ? 0
-                      : mode == TargetMode::AllMasters ? 1
-                                                       : m_targets->findData(nodeId, NodeRole);
-    if (index < 0 || index >= m_targets->count())
-        return false;
-    m_targets->setCurrentIndex(index);
-    return true;
+    return isCluster() && m_targetBar->setTarget(mode, nodeId);
 }
 
 void ConsolePage::updateBusy()
@@ -676,4 +545,9 @@ bool ConsolePage::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+RedisConnection *ConsolePage::consoleConnection() const
+{
+    return m_own->connection();
 }

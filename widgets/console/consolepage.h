@@ -1,5 +1,7 @@
 #pragma once
 
+#include "consolerouting.h"
+#include "consoletargetbar.h"
 #include "redisconnection.h"
 #include "sessionpage.h"
 
@@ -9,34 +11,33 @@
 #include <QPointer>
 #include <QStringList>
 
-class ClusterClient;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QWidget;
 class RedisReply;
 
 // The command console (the "Console" tab): type a command as in redis-cli, see the reply as redis-cli
 // shows it.
 //
-// It talks over a connection of its own, made from the session's settings (AUTH, TLS, database,
-// read-only), so a blocking command, a transaction or SELECT never stalls or moves the other pages;
-// the database it has selected is in the prompt and kept across reconnects. Lines are split like
-// redis-cli (CommandLine), checked by ConsolePolicy (asked first, refused with what to use
-// instead, blocking commands given their own timeout), and run one at a time: a line typed while
-// another runs waits its turn, and Stop (or Esc) drops the connection under a command that takes
-// too long. Replies are shown by ReplyFormatter (bounded), as plain text, with the time they took.
-// History: Up/Down, the last kHistorySize lines kept in QSettings ("console/history"; lines with a
-// password are not kept); Ctrl+L clears the output.
+// It talks through a Session of its own, opened from the page session's profile (AUTH, TLS, database,
+// read-only, sentinels), so a blocking command, a transaction or SELECT never stalls or moves the other
+// pages; the database it has selected is in the prompt and kept across reconnects and Stop. Lines are
+// split like redis-cli (CommandLine), checked by ConsolePolicy and ConsoleRouting (asked first,
+// refused with what to use instead, blocking commands given their own timeout), and run one at a time
+// once the console's session knows its kind: a line typed while another runs waits its turn, and Stop
+// (or Esc) drops the console's session under a command that takes too long. Replies are shown by
+// ReplyFormatter (bounded), as plain text, with the time they took. History: Up/Down, the last
+// kHistorySize lines kept in QSettings ("console/history"; lines with a password are not kept);
+// Ctrl+L clears the output.
 //
-// On a cluster, setClusterClient() adds a target chooser: routed by key (ClusterClient::command),
-// all masters (each reply under its node), or one node of the topology (address, role, slots). The
-// console then uses a ClusterClient of its own with the session client's seed, refreshed whenever the
-// session's topology changes. Its node connections also carry that client's map refreshes, so there
-// blocking commands wait at most the command timeout minus the margin (10 s by default) and
-// transactions are refused (routed, ClusterClient refuses them and per-node commands itself).
+// On a cluster the target bar (ConsoleTargetBar, over Session::nodes()) chooses where commands go:
+// routed by key, all masters, or one node (address, role, slots); ConsoleRouting decides, for the
+// target, where a line goes or why it is refused. The console's cluster map is reloaded whenever the
+// page session's changes. Its node connections also carry those map refreshes, so there blocking
+// commands wait at most the command timeout minus the margin (10 s by default) and transactions are
+// refused.
 class ConsolePage : public SessionPage
 {
     Q_OBJECT
@@ -44,12 +45,10 @@ public:
     static constexpr int kHistorySize = 500;
     static constexpr int kMaxOutputBlocks = 20000;
 
-    enum class TargetMode { Routed, AllMasters, Node };
-    Q_ENUM(TargetMode)
+    using TargetMode = ConsoleTargetBar::Mode;
 
-    // Commands go on the console's own connection to the session's server (its SELECT and blocking
-    // commands never stall the other pages); on a cluster its own ClusterClient made from the same seed,
-    // with the target chooser.
+    // Commands go through the console's own session, made from session's profile: its SELECT and
+    // blocking commands never stall the other pages; on a cluster with the target chooser.
     explicit ConsolePage(Session *session, QWidget *parent = nullptr);
     ~ConsolePage() override;
 
@@ -58,7 +57,8 @@ public:
     // Runs a line as if typed (after the lines still waiting); commandFinished() once its output is
     // complete (refused, not confirmed, answered or failed).
     void run(const QString &line);
-    // Drops the queued lines and the connection under the running command (the console reconnects).
+    // Drops the queued lines and the console's session under the running command (it is made again, in
+    // the database selected).
     void stop();
     bool isBusy() const { return m_busy; }
 
@@ -70,11 +70,11 @@ public:
     QStringList history() const { return m_history; }
     // The question asked before a dangerous command (nullptr when none is open).
     QMessageBox *question() const { return m_question; }
-    // The console's own connection (standalone servers; unused once a cluster client is set).
-    RedisConnection *consoleConnection() const { return m_connection; }
+    // The console's own session's connection to its default node (nullptr before it opens).
+    RedisConnection *consoleConnection() const;
 
     // Cluster targets: empty unless the session's server is a cluster.
-    QComboBox *targetChooser() const { return m_targets; }
+    QComboBox *targetChooser() const;
     QStringList targets() const;
     TargetMode targetMode() const;
     QByteArray targetNode() const;
@@ -89,16 +89,20 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void onSessionReady();
-    void makeConnection(ConnectionConfig config);
-    void followCluster(ClusterClient *client);
+    // The console's own session, from the page session's profile, in database db.
+    void makeSession(int db);
+    void transactionLost();
+    // The console's session reaches a cluster (its masters serve slots).
+    bool isCluster() const;
     void submit();
     void next();
     void execute(const QString &line);
-    void send(const QList<QByteArray> &args, int timeoutMs);
+    ConsoleRouting::Context routingContext() const;
+    void send(const QList<QByteArray> &args, const ConsoleRouting::Decision &decision);
     // To the console's connection, or on a cluster to the key's master or the chosen node.
     void sendTo(const QList<QByteArray> &args, int timeoutMs, RedisConnection::Callback callback);
-    void ask(const QList<QByteArray> &args, const QString &echo, const QString &message, int timeoutMs);
+    void ask(const QList<QByteArray> &args, const QString &echo, const ConsoleRouting::Decision &decision,
+             const QString &message);
     void showReply(const QList<QByteArray> &args, const RedisReply &reply);
     void showTime();
     void finish();
@@ -113,14 +117,9 @@ private:
     void addHistory(const QString &line);
     void browseHistory(int step);
 
-    RedisConnection *m_connection = nullptr; // child of this
-    bool m_placed = false;                   // the session said once where its server is
-    ClusterClient *m_cluster = nullptr;      // child of this, in cluster mode
-    QPointer<ClusterClient> m_sessionCluster;
+    Session *m_own = nullptr; // child of this: the console's own connections
 
-    QWidget *m_targetBar = nullptr;
-    QByteArray m_goneNode; // the chosen node that left the map, once said
-    QComboBox *m_targets = nullptr;
+    ConsoleTargetBar *m_targetBar = nullptr;
     QPlainTextEdit *m_output = nullptr;
     QLabel *m_prompt = nullptr;
     QLineEdit *m_input = nullptr;

@@ -3,27 +3,23 @@
 #include "appsettings.h"
 #include "bytesescaper.h"
 #include "clusterslot.h"
-#include "plotpalette.h"
-#include "publisher.h"
 #include "pubsubmessagemodel.h"
+#include "pubsuboverviewpanel.h"
+#include "pubsubpublishpanel.h"
+#include "pubsubrateplot.h"
 #include "pubsubsubscriber.h"
 #include "redisconnection.h"
 #include "shardedsubscriber.h"
 #include "valuedecoder.h"
 #include "widgetstyle.h"
 
-#include <map>
 #include <memory>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
-#include <qcustomplot.h>
-#include <QDateTime>
-#include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFutureWatcher>
-#include <QGroupBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -42,21 +38,13 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
-#include <QTableWidget>
 #include <QThreadPool>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 using Kind = PubSubMessage::Kind;
 
 namespace {
-
-constexpr int kRateWindowSeconds = 120;
-constexpr int kRateChannels = 6;
-const QList<QColor> kRateColours{QColor(0x2e, 0x86, 0xc1), QColor(0xca, 0x6f, 0x1e),
-                                 QColor(0x28, 0xb4, 0x63), QColor(0x8e, 0x44, 0xad),
-                                 QColor(0xc0, 0x39, 0x2b), QColor(0x7f, 0x8c, 0x8d)};
 
 QString kindPrefix(Kind kind)
 {
@@ -76,10 +64,8 @@ QString kindPrefix(Kind kind)
 PubSubPage::PubSubPage(Session *session, QWidget *parent)
     : SessionPage(session, parent),
       m_messages(new PubSubMessageModel(PubSubMessageModel::kDefaultCapacity, this)),
-      m_filtered(new QSortFilterProxyModel(this)), m_publisher(new Publisher(session, this)),
-      m_overviewQuery(new PubSubOverview(session, this))
+      m_filtered(new QSortFilterProxyModel(this))
 {
-    const bool writable = !session->isReadOnly();
     auto *layout = new QHBoxLayout(this);
     auto *split = new QSplitter(Qt::Horizontal, this);
     layout->addWidget(split);
@@ -180,60 +166,11 @@ PubSubPage::PubSubPage(Session *session, QWidget *parent)
     auto *right = new QWidget(split);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    auto *publishBox = new QGroupBox(tr("Publish"), right);
-    auto *publishLayout = new QVBoxLayout(publishBox);
-    auto *channelRow = new QHBoxLayout;
-    m_channel = new QLineEdit(publishBox);
-    m_channel->setObjectName(QStringLiteral("publishChannel"));
-    m_channel->setPlaceholderText(tr("Channel"));
-    m_sharded = new QCheckBox(tr("Sharded (SPUBLISH)"), publishBox);
-    channelRow->addWidget(m_channel, 1);
-    channelRow->addWidget(m_sharded);
-    publishLayout->addLayout(channelRow);
-    m_payload = new QPlainTextEdit(publishBox);
-    m_payload->setPlaceholderText(tr("Payload (\\xHH for any byte)"));
-    m_payload->setMaximumHeight(80);
-    publishLayout->addWidget(m_payload);
-    auto *repeatRow = new QHBoxLayout;
-    auto *fromFile = new QPushButton(tr("From file…"), publishBox);
-    m_repeat = new QSpinBox(publishBox);
-    m_repeat->setRange(1, 10'000'000);
-    m_repeat->setPrefix(tr("× "));
-    m_rate = new QSpinBox(publishBox);
-    m_rate->setRange(0, 1'000'000);
-    m_rate->setSpecialValueText(tr("max rate"));
-    m_rate->setSuffix(tr(" msg/s"));
-    m_publish = new QPushButton(tr("Publish"), publishBox);
-    m_stop = new QPushButton(tr("Stop"), publishBox);
-    m_stop->setEnabled(false);
-    for (QWidget *w : std::initializer_list<QWidget *>{fromFile, m_repeat, m_rate, m_publish, m_stop})
-        repeatRow->addWidget(w);
-    publishLayout->addLayout(repeatRow);
-    m_publishResult = WidgetStyle::plainLabel(
-        publishBox, writable ? QString() : tr("This connection is read-only: publishing is off."),
-        WidgetStyle::Wrap::None);
-    m_publishResult->setWordWrap(true);
-    publishLayout->addWidget(m_publishResult);
-    rightLayout->addWidget(publishBox);
+    m_publishPanel = new PubSubPublishPanel(session, right);
+    rightLayout->addWidget(m_publishPanel);
 
-    auto *overviewBox = new QGroupBox(tr("Channels on the server (PUBSUB)"), right);
-    overviewBox->setObjectName(QStringLiteral("overviewBox"));
-    auto *overviewLayout = new QVBoxLayout(overviewBox);
-    auto *refresh = new QPushButton(tr("Refresh"), overviewBox);
-    m_patternCount = WidgetStyle::plainLabel(overviewBox, {}, WidgetStyle::Wrap::None);
-    auto *overviewBar = new QHBoxLayout;
-    overviewBar->addWidget(refresh);
-    overviewBar->addWidget(m_patternCount, 1);
-    overviewLayout->addLayout(overviewBar);
-    m_overview = new QTableWidget(0, 4, overviewBox);
-    m_overview->setHorizontalHeaderLabels({tr("Channel"), tr("Kind"), tr("Subscribers"), tr("Node")});
-    m_overview->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
-    m_overview->verticalHeader()->hide();
-    m_overview->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_overview->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    WidgetStyle::compactRows(m_overview);
-    overviewLayout->addWidget(m_overview);
-    rightLayout->addWidget(overviewBox, 1);
+    m_overviewPanel = new PubSubOverviewPanel(session, right);
+    rightLayout->addWidget(m_overviewPanel, 1);
 
     auto *probeBox = new QGroupBox(tr("Latency (publish → subscriber)"), right);
     auto *probeLayout = new QHBoxLayout(probeBox);
@@ -246,25 +183,10 @@ PubSubPage::PubSubPage(Session *session, QWidget *parent)
     probeLayout->addWidget(m_probeResult, 1);
     rightLayout->addWidget(probeBox);
 
-    m_rates = new QCustomPlot(right);
-    m_rates->setMinimumHeight(180);
-    m_rates->xAxis->setLabel(tr("seconds"));
-    m_rates->yAxis->setLabel(tr("msg/s"));
-    m_rates->legend->setVisible(true);
-    m_rates->legend->setFont(font());
-    m_rates->plotLayout()->insertRow(0);
-    m_rates->plotLayout()->addElement(0, 0,
-                                      new QCPTextElement(m_rates, tr("Messages per second by channel")));
-    PlotPalette::follow(m_rates);
+    m_rates = new PubSubRatePlot(right);
     rightLayout->addWidget(m_rates, 1);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-
-    m_publish->setEnabled(writable);
-    fromFile->setEnabled(writable);
-    m_rateTimer = new QTimer(this);
-    m_rateTimer->setInterval(1000);
-    connect(m_rateTimer, &QTimer::timeout, this, &PubSubPage::sampleRates);
 
     const auto subscribeTyped = [this] {
         const auto name = BytesEscaper::unescape(m_name->text());
@@ -305,61 +227,8 @@ PubSubPage::PubSubPage(Session *session, QWidget *parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &PubSubPage::showDetails);
     connect(m_detailsMode, &QComboBox::currentIndexChanged, this, &PubSubPage::showDetails);
-    connect(m_payload, &QPlainTextEdit::textChanged, this, [this] { m_filePayload.clear(); });
-    connect(fromFile, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Payload from file"));
-        if (path.isEmpty())
-            return;
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024 * 1024) {
-            m_publishResult->setText(tr("Cannot use %1 (unreadable, or larger than 64 MiB).").arg(path));
-            return;
-        }
-        const QByteArray bytes = file.readAll();
-        m_payload->setPlainText(tr("(%1 from %2)").arg(QLocale().formattedDataSize(bytes.size()), path));
-        m_payload->setReadOnly(false);
-        m_filePayload = bytes; // after setPlainText, which clears it
-    });
-    connect(m_publish, &QPushButton::clicked, this, [this] {
-        QByteArray payload = m_filePayload;
-        if (payload.isNull()) {
-            const auto typed = BytesEscaper::unescape(m_payload->toPlainText());
-            if (!typed) {
-                m_publishResult->setText(tr("The payload has a malformed escape: use \\xHH for a byte."));
-                return;
-            }
-            payload = *typed;
-        }
-        const auto channel = BytesEscaper::unescape(m_channel->text());
-        if (!channel || channel->isEmpty()) {
-            m_publishResult->setText(tr("Type the channel to publish on."));
-            return;
-        }
-        publish(*channel, payload, m_sharded->isChecked(), m_repeat->value(), m_rate->value());
-    });
-    connect(m_stop, &QPushButton::clicked, m_publisher, &Publisher::cancel);
-    connect(m_publisher, &Publisher::progress, this, [this](qint64 answered, qint64 total) {
-        m_publishResult->setText(
-            tr("Published %1 of %2…").arg(QLocale().toString(answered), QLocale().toString(total)));
-    });
-    connect(m_publisher, &Publisher::finished, this,
-            [this](qint64 answered, qint64 receivers, const QString &error) {
-                m_publish->setEnabled(true);
-                m_stop->setEnabled(false);
-                const QString done = answered == 1
-                                         ? tr("Delivered to %n subscriber(s).", nullptr, int(receivers))
-                                         : tr("Published %1 messages; the last reached %n subscriber(s).",
-                                              nullptr, int(receivers))
-                                               .arg(QLocale().toString(answered));
-                QString text = error.isEmpty() ? done : error;
-                if (error.isEmpty() && this->session() && this->session()->nodes().size() > 1 && !m_publishingSharded)
-                    text += QLatin1Char(' ') + tr("(In a cluster PUBLISH counts the subscribers of the node "
-                                                  "that took it; every node forwards it to its own.)");
-                m_publishResult->setText(text);
-                emit published();
-            });
-    connect(refresh, &QPushButton::clicked, this, &PubSubPage::refreshOverview);
-    connect(m_overviewQuery, &PubSubOverview::refreshed, this, &PubSubPage::showOverview);
+    connect(m_publishPanel, &PubSubPublishPanel::published, this, &PubSubPage::published);
+    connect(m_overviewPanel, &PubSubOverviewPanel::refreshed, this, &PubSubPage::overviewRefreshed);
     connect(session, &Session::topologyChanged, this, &PubSubPage::updateSubscriptions);
     // A Sentinel failover: the subscriptions move to the new master.
     connect(session, &Session::serverChanged, this, [this] {
@@ -399,7 +268,7 @@ void PubSubPage::ensureSubscriber()
     connect(m_subscriber.get(), &PubSubSubscriber::stateChanged, this, &PubSubPage::updateSubscriptions);
     connect(m_subscriber.get(), &PubSubSubscriber::errorChanged, this, &PubSubPage::updateSubscriptions);
     m_subscriber->open();
-    startRates();
+    m_rates->start();
 }
 
 void PubSubPage::ensureSharded()
@@ -410,15 +279,7 @@ void PubSubPage::ensureSharded()
     connect(m_shardSubscriber.get(), &ShardedSubscriber::messagesReceived, this, &PubSubPage::onMessages);
     connect(m_shardSubscriber.get(), &ShardedSubscriber::subscriptionsChanged, this,
             &PubSubPage::updateSubscriptions);
-    startRates();
-}
-
-void PubSubPage::startRates()
-{
-    if (m_rateTimer->isActive())
-        return;
-    m_rateStart = QDateTime::currentMSecsSinceEpoch() / 1000.0;
-    m_rateTimer->start();
+    m_rates->start();
 }
 
 QString PubSubPage::title() const
@@ -451,21 +312,10 @@ void PubSubPage::unsubscribe(Kind kind, const QByteArray &name)
         m_subscriber->unsubscribe(kind, name);
 }
 
-bool PubSubPage::canPublish() const
-{
-    return session() && !session()->isReadOnly();
-}
-
 void PubSubPage::publish(const QByteArray &channel, const QByteArray &payload, bool sharded, qint64 count,
                          int perSecond)
 {
-    if (!canPublish())
-        return;
-    m_publishingSharded = sharded;
-    m_publish->setEnabled(false);
-    m_stop->setEnabled(true);
-    m_publishResult->setText(tr("Publishing…"));
-    m_publisher->publish(channel, payload, sharded, count, perSecond);
+    m_publishPanel->publish(channel, payload, sharded, count, perSecond);
 }
 
 void PubSubPage::onMessages(const QList<PubSubMessage> &batch, qint64 dropped)
@@ -475,7 +325,7 @@ void PubSubPage::onMessages(const QList<PubSubMessage> &batch, qint64 dropped)
     for (const PubSubMessage &message : batch) {
         if (m_probe && m_probe->consume(message))
             continue;
-        ++m_secondCounts[message.channel];
+        m_rates->count(message.channel);
         shown.append(message);
     }
     QScrollBar *bar = m_view->verticalScrollBar();
@@ -636,33 +486,12 @@ void PubSubPage::copyPayload()
 
 QString PubSubPage::publishText() const
 {
-    return m_publishResult->text();
+    return m_publishPanel->resultText();
 }
 
 void PubSubPage::refreshOverview()
 {
-    m_overviewQuery->refresh();
-}
-
-void PubSubPage::showOverview(const QList<PubSubOverview::Channel> &channels, qint64 patterns,
-                              const QStringList &errors)
-{
-    QString patternText = tr("Pattern subscriptions: %1").arg(patterns);
-    if (!errors.isEmpty())
-        patternText += QLatin1Char(' ') + errors.join(QLatin1Char(' '));
-    m_patternCount->setText(patternText);
-    QList<QStringList> rows;
-    for (const PubSubOverview::Channel &channel : channels)
-        rows.append({BytesEscaper::escape(channel.name),
-                     channel.sharded ? tr("shard channel") : tr("channel"),
-                     QString::number(channel.subscribers), channel.nodes.join(QStringLiteral(", "))});
-    std::sort(rows.begin(), rows.end());
-    m_overview->setRowCount(int(rows.size()));
-    for (int row = 0; row < rows.size(); ++row) {
-        for (int column = 0; column < m_overview->columnCount() && column < rows.at(row).size(); ++column)
-            m_overview->setItem(row, column, new QTableWidgetItem(rows.at(row).at(column)));
-    }
-    emit overviewRefreshed();
+    m_overviewPanel->refresh();
 }
 
 void PubSubPage::startProbe(int intervalMs)
@@ -720,35 +549,7 @@ bool PubSubPage::exportTo(const QString &path, bool jsonLines)
     return true;
 }
 
-void PubSubPage::sampleRates()
+QTableWidget *PubSubPage::overview() const
 {
-    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0 - m_rateStart;
-    // A graph for each of the busiest channels; quiet ones get zeros.
-    QList<QPair<qint64, QByteArray>> busiest;
-    for (auto it = m_secondCounts.cbegin(); it != m_secondCounts.cend(); ++it)
-        busiest.append({it.value(), it.key()});
-    std::sort(busiest.begin(), busiest.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
-    for (const auto &[count, channel] : busiest) {
-        if (m_rateGraphs.contains(channel) || m_rateGraphs.size() >= kRateChannels)
-            continue;
-        QCPGraph *graph = m_rates->addGraph();
-        graph->setName(BytesEscaper::escape(channel));
-        graph->setPen(QPen(kRateColours.at(m_rateGraphs.size() % kRateColours.size()), 1.5));
-        m_rateGraphs.insert(channel, m_rates->graphCount() - 1);
-    }
-    double top = 1;
-    for (auto it = m_rateGraphs.cbegin(); it != m_rateGraphs.cend(); ++it) {
-        QCPGraph *graph = m_rates->graph(it.value());
-        const double rate = double(m_secondCounts.value(it.key()));
-        graph->addData(now, rate);
-        graph->data()->removeBefore(now - kRateWindowSeconds);
-        bool found = false;
-        const QCPRange range = graph->getValueRange(found);
-        if (found)
-            top = std::max(top, range.upper);
-    }
-    m_secondCounts.clear();
-    m_rates->xAxis->setRange(std::max(0.0, now - kRateWindowSeconds), std::max(10.0, now));
-    m_rates->yAxis->setRange(0, top * 1.15);
-    m_rates->replot(QCustomPlot::rpQueuedReplot);
+    return m_overviewPanel->table();
 }

@@ -2,19 +2,18 @@
 
 #include "latencyprobe.h"
 #include "pubsubmessage.h"
-#include "pubsuboverview.h"
 #include "sessionpage.h"
 
 #include <memory>
-#include <QHash>
 #include <QPointer>
 
-class Publisher;
 class PubSubMessageModel;
 class PubSubSubscriber;
 class QCheckBox;
 class QComboBox;
-class QCustomPlot;
+class PubSubOverviewPanel;
+class PubSubPublishPanel;
+class PubSubRatePlot;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -24,7 +23,6 @@ class QSortFilterProxyModel;
 class QSpinBox;
 class QTableView;
 class QTableWidget;
-class QTimer;
 class RedisConnection;
 class ShardedSubscriber;
 
@@ -37,8 +35,9 @@ class ShardedSubscriber;
 // cluster forwards every PUBLISH to every node); SSUBSCRIBE goes through a ShardedSubscriber, one
 // connection per master that owns a subscribed channel's slot (the one server when standalone),
 // following failovers and migrations; the subscription list names each shard channel's node. Publishing
-// goes through Session::command (SPUBLISH to the channel's master), and the PUBSUB overview
-// (PubSubOverview) asks every node and merges their answers, with the node(s) in a fourth column.
+// goes through Session::command (SPUBLISH to the channel's master; PubSubPublishPanel), and the PUBSUB
+// overview (PubSubOverview, shown by PubSubOverviewPanel) asks every node and merges their answers, with
+// the node(s) in a fourth column. PubSubRatePlot draws the messages per second.
 class PubSubPage : public SessionPage
 {
     Q_OBJECT
@@ -64,7 +63,7 @@ public:
     PubSubMessageModel *messages() const { return m_messages; }
     QSortFilterProxyModel *filtered() const { return m_filtered; }
     QTableView *view() const { return m_view; }
-    QTableWidget *overview() const { return m_overview; }
+    QTableWidget *overview() const;
     QString countersText() const;
     QString publishText() const;
     QString probeText() const;
@@ -84,23 +83,16 @@ signals:
 private:
     void ensureSubscriber();
     void ensureSharded();
-    void startRates();
-    bool canPublish() const;
-    void showOverview(const QList<PubSubOverview::Channel> &channels, qint64 patterns,
-                      const QStringList &errors);
     void onMessages(const QList<PubSubMessage> &batch, qint64 dropped);
     void updateCounters();
     void updateSubscriptions();
     void showDetails();
-    void sampleRates();
 
     std::unique_ptr<PubSubSubscriber> m_subscriber;
     std::unique_ptr<ShardedSubscriber> m_shardSubscriber; // SSUBSCRIBE
     std::unique_ptr<LatencyProbe> m_probe;
     PubSubMessageModel *m_messages = nullptr;
     QSortFilterProxyModel *m_filtered = nullptr;
-    Publisher *m_publisher = nullptr;
-    PubSubOverview *m_overviewQuery = nullptr;
 
     QComboBox *m_kind = nullptr;
     QLineEdit *m_name = nullptr;
@@ -115,25 +107,10 @@ private:
     QPlainTextEdit *m_details = nullptr;
     QLabel *m_detailsNode = nullptr; // a shard channel's slot and node
 
-    QLineEdit *m_channel = nullptr;
-    QCheckBox *m_sharded = nullptr;
-    QPlainTextEdit *m_payload = nullptr;
-    QSpinBox *m_repeat = nullptr;
-    QSpinBox *m_rate = nullptr;
-    QPushButton *m_publish = nullptr;
-    QPushButton *m_stop = nullptr;
-    QLabel *m_publishResult = nullptr;
-    QByteArray m_filePayload; // set by "From file…", cleared when the text is edited
-    bool m_publishingSharded = false;
-
-    QTableWidget *m_overview = nullptr;
-    QLabel *m_patternCount = nullptr;
+    PubSubPublishPanel *m_publishPanel = nullptr;
+    PubSubOverviewPanel *m_overviewPanel = nullptr;
     QPushButton *m_probeButton = nullptr;
     QLabel *m_probeResult = nullptr;
 
-    QCustomPlot *m_rates = nullptr;
-    QTimer *m_rateTimer = nullptr;
-    QHash<QByteArray, qint64> m_secondCounts; // messages per channel in the current second
-    QHash<QByteArray, int> m_rateGraphs;      // channel -> graph index
-    double m_rateStart = 0;
+    PubSubRatePlot *m_rates = nullptr;
 };
