@@ -725,14 +725,6 @@ Un outil natif d’administration de Redis.</translation>
         <translation>(%1 s)</translation>
     </message>
     <message>
-        <source>Target:</source>
-        <translation>Cible :</translation>
-    </message>
-    <message>
-        <source>Where commands go: routed by their keys to the master of their slot, to every master, or to one node as is</source>
-        <translation>Destination des commandes : routées selon leurs clés vers le maître de leur slot, envoyées à chaque maître, ou à un nœud telles quelles</translation>
-    </message>
-    <message>
         <source>Type a command, e.g. GET key (Up/Down: history, Ctrl+L: clear)</source>
         <translation>Saisissez une commande, par ex. GET clé (Haut/Bas : historique, Ctrl+L : effacer)</translation>
     </message>
@@ -759,18 +751,6 @@ Un outil natif d’administration de Redis.</translation>
     <message>
         <source>(refused) %1</source>
         <translation>(refusé) %1</translation>
-    </message>
-    <message>
-        <source>(refused) %1 is not available on a cluster in the console: a transaction needs a connection of its own, and the console shares each node&apos;s connection with its cluster map refreshes.</source>
-        <translation>(refusé) %1 n’est pas disponible dans la console sur un cluster : une transaction demande une connexion à elle, et la console partage la connexion de chaque nœud avec les actualisations de la carte du cluster.</translation>
-    </message>
-    <message>
-        <source>(refused) On a cluster the console shares each node&apos;s connection with its cluster map refreshes, so a blocking command waits %1 s at most here; give it a shorter timeout.</source>
-        <translation>(refusé) Sur un cluster, la console partage la connexion de chaque nœud avec les actualisations de la carte du cluster : une commande bloquante attend donc ici %1 s au plus ; donnez-lui un délai plus court.</translation>
-    </message>
-    <message>
-        <source>(refused) SELECT inside a transaction is not supported by the console: run EXEC or DISCARD first.</source>
-        <translation>(refusé) La console ne prend pas en charge SELECT dans une transaction : exécutez d’abord EXEC ou DISCARD.</translation>
     </message>
     <message>
         <source>Run %1?</source>
@@ -811,46 +791,6 @@ Exécuter « %2 » sur %3 ?</translation>
     <message>
         <source>every master of the cluster</source>
         <translation>chaque maître du cluster</translation>
-    </message>
-    <message>
-        <source>Routed by key</source>
-        <translation>Routage par clé</translation>
-    </message>
-    <message>
-        <source>All masters</source>
-        <translation>Tous les maîtres</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>en échec</translation>
-    </message>
-    <message>
-        <source>master, no slots</source>
-        <translation>maître, sans slots</translation>
-    </message>
-    <message>
-        <source>master, slots %1</source>
-        <translation>maître, slots %1</translation>
-    </message>
-    <message>
-        <source>replica of %1</source>
-        <translation>réplique de %1</translation>
-    </message>
-    <message>
-        <source>replica</source>
-        <translation>réplique</translation>
-    </message>
-    <message>
-        <source>node</source>
-        <translation>nœud</translation>
-    </message>
-    <message>
-        <source>(refused) %1 has no key to route it by: choose the node it is for, or All masters.</source>
-        <translation>(refusé) %1 n’a pas de clé par laquelle l’acheminer : choisissez le nœud visé, ou Tous les maîtres.</translation>
-    </message>
-    <message>
-        <source>%1 · no longer in the cluster</source>
-        <translation>%1 · ne fait plus partie du cluster</translation>
     </message>
     <message>
         <source>The node chosen (%1) is no longer in the cluster: choose another target.</source>
@@ -1005,6 +945,72 @@ Exécuter « %2 » sur %3 ?</translation>
     </message>
 </context>
 <context>
+    <name>ConsoleRouting</name>
+    <message>
+        <source>%1 has no key to route it by: choose the node it is for, or All masters.</source>
+        <translation>%1 n’a pas de clé selon laquelle l’acheminer : choisissez le nœud auquel elle est destinée, ou Tous les maîtres.</translation>
+    </message>
+    <message>
+        <source>%1 is not available on a cluster in the console: a transaction needs a connection of its own, and the console shares each node&apos;s connection with its cluster map refreshes.</source>
+        <translation>%1 n’est pas disponible sur un cluster dans la console : une transaction demande une connexion à elle seule, et la console partage la connexion de chaque nœud avec les rafraîchissements de la carte du cluster.</translation>
+    </message>
+    <message>
+        <source>On a cluster the console shares each node&apos;s connection with its cluster map refreshes, so a blocking command waits %1 s at most here; give it a shorter timeout.</source>
+        <translation>Sur un cluster, la console partage la connexion de chaque nœud avec les rafraîchissements de la carte du cluster : une commande bloquante attend donc ici %1 s au plus ; donnez-lui un délai plus court.</translation>
+    </message>
+    <message>
+        <source>SELECT inside a transaction is not supported by the console: run EXEC or DISCARD first.</source>
+        <translation>La console ne prend pas en charge SELECT dans une transaction : exécutez d’abord EXEC ou DISCARD.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleTargetBar</name>
+    <message>
+        <source>Target:</source>
+        <translation>Cible :</translation>
+    </message>
+    <message>
+        <source>Where commands go: routed by their keys to the master of their slot, to every master, or to one node as is</source>
+        <translation>Destination des commandes : routées selon leurs clés vers le maître de leur slot, envoyées à chaque maître, ou à un nœud telles quelles</translation>
+    </message>
+    <message>
+        <source>Routed by key</source>
+        <translation>Acheminée selon la clé</translation>
+    </message>
+    <message>
+        <source>All masters</source>
+        <translation>Tous les maîtres</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>master, no slots</source>
+        <translation>maître, sans slots</translation>
+    </message>
+    <message>
+        <source>master, slots %1</source>
+        <translation>maître, slots %1</translation>
+    </message>
+    <message>
+        <source>replica of %1</source>
+        <translation>réplique de %1</translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <translation>réplique</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>nœud</translation>
+    </message>
+    <message>
+        <source>%1 · no longer in the cluster</source>
+        <translation>%1 · ne fait plus partie du cluster</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseDock</name>
     <message>
         <source>postgres://user@host:5432/database or host=… dbname=… sslmode=verify-full</source>
@@ -1021,6 +1027,21 @@ Exécuter « %2 » sur %3 ?</translation>
     <message>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseSelector</name>
+    <message>
+        <source>Database (SELECT)</source>
+        <translation>Base de données (SELECT)</translation>
+    </message>
+    <message>
+        <source>db%1 (%2 keys)</source>
+        <translation>db%1 (%2 clés)</translation>
+    </message>
+    <message>
+        <source>Cannot select database %1: %2</source>
+        <translation>Impossible de sélectionner la base %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1735,10 +1756,6 @@ Exécuter « %2 » sur %3 ?</translation>
 <context>
     <name>KeyBrowserPage</name>
     <message>
-        <source>Database (SELECT)</source>
-        <translation>Base de données (SELECT)</translation>
-    </message>
-    <message>
         <source>Filter: a glob pattern such as app:user:* (empty: every key)</source>
         <translation>Filtre : un motif glob comme app:user:* (vide : toutes les clés)</translation>
     </message>
@@ -1849,14 +1866,6 @@ Exécuter « %2 » sur %3 ?</translation>
     <message>
         <source> — building the tree…</source>
         <translation> — construction de l’arbre…</translation>
-    </message>
-    <message>
-        <source>db%1 (%2 keys)</source>
-        <translation>db%1 (%2 clés)</translation>
-    </message>
-    <message>
-        <source>Cannot select database %1: %2</source>
-        <translation>Impossible de sélectionner la base %1 : %2</translation>
     </message>
     <message>
         <source>Type a key name (\xHH for bytes that are not text).</source>
@@ -2420,6 +2429,10 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     <message>
         <source>Enter a field name.</source>
         <translation>Saisissez un nom de champ.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
     </message>
 </context>
 <context>
@@ -3162,6 +3175,45 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     </message>
 </context>
 <context>
+    <name>PubSubOverviewPanel</name>
+    <message>
+        <source>Channels on the server (PUBSUB)</source>
+        <translation>Canaux sur le serveur (PUBSUB)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Subscribers</source>
+        <translation>Abonnés</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Nœud</translation>
+    </message>
+    <message>
+        <source>Pattern subscriptions: %1</source>
+        <translation>Abonnements par motif : %1</translation>
+    </message>
+    <message>
+        <source>shard channel</source>
+        <translation>canal shardé</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>canal</translation>
+    </message>
+</context>
+<context>
     <name>PubSubPage</name>
     <message>
         <source>Channel</source>
@@ -3232,58 +3284,6 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
         <translation>Hexa</translation>
     </message>
     <message>
-        <source>Publish</source>
-        <translation>Publier</translation>
-    </message>
-    <message>
-        <source>Sharded (SPUBLISH)</source>
-        <translation>Shardé (SPUBLISH)</translation>
-    </message>
-    <message>
-        <source>Payload (\xHH for any byte)</source>
-        <translation>Contenu (\xHH pour n’importe quel octet)</translation>
-    </message>
-    <message>
-        <source>From file…</source>
-        <translation>Depuis un fichier…</translation>
-    </message>
-    <message>
-        <source>× </source>
-        <translation>× </translation>
-    </message>
-    <message>
-        <source>max rate</source>
-        <translation>débit max</translation>
-    </message>
-    <message>
-        <source> msg/s</source>
-        <translation> msg/s</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Arrêter</translation>
-    </message>
-    <message>
-        <source>This connection is read-only: publishing is off.</source>
-        <translation>Cette connexion est en lecture seule : la publication est désactivée.</translation>
-    </message>
-    <message>
-        <source>Channels on the server (PUBSUB)</source>
-        <translation>Canaux sur le serveur (PUBSUB)</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Subscribers</source>
-        <translation>Abonnés</translation>
-    </message>
-    <message>
         <source>Latency (publish → subscriber)</source>
         <translation>Latence (publication → abonné)</translation>
     </message>
@@ -3294,18 +3294,6 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     <message>
         <source>Publishes a timestamped probe 5 times a second on its own channel.</source>
         <translation>Publie une sonde horodatée 5 fois par seconde sur son propre canal.</translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation>secondes</translation>
-    </message>
-    <message>
-        <source>msg/s</source>
-        <translation>msg/s</translation>
-    </message>
-    <message>
-        <source>Messages per second by channel</source>
-        <translation>Messages par seconde et par canal</translation>
     </message>
     <message>
         <source>Type a channel or pattern (\xHH for any byte).</source>
@@ -3324,48 +3312,6 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <source>Payload from file</source>
-        <translation>Contenu depuis un fichier</translation>
-    </message>
-    <message>
-        <source>Cannot use %1 (unreadable, or larger than 64 MiB).</source>
-        <translation>Impossible d’utiliser %1 (illisible, ou plus de 64 Mio).</translation>
-    </message>
-    <message>
-        <source>(%1 from %2)</source>
-        <translation>(%1 depuis %2)</translation>
-    </message>
-    <message>
-        <source>The payload has a malformed escape: use \xHH for a byte.</source>
-        <translation>Le contenu a un échappement mal formé : utilisez \xHH pour un octet.</translation>
-    </message>
-    <message>
-        <source>Type the channel to publish on.</source>
-        <translation>Saisissez le canal sur lequel publier.</translation>
-    </message>
-    <message>
-        <source>Published %1 of %2…</source>
-        <translation>%1 publiés sur %2…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delivered to %n subscriber(s).</source>
-        <translation>
-            <numerusform>Remis à %n abonné.</numerusform>
-            <numerusform>Remis à %n abonnés.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Published %1 messages; the last reached %n subscriber(s).</source>
-        <translation>
-            <numerusform>%1 messages publiés ; le dernier a atteint %n abonné.</numerusform>
-            <numerusform>%1 messages publiés ; le dernier a atteint %n abonnés.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>Publication…</translation>
-    </message>
-    <message>
         <source>Received %1 — in the buffer %2 of %3 — dropped %4</source>
         <translation>Reçus %1 — dans le tampon %2 sur %3 — perdus %4</translation>
     </message>
@@ -3376,18 +3322,6 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     <message>
         <source>(not a JSON object or array)</source>
         <translation>(pas un objet ou un tableau JSON)</translation>
-    </message>
-    <message>
-        <source>Pattern subscriptions: %1</source>
-        <translation>Abonnements par motif : %1</translation>
-    </message>
-    <message>
-        <source>channel</source>
-        <translation>canal</translation>
-    </message>
-    <message>
-        <source>shard channel</source>
-        <translation>canal shardé</translation>
     </message>
     <message>
         <source>p50 %1 ms — p95 %2 ms — p99 %3 ms (last %4 probes)</source>
@@ -3416,14 +3350,6 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     <message>
         <source>Copy the selected payload</source>
         <translation>Copier le message sélectionné</translation>
-    </message>
-    <message>
-        <source>(In a cluster PUBLISH counts the subscribers of the node that took it; every node forwards it to its own.)</source>
-        <translation>(Dans un cluster, PUBLISH compte les abonnés du nœud qui l’a reçu ; chaque nœud le transmet aux siens.)</translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation>Nœud</translation>
     </message>
     <message>
         <source>%1 — on %2</source>
@@ -3459,6 +3385,110 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     <message>
         <source>Pub/Sub</source>
         <translation>Pub/Sub</translation>
+    </message>
+</context>
+<context>
+    <name>PubSubPublishPanel</name>
+    <message>
+        <source>Publish</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Sharded (SPUBLISH)</source>
+        <translation>Shardé (SPUBLISH)</translation>
+    </message>
+    <message>
+        <source>Payload (\xHH for any byte)</source>
+        <translation>Contenu (\xHH pour n’importe quel octet)</translation>
+    </message>
+    <message>
+        <source>From file…</source>
+        <translation>Depuis un fichier…</translation>
+    </message>
+    <message>
+        <source>× </source>
+        <translation>× </translation>
+    </message>
+    <message>
+        <source>max rate</source>
+        <translation>débit max</translation>
+    </message>
+    <message>
+        <source> msg/s</source>
+        <translation> msg/s</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>This connection is read-only: publishing is off.</source>
+        <translation>Cette connexion est en lecture seule : la publication est désactivée.</translation>
+    </message>
+    <message>
+        <source>Published %1 of %2…</source>
+        <translation>%1 publiés sur %2…</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Publication…</translation>
+    </message>
+    <message>
+        <source>The payload has a malformed escape: use \xHH for a byte.</source>
+        <translation>Le contenu a un échappement mal formé : utilisez \xHH pour un octet.</translation>
+    </message>
+    <message>
+        <source>Type the channel to publish on.</source>
+        <translation>Saisissez le canal sur lequel publier.</translation>
+    </message>
+    <message>
+        <source>Payload from file</source>
+        <translation>Contenu depuis un fichier</translation>
+    </message>
+    <message>
+        <source>Cannot use %1 (unreadable, or larger than 64 MiB).</source>
+        <translation>Impossible d’utiliser %1 (illisible, ou plus de 64 Mio).</translation>
+    </message>
+    <message>
+        <source>(%1 from %2)</source>
+        <translation>(%1 depuis %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivered to %n subscriber(s).</source>
+        <translation>
+            <numerusform>Remis à %n abonné.</numerusform>
+            <numerusform>Remis à %n abonnés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Published %1 messages; the last reached %n subscriber(s).</source>
+        <translation>
+            <numerusform>%1 messages publiés ; le dernier a atteint %n abonné.</numerusform>
+            <numerusform>%1 messages publiés ; le dernier a atteint %n abonnés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(In a cluster PUBLISH counts the subscribers of the node that took it; every node forwards it to its own.)</source>
+        <translation>(Dans un cluster, PUBLISH compte les abonnés du nœud qui l’a reçu ; chaque nœud le transmet aux siens.)</translation>
+    </message>
+</context>
+<context>
+    <name>PubSubRatePlot</name>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>msg/s</source>
+        <translation>msg/s</translation>
+    </message>
+    <message>
+        <source>Messages per second by channel</source>
+        <translation>Messages par seconde et par canal</translation>
     </message>
 </context>
 <context>
