@@ -373,10 +373,10 @@ const ClusterNode *ClusterTopology::masterForSlot(int slot) const
     return owner < 0 ? nullptr : &m_nodes[owner];
 }
 
-QList<const ClusterNode *> ClusterTopology::masters() const
+QList<const ClusterNode *> ClusterTopology::mastersOf(const QList<ClusterNode> &nodes)
 {
     QList<const ClusterNode *> result;
-    for (const ClusterNode &candidate : m_nodes) {
+    for (const ClusterNode &candidate : nodes) {
         if (candidate.isMaster())
             result.append(&candidate);
     }

@@ -96,7 +96,9 @@ public:
     // The master serving slot, nullptr if the slot is uncovered.
     const ClusterNode *masterForSlot(int slot) const;
     // Masters in the order of their first slot (masters without slots last, by address).
-    QList<const ClusterNode *> masters() const;
+    QList<const ClusterNode *> masters() const { return mastersOf(m_nodes); }
+    // The same order over any list of nodes (e.g. a session's copy of them).
+    static QList<const ClusterNode *> mastersOf(const QList<ClusterNode> &nodes);
     QList<const ClusterNode *> replicasOf(QByteArrayView masterId) const;
     // Slots no master serves, as ranges.
     QList<SlotRange> uncoveredSlots() const;

@@ -64,6 +64,16 @@
 #include <QTreeWidgetItem>
 #include <QTreeWidgetItemIterator>
 
+// Saves the profile, selects its row in the connection tree and connects as a user would; its id.
+static QString openProfile(MainWindow &window, const ConnectionConfig &profile)
+{
+    const QString id = window.profileStore()->save(profile);
+    auto *tree = window.findChild<QTreeView *>(QStringLiteral("connectionTree"));
+    tree->setCurrentIndex(static_cast<ConnectionTreeModel *>(window.connectionModel())->indexForId(id));
+    window.findChild<QAction *>(QStringLiteral("connectAction"))->trigger();
+    return id;
+}
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -500,14 +510,10 @@ private slots:
         ConnectionConfig profile = server.config();
         profile.name = QStringLiteral("Protected");
         profile.colour = QStringLiteral("#1e88e5");
-        const QString id = window.profileStore()->save(profile);
         window.show();
-
-        auto *tree = window.findChild<QTreeView *>(QStringLiteral("connectionTree"));
         auto *model = static_cast<ConnectionTreeModel *>(window.connectionModel());
-        tree->setCurrentIndex(model->indexForId(id));
         QSignalSpy loaded(&window, &MainWindow::loaded);
-        window.findChild<QAction *>(QStringLiteral("connectAction"))->trigger();
+        const QString id = openProfile(window, profile);
 
         // No password stored: the server refuses, and the window asks (without blocking).
         QInputDialog *prompt = nullptr;
@@ -550,13 +556,9 @@ private slots:
         profile.sentinelUsername = QStringLiteral("watcher");
         profile.sentinelPassword = QStringLiteral("watch-pw");
         profile.password = setupOptions.password;
-        const QString id = window.profileStore()->save(profile);
         window.show();
-
-        auto *tree = window.findChild<QTreeView *>(QStringLiteral("connectionTree"));
         auto *model = static_cast<ConnectionTreeModel *>(window.connectionModel());
-        tree->setCurrentIndex(model->indexForId(id));
-        window.findChild<QAction *>(QStringLiteral("connectAction"))->trigger();
+        const QString id = openProfile(window, profile);
         QTRY_VERIFY_WITH_TIMEOUT(
             window.connection() && window.connection()->isReady() && window.page<SentinelPage>(), 15000);
         QCOMPARE(window.connection()->config().endpoint(),
@@ -612,9 +614,7 @@ private slots:
         bare.id.clear();
         bare.name = QStringLiteral("No password");
         bare.password.clear();
-        const QString bareId = window.profileStore()->save(bare);
-        tree->setCurrentIndex(model->indexForId(bareId));
-        window.findChild<QAction *>(QStringLiteral("connectAction"))->trigger();
+        const QString bareId = openProfile(window, bare);
         QInputDialog *prompt = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((prompt = window.findChild<QInputDialog *>()) != nullptr, 10000);
         QVERIFY2(prompt->labelText().contains(QStringLiteral("NOAUTH")), qPrintable(prompt->labelText()));
@@ -647,13 +647,10 @@ private slots:
         ConnectionConfig profile = server.config();
         profile.name = QStringLiteral("Staging");
         profile.colour = QStringLiteral("#e53935");
-        const QString id = window.profileStore()->save(profile);
         window.show();
-        auto *tree = window.findChild<QTreeView *>(QStringLiteral("connectionTree"));
         auto *model = static_cast<ConnectionTreeModel *>(window.connectionModel());
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        tree->setCurrentIndex(model->indexForId(id));
-        window.findChild<QAction *>(QStringLiteral("connectAction"))->trigger();
+        const QString id = openProfile(window, profile);
         QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->isReady(), 10000);
         SessionView *staging = window.currentView();
         QVERIFY(!staging->page<ClusterPage>());
@@ -753,13 +750,10 @@ private slots:
         };
         QTRY_COMPARE(clients(), qsizetype(1)); // the probe alone
 
-        auto *tree = window.findChild<QTreeView *>(QStringLiteral("connectionTree"));
-        auto *model = static_cast<ConnectionTreeModel *>(window.connectionModel());
         config.name = QStringLiteral("Again and again");
-        const QString id = window.profileStore()->save(config);
+        config.id = window.profileStore()->save(config);
         for (int i = 0; i < 50; ++i) {
-            tree->setCurrentIndex(model->indexForId(id));
-            window.findChild<QAction *>(QStringLiteral("connectAction"))->trigger();
+            openProfile(window, config);
             QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->isReady(), 10000);
             disconnect->trigger();
             QVERIFY(!window.currentView());
@@ -769,7 +763,7 @@ private slots:
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         QCOMPARE(window.findChildren<QObject *>().size(), objects);
         QTRY_COMPARE(clients(), qsizetype(1));
-        window.profileStore()->remove(id);
+        window.profileStore()->remove(config.id);
     }
 
 private:

@@ -1,5 +1,6 @@
 #include "consolepage.h"
 
+#include "clustertopology.h"
 #include "commandline.h"
 #include "consolepolicy.h"
 #include "consolerouting.h"
@@ -323,7 +324,7 @@ void ConsolePage::send(const QList<QByteArray> &args, const ConsoleRouting::Deci
         return;
     case Route::FirstMaster:
         // A keyless command (INFO, CONFIG GET, TIME …) goes to a master: the first serving slots, named.
-        for (const ClusterNode *master : ConsoleTargetBar::masters(m_own->nodes())) {
+        for (const ClusterNode *master : ClusterTopology::mastersOf(m_own->nodes())) {
             if (master->isFailed() || master->slotRanges.isEmpty())
                 continue;
             append(tr("Node %1:").arg(master->endpoint()));

@@ -1,6 +1,7 @@
 #include "consoletargetbar.h"
 
 #include "clusterslot.h"
+#include "clustertopology.h"
 
 #include <algorithm>
 #include <QComboBox>
@@ -41,24 +42,6 @@ ConsoleTargetBar::ConsoleTargetBar(QWidget *parent) : QWidget(parent)
     connect(m_targets, &QComboBox::currentIndexChanged, this, &ConsoleTargetBar::targetChanged);
 }
 
-QList<const ClusterNode *> ConsoleTargetBar::masters(const QList<ClusterNode> &nodes)
-{
-    QList<const ClusterNode *> result;
-    for (const ClusterNode &node : nodes)
-        if (node.isMaster())
-            result.append(&node);
-    const auto firstSlot = [](const ClusterNode *node) {
-        int first = ClusterSlot::kSlotCount;
-        for (const SlotRange &range : node->slotRanges)
-            first = std::min(first, range.first);
-        return first;
-    };
-    std::stable_sort(result.begin(), result.end(), [&](const ClusterNode *a, const ClusterNode *b) {
-        return std::pair(firstSlot(a), a->endpoint()) < std::pair(firstSlot(b), b->endpoint());
-    });
-    return result;
-}
-
 void ConsoleTargetBar::setNodes(const QList<ClusterNode> &nodes)
 {
     const Mode chosen = mode();
@@ -79,7 +62,7 @@ void ConsoleTargetBar::setNodes(const QList<ClusterNode> &nodes)
         m_targets->setItemData(index, node.id, NodeRole);
     };
     QList<QByteArray> listed;
-    for (const ClusterNode *master : masters(nodes)) {
+    for (const ClusterNode *master : ClusterTopology::mastersOf(nodes)) {
         addNode(*master, master->slotRanges.isEmpty()
                              ? tr("master, no slots")
                              : tr("master, slots %1").arg(slotsText(master->slotRanges)));

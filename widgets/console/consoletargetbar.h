@@ -23,8 +23,6 @@ public:
     QComboBox *chooser() const { return m_targets; }
     // Lists the nodes (Session::nodes()), each master followed by its replicas; the target is kept.
     void setNodes(const QList<ClusterNode> &nodes);
-    // The masters of nodes in the order of their first slot (masters without slots last).
-    static QList<const ClusterNode *> masters(const QList<ClusterNode> &nodes);
     QStringList targets() const;
     Mode mode() const;
     // The chosen node's id (empty unless mode() is Node).
