@@ -71,7 +71,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *dock = new QDockWidget(tr("Connections"), this);
+    auto *dock = m_connectionsDock = new QDockWidget(tr("Connections"), this);
     dock->setObjectName(QStringLiteral("connectionsDock"));
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     dock->setWidget(m_tree);
@@ -151,11 +151,13 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     });
 
     resize(1200, 760);
+    bool restored = false;
     if (m_options.persistState) {
         const QSettings settings;
         restoreGeometry(settings.value(settingsGeometry).toByteArray());
-        restoreState(settings.value(settingsState).toByteArray());
+        restored = restoreState(settings.value(settingsState).toByteArray());
     }
+    m_dockSized = restored;
     if (!m_options.postgres.isEmpty()) {
         databaseDock->show();
         m_database->target()->setText(m_options.postgres);
@@ -399,15 +401,17 @@ SessionView *MainWindow::openView(const ConnectionConfig &config, const QString 
         m_sessions->setCurrentWidget(open);
         return open;
     }
-    if (m_sessions->count() == 0) { // only the first connection opens on the tab asked for
-        options.firstTab = m_options.firstTab;
-        m_options.firstTab.clear();
-    }
+    options.firstTab = m_options.firstTab; // --tab: every connection opens on it
     auto *view = new SessionView(config, id, m_settings, options, m_sessions);
     if (auto *keys = view->page<KeyBrowserPage>(); keys && m_keyStates.contains(id))
         keys->setState(m_keyStates.value(id));
     const int index =
         m_sessions->addTab(view, WidgetStyle::colourSwatch(config.colour, 16), config.displayName());
+    if (!m_dockSized) { // once the pages set the central minimum: wide enough for a profile's name
+        m_dockSized = true;
+        resizeDocks({m_connectionsDock}, {fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30},
+                    Qt::Horizontal);
+    }
     m_sessions->setTabToolTip(index, config.usesSentinel() ? config.sentinelMaster : config.endpoint());
     connect(view, &SessionView::statusChanged, this, [this, view] {
         if (view == currentView())

@@ -19,6 +19,7 @@ class SessionStatusBar;
 class ProfileStore;
 class QAbstractItemModel;
 class QAction;
+class QDockWidget;
 class QInputDialog;
 class QStackedWidget;
 class QTabWidget;
@@ -106,6 +107,8 @@ private:
     QTreeView *m_tree = nullptr;
     QStackedWidget *m_central = nullptr; // a hint while nothing is open, else the sessions
     QTabWidget *m_sessions = nullptr;    // a SessionView per open connection
+    QDockWidget *m_connectionsDock = nullptr;
+    bool m_dockSized = false; // the connections dock got its first width (or the saved one)
     AppSettings m_settings;
     DatabaseDock *m_database = nullptr;
     QHash<QString, KeyBrowserPage::State> m_keyStates; // per connection, for this run

@@ -671,6 +671,14 @@ private slots:
         QCOMPARE(sessions->tabText(0), QStringLiteral("Staging"));
         QCOMPARE(sessions->tabText(1), QStringLiteral("Local cluster (embedded)"));
         QVERIFY(!sessions->tabIcon(0).isNull()); // the colour tag
+        // A cluster's pages (six nodes in the Health key) leave a 1280-pixel screen room for the
+        // connection list beside them.
+        QTRY_VERIFY(cluster->page<HealthDashboardPage>()
+                        ->findChild<QWidget *>(QStringLiteral("nodeKey"))
+                        ->layout()
+                        ->count() >= 12);
+        QVERIFY2(sessions->minimumSizeHint().width() < 1000,
+                 qPrintable(QString::number(sessions->minimumSizeHint().width())));
         const QModelIndex stagingRow = model->indexForId(id);
         const QModelIndex clusterRow =
             model->indexForId(LocalServerActions::treeId(LocalServers::Kind::Cluster));

@@ -51,7 +51,7 @@ QColor statusColour(HealthAdvisor::Status status, const QPalette &palette)
 HealthChecksPanel::HealthChecksPanel(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("checksPanel"));
-    setMinimumWidth(kWidth);
+    m_preferredWidth = kWidth;
     auto *checksLayout = new QVBoxLayout(this);
     checksLayout->setContentsMargins(0, 0, 0, 0);
     auto *checksBar = new QHBoxLayout;
@@ -114,7 +114,8 @@ void HealthChecksPanel::showChecks(const std::vector<NodePollers::Node> &nodes)
     std::stable_sort(lines.begin(), lines.end(), [&order](const Line &a, const Line &b) {
         return order.indexOf(a.check.id) < order.indexOf(b.check.id);
     });
-    setMinimumWidth(nodes.size() > 1 ? kNodesWidth : kWidth);
+    m_preferredWidth = nodes.size() > 1 ? kNodesWidth : kWidth;
+    updateGeometry();
     m_checks->clear();
     for (const Line &line : std::as_const(lines)) {
         const HealthAdvisor::Check &check = line.check;
@@ -136,6 +137,11 @@ void HealthChecksPanel::showChecks(const std::vector<NodePollers::Node> &nodes)
         item->setExpanded(check.status == HealthAdvisor::Status::Warning ||
                           check.status == HealthAdvisor::Status::Critical);
     }
+}
+
+QSize HealthChecksPanel::sizeHint() const
+{
+    return {m_preferredWidth, QWidget::sizeHint().height()};
 }
 
 QStringList HealthChecksPanel::checkTexts() const

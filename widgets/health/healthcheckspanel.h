@@ -22,10 +22,13 @@ public:
     void showChecks(const std::vector<NodePollers::Node> &nodes);
     // "title: status" per line.
     QStringList checkTexts() const;
+    // Wide enough for the checks (and node addresses), without forcing that width on a small window.
+    QSize sizeHint() const override;
 
 signals:
     void recheckRequested();
 
 private:
     QTreeWidget *m_checks = nullptr;
+    int m_preferredWidth = 0;
 };

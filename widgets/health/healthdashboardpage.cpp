@@ -55,6 +55,7 @@ HealthDashboardPage::HealthDashboardPage(Session *session, QWidget *parent)
     auto *csv = new QPushButton(tr("Export CSV…"), this);
     m_status = new QLabel(this);
     m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true); // a long summary wraps instead of widening the window
     bar->addWidget(m_nodeBox);
     bar->addWidget(m_interval);
     bar->addWidget(m_windowBox);
@@ -65,7 +66,7 @@ HealthDashboardPage::HealthDashboardPage(Session *session, QWidget *parent)
     layout->addLayout(bar);
     m_nodeKey = new QWidget(this);
     m_nodeKey->setObjectName(QStringLiteral("nodeKey"));
-    auto *keyLayout = new QHBoxLayout(m_nodeKey);
+    auto *keyLayout = new QGridLayout(m_nodeKey);
     keyLayout->setContentsMargins(0, 0, 0, 0);
     m_nodeKey->hide();
     layout->addWidget(m_nodeKey);
@@ -95,8 +96,8 @@ HealthDashboardPage::HealthDashboardPage(Session *session, QWidget *parent)
         grid->addWidget(m_charts[i].plot, i / 2, i % 2);
 
     m_checks = new HealthChecksPanel(split);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 1); // the charts take what the checks panel's preferred width leaves
+    split->setStretchFactor(1, 0);
     layout->addWidget(split, 1);
 
     // Samples of several nodes arrive within a few milliseconds of each other: one redraw for them all.
@@ -249,13 +250,14 @@ void HealthDashboardPage::resetGraphs()
 {
     const QList<QColor> palette = TimeChart::distinctColours();
     // All nodes: the node colours once above the charts, so that six legends do not hide the lines.
-    auto *keyLayout = static_cast<QHBoxLayout *>(m_nodeKey->layout());
+    auto *keyLayout = static_cast<QGridLayout *>(m_nodeKey->layout());
     while (QLayoutItem *item = keyLayout->takeAt(0)) {
         delete item->widget();
         delete item;
     }
     m_nodeKey->setVisible(showsAllNodes());
     if (showsAllNodes()) {
+        int cell = 0; // three nodes a row, so that six do not set the window's width
         for (const NodePollers::Node &n : m_pollers->nodes()) {
             auto *swatch = new QLabel(QStringLiteral("■"), m_nodeKey);
             swatch->setTextFormat(Qt::PlainText);
@@ -264,11 +266,11 @@ void HealthDashboardPage::resetGraphs()
             swatch->setPalette(swatchPalette);
             auto *name = new QLabel(n.label, m_nodeKey);
             name->setTextFormat(Qt::PlainText);
-            keyLayout->addWidget(swatch);
-            keyLayout->addWidget(name);
-            keyLayout->addSpacing(12);
+            keyLayout->addWidget(swatch, cell / 3, (cell % 3) * 2);
+            keyLayout->addWidget(name, cell / 3, (cell % 3) * 2 + 1);
+            ++cell;
         }
-        keyLayout->addStretch(1);
+        keyLayout->setColumnStretch(6, 1);
     }
     for (const Chart &chart : std::as_const(m_charts)) {
         if (showsAllNodes()) {
