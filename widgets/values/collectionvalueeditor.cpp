@@ -244,13 +244,11 @@ void CollectionValueEditor::deleteCurrent()
         m_model->kind() == Kind::List
             ? tr("element %1 (“%2”)").arg(m_model->listIndex(row)).arg(BytesEscaper::escape(a))
             : tr("“%1”").arg(BytesEscaper::escape(a));
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete element"),
+    QMessageBox *box =
+        WidgetStyle::messageBox(this, QMessageBox::Question, tr("Delete element"),
                                 tr("Delete %1 from “%2”?").arg(what, BytesEscaper::escape(m_model->key())),
-                                QMessageBox::Yes | QMessageBox::No, this);
+                                QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     box->setObjectName(QStringLiteral("deleteElementQuestion"));
-    box->setTextFormat(Qt::PlainText);
-    box->setDefaultButton(QMessageBox::No);
-    box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, box, row, a] {
         if (box->standardButton(box->clickedButton()) != QMessageBox::Yes)
             return;

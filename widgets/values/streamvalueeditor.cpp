@@ -169,14 +169,12 @@ void StreamValueEditor::deleteCurrent()
     if (!m_writable || row < 0)
         return;
     const QByteArray id = m_model->entryId(row);
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete entry"),
+    QMessageBox *box =
+        WidgetStyle::messageBox(this, QMessageBox::Question, tr("Delete entry"),
                                 tr("Delete the entry %1 from “%2”?")
                                     .arg(QString::fromLatin1(id), BytesEscaper::escape(m_model->key())),
-                                QMessageBox::Yes | QMessageBox::No, this);
+                                QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     box->setObjectName(QStringLiteral("deleteEntryQuestion"));
-    box->setTextFormat(Qt::PlainText);
-    box->setDefaultButton(QMessageBox::No);
-    box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, box, row, id] {
         if (box->standardButton(box->clickedButton()) != QMessageBox::Yes)
             return;

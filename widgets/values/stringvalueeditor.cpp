@@ -396,11 +396,9 @@ void StringValueEditor::onReplaced(const QByteArray &mine, const WriteResult &re
     updateState();
     setError(result.message);
     const QLocale locale;
-    m_conflict =
-        new QMessageBox(QMessageBox::Warning, tr("Value changed on the server"), result.message, {}, this);
+    m_conflict = WidgetStyle::messageBox(this, QMessageBox::Warning, tr("Value changed on the server"),
+                                         result.message);
     m_conflict->setObjectName(QStringLiteral("conflictQuestion"));
-    m_conflict->setTextFormat(Qt::PlainText);
-    m_conflict->setAttribute(Qt::WA_DeleteOnClose);
     m_conflict->setInformativeText(
         result.currentExists
             ? tr("On the server now: %1. Yours: %2. The details show both.")
