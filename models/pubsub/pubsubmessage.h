@@ -19,4 +19,6 @@ struct PubSubMessage
     QByteArray payload;
 };
 
+// Plain integers and QByteArrays: QList grows and drops messages with memmove (a flood appends millions).
+Q_DECLARE_TYPEINFO(PubSubMessage, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(PubSubMessage)

@@ -87,15 +87,14 @@ void PubSubMessageModel::append(const QList<PubSubMessage> &messages, qint64 dro
     emit countersChanged();
 }
 
-void PubSubMessageModel::insert(QList<PubSubMessage> messages)
+void PubSubMessageModel::insert(const QList<PubSubMessage> &messages)
 {
     if (messages.isEmpty())
         return;
-    if (messages.size() > m_capacity) {
-        m_dropped += messages.size() - m_capacity;
-        messages = messages.mid(messages.size() - m_capacity);
-    }
-    const qsizetype incoming = messages.size();
+    // Only the newest that fit; the batch is read, not detached (its bytes are shared with the sender's).
+    const qsizetype skipped = std::max<qsizetype>(0, messages.size() - m_capacity);
+    m_dropped += skipped;
+    const qsizetype incoming = messages.size() - skipped;
     // Evict the oldest rows that the new ones push out.
     const qsizetype evict = std::max<qsizetype>(0, m_count + incoming - m_capacity);
     if (evict > 0 && qsizetype(m_ring.size()) < m_capacity)
@@ -108,12 +107,12 @@ void PubSubMessageModel::insert(QList<PubSubMessage> messages)
         endRemoveRows();
     }
     beginInsertRows({}, int(m_count), int(m_count + incoming - 1));
-    for (PubSubMessage &message : messages) {
+    for (auto it = messages.cbegin() + skipped; it != messages.cend(); ++it) {
         if (qsizetype(m_ring.size()) < m_capacity) {
             // Still growing: nothing was evicted yet, so head is 0 and the end is free.
-            m_ring.push_back(std::move(message));
+            m_ring.push_back(*it);
         } else {
-            m_ring[(m_head + m_count) % m_ring.size()] = std::move(message);
+            m_ring[(m_head + m_count) % m_ring.size()] = *it;
         }
         ++m_count;
     }

@@ -53,7 +53,7 @@ signals:
     void countersChanged();
 
 private:
-    void insert(QList<PubSubMessage> messages);
+    void insert(const QList<PubSubMessage> &messages);
     const PubSubMessage &at(qsizetype i) const { return m_ring[(m_head + i) % m_ring.size()]; }
 
     qsizetype m_capacity;

@@ -146,10 +146,22 @@ void PubSubWorker::flush()
         return;
     m_inFlight = true;
     const qint64 dropped = std::exchange(m_dropped, 0);
-    emit batch(std::exchange(m_pending, {}), dropped);
+    if (m_pending.size() <= kMaxBatch) {
+        QList<PubSubMessage> next;
+        next.reserve(m_pending.capacity()); // no growth steps while the flood goes on
+        emit batch(std::exchange(m_pending, std::move(next)), dropped);
+        return;
+    }
+    // A backlog goes over in GUI-sized slices, the next as soon as the GUI took the last.
+    QList<PubSubMessage> slice(std::make_move_iterator(m_pending.begin()),
+                               std::make_move_iterator(m_pending.begin() + kMaxBatch));
+    m_pending.remove(0, kMaxBatch);
+    emit batch(slice, dropped);
 }
 
 void PubSubWorker::batchTaken()
 {
     m_inFlight = false;
+    if (m_pending.size() >= kMaxBatch)
+        flush();
 }

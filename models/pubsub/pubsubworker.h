@@ -12,14 +12,17 @@ class QTimer;
 
 // The subscriber side of PubSubSubscriber, living on its worker thread: owns the dedicated connection
 // (RESP2: once subscribed it may only (un)subscribe), turns pushes into PubSubMessage values, and hands
-// them to the GUI thread in batches at most ~30 times a second with at most one batch in flight; while
-// the GUI is busy, messages wait here, bounded by the capacity, the oldest dropped and counted.
+// them to the GUI thread in batches: every kFlushIntervalMs, or at once when the GUI took the last batch and
+// a full one waits, with at most one batch in flight and at most kMaxBatch messages in it (what the GUI
+// thread inserts in a few milliseconds). While the GUI is busy, messages wait here, bounded by the
+// capacity, the oldest dropped and counted.
 // Resubscribes to everything after a reconnect.
 class PubSubWorker : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int kFlushIntervalMs = 33;
+    static constexpr qsizetype kMaxBatch = 16'384;
 
     PubSubWorker(ConnectionConfig config, qsizetype capacity);
     ~PubSubWorker() override;

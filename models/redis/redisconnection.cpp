@@ -362,20 +362,33 @@ void RedisConnection::failLater(Callback callback, QObject *context, const QStri
 
 void RedisConnection::onReadyRead()
 {
-    const QByteArray data = m_socket->readAll();
-    m_reader->feed(data);
-    m_replyBuffer.clear();
-    const bool ok = m_reader->takeReplies(m_replyBuffer);
-    const auto replies = std::move(m_replyBuffer);
-    m_replyBuffer = {};
+    // Parsed a slice at a time: hiredis moves the unparsed rest of its buffer down after every KiB it
+    // consumes, so feeding it everything a flood left in the socket at once (megabytes) costs time
+    // quadratic in the backlog, and the slower the reader gets the bigger the backlog grows. A slice also
+    // bounds the replies held before they are handed on.
+    char slice[kReadSliceBytes];
+    const quint64 generation = m_generation;
+    while (m_socket && generation == m_generation && m_socket->bytesAvailable() > 0) {
+        const qint64 size = m_socket->read(slice, sizeof slice);
+        if (size <= 0)
+            return;
+        m_reader->feed(slice, size);
+        QList<RedisReply> replies;
+        const bool ok = m_reader->takeReplies(replies);
+        if (!deliver(replies, ok))
+            return;
+    }
+}
 
+bool RedisConnection::deliver(const QList<RedisReply> &replies, bool parsed)
+{
     QPointer<RedisConnection> self(this);
     const quint64 generation = m_generation;
     for (const RedisReply &reply : replies) {
         if (m_pushHandler && m_state == State::Ready) {
             const bool consumed = m_pushHandler(reply);
             if (!self || generation != m_generation)
-                return;
+                return false;
             if (consumed)
                 continue;
         }
@@ -383,23 +396,25 @@ void RedisConnection::onReadyRead()
             fail({ConnectionError::Kind::Protocol,
                   tr("Protocol error: %1 sent a reply nobody asked for.").arg(m_config.endpoint())},
                  true);
-            return;
+            return false;
         }
         const auto pending = std::move(m_sent.front());
         m_sent.pop_front();
         if (!pending->hasContext || pending->context)
             pending->callback(reply);
         if (!self || generation != m_generation)
-            return; // the callback closed or deleted the connection
+            return false; // the callback closed or deleted the connection
     }
-    if (!ok) {
+    if (!parsed) {
         // Typically hiredis's nesting limit (e.g. COMMAND DOCS without arguments): the stream
         // cannot be resynchronised, so drop it and reconnect at once.
         QString message = m_reader->errorString();
         if (!m_sent.empty())
             message = tr("%1 failed: %2").arg(RedisCommand::describe(m_sent.front()->args), message);
         fail({ConnectionError::Kind::Protocol, message}, true);
+        return false;
     }
+    return true;
 }
 
 void RedisConnection::onConnectTimeout()

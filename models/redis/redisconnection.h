@@ -92,10 +92,14 @@ signals:
 
 private:
     struct Pending;
+    static constexpr int kReadSliceBytes = 16 * 1024; // hiredis's own read size
     void startConnect();
     bool configureTls();
     void onSocketConnected();
     void onReadyRead();
+    // Hands parsed replies to the push handler or their callers; false once the connection was closed,
+    // failed or deleted meanwhile.
+    bool deliver(const QList<RedisReply> &replies, bool parsed);
     void onSocketError();
     void onSslErrors(const QList<QSslError> &errors);
     void onSocketDisconnected();
@@ -130,6 +134,5 @@ private:
     QList<QSslError> m_sslErrors;
     std::deque<std::shared_ptr<Pending>> m_sent;    // written, waiting for a reply (in order)
     std::deque<std::shared_ptr<Pending>> m_waiting; // queued until the handshake is done
-    QList<RedisReply> m_replyBuffer;
     PushHandler m_pushHandler;
 };

@@ -55,4 +55,6 @@ private:
     QList<RedisReply> m_elements;
 };
 
+// Its members are relocatable, so QList moves replies with memmove instead of one by one.
+Q_DECLARE_TYPEINFO(RedisReply, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(RedisReply)
