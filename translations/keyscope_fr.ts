@@ -128,6 +128,29 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>ChannelGroupModel</name>
+    <message>
+        <source>(other)</source>
+        <translation>(autres)</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Per second</source>
+        <translation>Par seconde</translation>
+    </message>
+    <message>
+        <source>Last payload</source>
+        <translation>Dernier contenu</translation>
+    </message>
+</context>
+<context>
     <name>ClusterClient</name>
     <message>
         <source>The cluster connection was closed.</source>
@@ -2337,6 +2360,32 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     </message>
 </context>
 <context>
+    <name>MessagePack</name>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>nested deeper than %1</source>
+        <translation>imbriqué sur plus de %1 niveaux</translation>
+    </message>
+    <message>
+        <source>malformed at byte %1</source>
+        <translation>mal formé à l’octet %1</translation>
+    </message>
+    <message>
+        <source>ends early, at byte %1</source>
+        <translation>se termine trop tôt, à l’octet %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) follow the value</source>
+        <translation>
+            <numerusform>%n octet suit la valeur</numerusform>
+            <numerusform>%n octets suivent la valeur</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NewKeyDialog</name>
     <message>
         <source>New key</source>
@@ -3149,6 +3198,55 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     </message>
 </context>
 <context>
+    <name>PubSubDetailsPanel</name>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>MessagePack</source>
+        <translation>MessagePack</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hexa</translation>
+    </message>
+    <message>
+        <source>Show payload as</source>
+        <translation>Afficher le contenu en</translation>
+    </message>
+    <message>
+        <source>Auto: JSON, or MessagePack (Socket.IO adapter packets), else text</source>
+        <translation>Auto : JSON, ou MessagePack (paquets de l’adaptateur Socket.IO), sinon texte</translation>
+    </message>
+    <message>
+        <source>Selected message&apos;s payload</source>
+        <translation>Contenu du message sélectionné</translation>
+    </message>
+    <message>
+        <source>
+… (stopped here)</source>
+        <translation>
+… (arrêté ici)</translation>
+    </message>
+    <message>
+        <source>(not a JSON object or array)</source>
+        <translation>(pas un objet ou un tableau JSON)</translation>
+    </message>
+    <message>
+        <source>(not MessagePack: %1)</source>
+        <translation>(pas du MessagePack : %1)</translation>
+    </message>
+</context>
+<context>
     <name>PubSubMessageModel</name>
     <message>
         <source>Time</source>
@@ -3272,18 +3370,6 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
         <translation>JSON Lines…</translation>
     </message>
     <message>
-        <source>Text</source>
-        <translation>Texte</translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation>Hexa</translation>
-    </message>
-    <message>
         <source>Latency (publish → subscriber)</source>
         <translation>Latence (publication → abonné)</translation>
     </message>
@@ -3318,10 +3404,6 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     <message>
         <source> — paused, %1 waiting</source>
         <translation> — en pause, %1 en attente</translation>
-    </message>
-    <message>
-        <source>(not a JSON object or array)</source>
-        <translation>(pas un objet ou un tableau JSON)</translation>
     </message>
     <message>
         <source>p50 %1 ms — p95 %2 ms — p99 %3 ms (last %4 probes)</source>
@@ -3385,6 +3467,22 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     <message>
         <source>Pub/Sub</source>
         <translation>Pub/Sub</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <source>Received messages by channel group</source>
+        <translation>Messages reçus par groupe de canaux</translation>
+    </message>
+    <message>
+        <source>One row per channel prefix or Socket.IO namespace and room: messages, messages per second, last payload</source>
+        <translation>Une ligne par préfixe de canal ou par espace de noms et salle Socket.IO : messages, messages par seconde, dernier contenu</translation>
+    </message>
+    <message>
+        <source>Received, by group</source>
+        <translation>Reçus, par groupe</translation>
     </message>
 </context>
 <context>
@@ -4955,6 +5053,12 @@ La vôtre :
     <message>
         <source>%1 is larger than 512 MiB, the largest value Redis accepts.</source>
         <translation>%1 dépasse 512 Mio, la plus grande valeur acceptée par Redis.</translation>
+    </message>
+    <message>
+        <source>
+… (stopped here)</source>
+        <translation>
+… (arrêté ici)</translation>
     </message>
 </context>
 <context>

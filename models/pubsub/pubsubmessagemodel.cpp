@@ -1,6 +1,7 @@
 #include "pubsubmessagemodel.h"
 
 #include "bytesescaper.h"
+#include "valuedecoder.h"
 
 #include <QDateTime>
 #include <QIODevice>
@@ -180,14 +181,8 @@ QVariant PubSubMessageModel::data(const QModelIndex &index, int role) const
             return BytesEscaper::readable(m.channel);
         case PatternColumn:
             return BytesEscaper::readable(m.pattern);
-        case PayloadColumn: {
-            QString text = BytesEscaper::readable(m.payload.left(kShownPayloadChars * 4));
-            if (text.size() > kShownPayloadChars) {
-                text.truncate(kShownPayloadChars);
-                text += QStringLiteral(" …");
-            }
-            return text;
-        }
+        case PayloadColumn:
+            return ValueDecoder::oneLine(m.payload, kShownPayloadChars);
         }
         return {};
     case PayloadBytesRole:

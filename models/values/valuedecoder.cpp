@@ -1,5 +1,8 @@
 #include "valuedecoder.h"
 
+#include "bytesescaper.h"
+#include "messagepack.h"
+
 #include <QJsonDocument>
 #include <zlib.h>
 
@@ -47,7 +50,7 @@ void addCompressed(QList<ValueDecoder::Decoding> &out, const QString &prefix, co
         if (!ok)
             continue;
         const QString label = prefix + (gzip ? QStringLiteral("gzip") : QStringLiteral("zlib"));
-        out.append({label, inflated, ValueDecoder::prettyJson(inflated), truncated});
+        out.append({label, inflated, ValueDecoder::prettyJson(inflated), truncated, {}});
     }
 }
 
@@ -87,6 +90,21 @@ QByteArray ValueDecoder::inflate(const QByteArray &bytes, bool gzip, bool *ok, b
     return *ok ? out : QByteArray();
 }
 
+QString ValueDecoder::oneLine(const QByteArray &bytes, qsizetype maxChars)
+{
+    if (MessagePack::startsLikeContainer(bytes)) {
+        const MessagePack::Reading reading = MessagePack::readCompact(bytes, maxChars);
+        if (reading.ok)
+            return reading.truncated ? reading.text + QStringLiteral("…") : reading.text;
+    }
+    QString text = BytesEscaper::readable(bytes.left(maxChars * 4));
+    if (text.size() > maxChars || bytes.size() > maxChars * 4) {
+        text.truncate(maxChars);
+        text += QStringLiteral("…");
+    }
+    return text;
+}
+
 QString ValueDecoder::prettyJson(const QByteArray &bytes)
 {
     const QByteArray trimmed = bytes.trimmed();
@@ -103,7 +121,7 @@ QList<ValueDecoder::Decoding> ValueDecoder::decode(const QByteArray &value)
 {
     QList<Decoding> out;
     if (const QString json = prettyJson(value); !json.isEmpty())
-        out.append({QStringLiteral("JSON"), value, json, false});
+        out.append({QStringLiteral("JSON"), value, json, false, {}});
     addCompressed(out, QString(), value);
     if (looksBase64(value)) {
         const auto decoded = QByteArray::fromBase64Encoding(
@@ -111,9 +129,27 @@ QList<ValueDecoder::Decoding> ValueDecoder::decode(const QByteArray &value)
                        (value.contains('-') || value.contains('_') ? QByteArray::Base64UrlEncoding
                                                                    : QByteArray::Base64Encoding));
         if (decoded) {
-            out.append({QStringLiteral("base64"), *decoded, prettyJson(*decoded), false});
+            out.append({QStringLiteral("base64"), *decoded, prettyJson(*decoded), false, {}});
             addCompressed(out, QStringLiteral("base64 → "), *decoded);
         }
+    }
+    // MessagePack in the value itself or in what it inflates or decodes to (JSON is never MessagePack).
+    const qsizetype layers = out.size();
+    const auto addMessagePack = [&out](const QString &prefix, const QByteArray &bytes) {
+        if (!MessagePack::startsLikeContainer(bytes))
+            return;
+        MessagePack::Reading reading = MessagePack::read(bytes);
+        if (reading.ok)
+            out.append({prefix + QStringLiteral("MessagePack"),
+                        bytes,
+                        {},
+                        reading.truncated,
+                        std::move(reading.text)});
+    };
+    addMessagePack(QString(), value);
+    for (qsizetype i = 0; i < layers; ++i) {
+        if (out[i].prettyJson.isEmpty() && !out[i].truncated)
+            addMessagePack(out[i].label + QStringLiteral(" → "), out[i].bytes);
     }
     return out;
 }

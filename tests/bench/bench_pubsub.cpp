@@ -1,6 +1,6 @@
 // Pub/sub flood: a pipelined publisher (its own thread, raw hiredis) sends N messages of ~60 bytes, first to
 // a raw hiredis subscriber (its own thread), then to Keyscope's PubSubSubscriber feeding a
-// PubSubMessageModel and the page's filter proxy on this (the GUI) thread while a 5 ms
+// PubSubMessageModel, the page's filter proxy and its ChannelGroupModel on this (the GUI) thread while a 5 ms
 // timer watches for stalls. The server's pubsub output-buffer limit is lifted for the run so that neither
 // subscriber is cut off while it catches up. Two scenarios: one channel with SUBSCRIBE (a `batch:<id>`
 // progress feed), and 200 channels with PSUBSCRIBE * (a Socket.IO adapter's shape: every room a channel, each
@@ -9,6 +9,7 @@
 // keyscope_per_s=... ratio=... max_stall_ms=... dropped=... rss_mb=... (rss_mb is the process's peak so far,
 // so the second line includes the first scenario's).
 #include "benchutil.h"
+#include "channelgroupmodel.h"
 #include "embeddedserver.h"
 #include "pubsubmessagemodel.h"
 #include "pubsubsubscriber.h"
@@ -123,6 +124,7 @@ void runScenario(const EmbeddedServer &server, const Scenario &scenario, int tot
     QSortFilterProxyModel filtered; // as the Pub/Sub page shows the buffer: through its (empty) filter
     filtered.setSourceModel(&model);
     filtered.setFilterKeyColumn(-1);
+    ChannelGroupModel groups; // the page's "Received, by group" tab
     QEventLoop loop;
     QTimer stallTimer;
     stallTimer.setInterval(5);
@@ -139,6 +141,7 @@ void runScenario(const EmbeddedServer &server, const Scenario &scenario, int tot
                              firstNs = batch.first().receivedSteadyNs;
                          upstreamDropped += dropped;
                          model.append(batch, dropped);
+                         groups.add(batch);
                          if (model.receivedCount() >= total) {
                              lastNs = steadyNs();
                              loop.quit();

@@ -1,8 +1,10 @@
 #include "blockingcall.h"
+#include "channelgroupmodel.h"
 #include "clusterclient.h"
 #include "clusterslot.h"
 #include "embeddedcluster.h"
 #include "embeddedserver.h"
+#include "pubsubdetailspanel.h"
 #include "pubsubmessagemodel.h"
 #include "pubsubpage.h"
 #include "pubsubsubscriber.h"
@@ -18,6 +20,8 @@
 #include <QClipboard>
 #include <QFile>
 #include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -37,6 +41,7 @@ class TestPubSubPage : public QObject
 private slots:
     void initTestCase();
     void subscribePublishAndSee();
+    void socketIoAdapterTrafficReadable();
     void filterPauseAndExport();
     void overviewAndProbe();
     void readOnlyCannotPublish();
@@ -92,6 +97,58 @@ void TestPubSubPage::subscribePublishAndSee()
     QVERIFY(m_page->countersText().startsWith("Received 2 — in the buffer 2 of 100000 — dropped 0"));
     for (const QLabel *label : m_page->findChildren<QLabel *>())
         QCOMPARE(label->textFormat(), Qt::PlainText);
+}
+
+void TestPubSubPage::socketIoAdapterTrafficReadable()
+{
+    // Replays, byte for byte, what the real Socket.IO Redis adapter published (tests/pubsub/socketio/).
+    QVERIFY(openPage());
+    QFile file(QFINDTESTDATA("socketio/packets.jsonl"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    int published = 0;
+    while (!file.atEnd()) {
+        const QJsonObject line = QJsonDocument::fromJson(file.readLine()).object();
+        const QByteArray channel = QByteArray::fromHex(line.value("channel").toString().toLatin1());
+        const QByteArray payload = QByteArray::fromHex(line.value("payload").toString().toLatin1());
+        blockingCall(*m_connection, {"PUBLISH", channel, payload});
+        published += channel.startsWith("socket.io#") ? 1 : 0; // the page's pattern is socket.io#*
+    }
+    QCOMPARE(published, 6);
+    QTRY_COMPARE(m_page->messages()->rowCount(), published);
+
+    // The list reads each packet on one line; the filter finds an event by name.
+    QAbstractItemModel *view = m_page->view()->model();
+    const QString chatCell = view->index(1, PubSubMessageModel::PayloadColumn).data().toString();
+    QVERIFY2(
+        chatCell.contains(QString::fromUtf8("{\"type\": 2, \"data\": [\"chat\", \"héllo <b>bold</b>\"]")),
+        qPrintable(chatCell));
+    m_page->setFilter("\"chat\"");
+    QCOMPARE(view->rowCount(), 1);
+    m_page->setFilter({});
+    QCOMPARE(view->rowCount(), published);
+    m_page->view()->setCurrentIndex(view->index(0, 0));
+    QCOMPARE(m_page->details()->autoChoice(), QString("MessagePack"));
+    QVERIFY2(
+        m_page->detailsText().contains("\"data\": [\n      \"progress\",\n      {\n        \"batch\": 123,"),
+        qPrintable(m_page->detailsText()));
+    m_page->view()->setCurrentIndex(view->index(3, 0));
+    QVERIFY2(m_page->detailsText().contains("<bin[5]: 00 01 02 ff fe>"), qPrintable(m_page->detailsText()));
+    m_page->details()->setMode(PubSubDetailsPanel::Mode::Hex);
+    QVERIFY(m_page->detailsText().startsWith("93 a6"));
+    m_page->details()->setMode(PubSubDetailsPanel::Mode::Auto);
+
+    // By group: the namespace, the room and the other namespace, each with its count and last payload.
+    const ChannelGroupModel *groups = m_page->groups();
+    QMap<QString, int> rows;
+    for (int row = 0; row < groups->rowCount(); ++row)
+        rows.insert(groups->index(row, ChannelGroupModel::GroupColumn).data().toString(), row);
+    QCOMPARE(rows.keys(), (QStringList{"socket.io#/#", "socket.io#/#room1#", "socket.io#/admin#"}));
+    QCOMPARE(groups->messages(rows["socket.io#/#"]), 4);
+    QCOMPARE(groups->messages(rows["socket.io#/#room1#"]), 1);
+    const QString lastInRoom =
+        groups->index(rows["socket.io#/#room1#"], ChannelGroupModel::LastPayloadColumn).data().toString();
+    QVERIFY2(lastInRoom.contains(QString::fromUtf8("\"data\": [\"chat\", \"héllo <b>bold</b>\"]")),
+             qPrintable(lastInRoom));
 }
 
 void TestPubSubPage::filterPauseAndExport()

@@ -38,6 +38,7 @@ private slots:
     void failedWriteKeepsTheEdit();
     void hugeValueIsAReadOnlyPreview();
     void decodingsOfCachedGzipJson();
+    void messagePackValueIsReadable();
     void jsonModeIsReadOnly();
 
 private:
@@ -196,6 +197,19 @@ void TestStringValueEditor::decodingsOfCachedGzipJson()
     QVERIFY(editor);
     QCOMPARE(editor->decodingLabels(), (QStringList{"base64", "base64 → gzip → JSON"}));
     QVERIFY(editor->decodedText(1).contains("\"readings\": ["));
+}
+
+void TestStringValueEditor::messagePackValueIsReadable()
+{
+    // A Socket.IO packet as an app would cache it: MessagePack with a binary field (notepack's encoding).
+    const QByteArray packet = QByteArray::fromHex("82a47479706502a46461746192a466696c65c40300ff10");
+    QCOMPARE(call({"SET", "k", packet}), RedisReply::status("OK"));
+    auto editor = open("k");
+    QVERIFY(editor);
+    QCOMPARE(editor->decodingLabels(), (QStringList{"MessagePack"}));
+    QCOMPARE(editor->decodedText(0),
+             QString("{\n  \"type\": 2,\n  \"data\": [\n    \"file\",\n    <bin[3]: 00 ff 10>\n  ]\n}"));
+    QCOMPARE(call({"GET", "k"}), RedisReply::bulk(packet)); // read-only: the value is untouched
 }
 
 void TestStringValueEditor::jsonModeIsReadOnly()

@@ -2,7 +2,9 @@
 
 #include "appsettings.h"
 #include "bytesescaper.h"
+#include "channelgroupmodel.h"
 #include "clusterslot.h"
+#include "pubsubdetailspanel.h"
 #include "pubsubmessagemodel.h"
 #include "pubsuboverviewpanel.h"
 #include "pubsubpublishpanel.h"
@@ -10,7 +12,6 @@
 #include "pubsubsubscriber.h"
 #include "redisconnection.h"
 #include "shardedsubscriber.h"
-#include "valuedecoder.h"
 #include "widgetstyle.h"
 
 #include <memory>
@@ -18,7 +19,6 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -28,7 +28,6 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
-#include <QPlainTextEdit>
 #include <QPromise>
 #include <QPushButton>
 #include <QSaveFile>
@@ -38,6 +37,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
+#include <QTabWidget>
 #include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -64,7 +64,7 @@ QString kindPrefix(Kind kind)
 PubSubPage::PubSubPage(Session *session, QWidget *parent)
     : SessionPage(session, parent),
       m_messages(new PubSubMessageModel(PubSubMessageModel::kDefaultCapacity, this)),
-      m_filtered(new QSortFilterProxyModel(this))
+      m_filtered(new QSortFilterProxyModel(this)), m_groups(new ChannelGroupModel(this))
 {
     auto *layout = new QHBoxLayout(this);
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -142,22 +142,7 @@ PubSubPage::PubSubPage(Session *session, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(PubSubMessageModel::ChannelColumn, 160);
     m_view->setColumnWidth(PubSubMessageModel::PatternColumn, 100);
-    auto *detailsBox = new QWidget(messagesSplit);
-    auto *detailsLayout = new QVBoxLayout(detailsBox);
-    detailsLayout->setContentsMargins(0, 0, 0, 0);
-    m_detailsMode = new QComboBox(detailsBox);
-    m_detailsMode->addItems({tr("Text"), tr("JSON"), tr("Hex")});
-    auto *detailsBar = new QHBoxLayout;
-    detailsBar->addWidget(m_detailsMode);
-    m_detailsNode = WidgetStyle::plainLabel(detailsBox, {}, WidgetStyle::Wrap::None);
-    m_detailsNode->setObjectName(QStringLiteral("detailsNode"));
-    detailsBar->addWidget(m_detailsNode, 1);
-    detailsLayout->addLayout(detailsBar);
-    m_details = new QPlainTextEdit(detailsBox);
-    m_details->setReadOnly(true);
-    m_details->setWordWrapMode(QTextOption::WrapAnywhere);
-    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    detailsLayout->addWidget(m_details, 1);
+    m_details = new PubSubDetailsPanel(messagesSplit);
     messagesSplit->setStretchFactor(0, 3);
     messagesSplit->setStretchFactor(1, 1);
     leftLayout->addWidget(messagesSplit, 1);
@@ -169,8 +154,20 @@ PubSubPage::PubSubPage(Session *session, QWidget *parent)
     m_publishPanel = new PubSubPublishPanel(session, right);
     rightLayout->addWidget(m_publishPanel);
 
-    m_overviewPanel = new PubSubOverviewPanel(session, right);
-    rightLayout->addWidget(m_overviewPanel, 1);
+    // What the server has (PUBSUB) beside what this subscriber received, grouped by prefix.
+    auto *channelTabs = new QTabWidget(right);
+    m_overviewPanel = new PubSubOverviewPanel(session, channelTabs);
+    channelTabs->addTab(m_overviewPanel, tr("On the server"));
+    m_groupView = new QTableView(channelTabs);
+    m_groupView->setModel(m_groups);
+    WidgetStyle::recordTable(m_groupView);
+    m_groupView->setAccessibleName(tr("Received messages by channel group"));
+    m_groupView->setAccessibleDescription(tr("One row per channel prefix or Socket.IO namespace and room: "
+                                             "messages, messages per second, last payload"));
+    m_groupView->horizontalHeader()->setStretchLastSection(true);
+    m_groupView->setColumnWidth(ChannelGroupModel::GroupColumn, 150);
+    channelTabs->addTab(m_groupView, tr("Received, by group"));
+    rightLayout->addWidget(channelTabs, 1);
 
     auto *probeBox = new QGroupBox(tr("Latency (publish → subscriber)"), right);
     auto *probeLayout = new QHBoxLayout(probeBox);
@@ -212,6 +209,7 @@ PubSubPage::PubSubPage(Session *session, QWidget *parent)
     copy->setWhatsThis(tr("Copy the selected payload"));
     connect(copy, &QShortcut::activated, this, &PubSubPage::copyPayload);
     connect(clear, &QPushButton::clicked, m_messages, &PubSubMessageModel::clear);
+    connect(clear, &QPushButton::clicked, m_groups, &ChannelGroupModel::clear);
     connect(m_messages, &PubSubMessageModel::countersChanged, this, &PubSubPage::updateCounters);
     connect(csv, &QAction::triggered, this, [this] {
         const QString path =
@@ -226,7 +224,6 @@ PubSubPage::PubSubPage(Session *session, QWidget *parent)
             exportTo(path, true);
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &PubSubPage::showDetails);
-    connect(m_detailsMode, &QComboBox::currentIndexChanged, this, &PubSubPage::showDetails);
     connect(m_publishPanel, &PubSubPublishPanel::published, this, &PubSubPage::published);
     connect(m_overviewPanel, &PubSubOverviewPanel::refreshed, this, &PubSubPage::overviewRefreshed);
     connect(session, &Session::topologyChanged, this, &PubSubPage::updateSubscriptions);
@@ -331,6 +328,7 @@ void PubSubPage::onMessages(const QList<PubSubMessage> &batch, qint64 dropped)
     QScrollBar *bar = m_view->verticalScrollBar();
     const bool atBottom = bar->value() >= bar->maximum() - 2;
     m_messages->append(shown, dropped);
+    m_groups->add(shown);
     if (atBottom && !m_messages->isPaused())
         m_view->scrollToBottom();
 }
@@ -442,38 +440,26 @@ void PubSubPage::updateSubscriptions()
 
 QString PubSubPage::detailsText() const
 {
-    return m_details->toPlainText();
+    return m_details->text();
 }
 
 void PubSubPage::showDetails()
 {
     const QModelIndex current = m_view->currentIndex();
-    m_detailsNode->clear();
     if (!current.isValid()) {
         m_details->clear();
         return;
     }
     // In a cluster, where a shard channel lives.
+    QString note;
     const QByteArray channel = current.data(PubSubMessageModel::ChannelBytesRole).toByteArray();
     if (m_shardSubscriber && !m_shardSubscriber->endpointOf(channel).isEmpty()) {
-        m_detailsNode->setText(tr("Shard channel %1: hash slot %2 on %3")
-                                   .arg(BytesEscaper::escape(channel))
-                                   .arg(ClusterSlot::slotOf(channel))
-                                   .arg(m_shardSubscriber->endpointOf(channel)));
+        note = tr("Shard channel %1: hash slot %2 on %3")
+                   .arg(BytesEscaper::escape(channel))
+                   .arg(ClusterSlot::slotOf(channel))
+                   .arg(m_shardSubscriber->endpointOf(channel));
     }
-    const QByteArray payload = current.data(PubSubMessageModel::PayloadBytesRole).toByteArray();
-    switch (m_detailsMode->currentIndex()) {
-    case 1: {
-        const QString json = ValueDecoder::prettyJson(payload);
-        m_details->setPlainText(json.isEmpty() ? tr("(not a JSON object or array)") : json);
-        break;
-    }
-    case 2:
-        m_details->setPlainText(BytesEscaper::toHex(payload));
-        break;
-    default:
-        m_details->setPlainText(BytesEscaper::readable(payload, true));
-    }
+    m_details->showPayload(current.data(PubSubMessageModel::PayloadBytesRole).toByteArray(), note);
 }
 
 void PubSubPage::copyPayload()

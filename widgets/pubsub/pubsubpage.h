@@ -7,6 +7,8 @@
 #include <memory>
 #include <QPointer>
 
+class ChannelGroupModel;
+class PubSubDetailsPanel;
 class PubSubMessageModel;
 class PubSubSubscriber;
 class QCheckBox;
@@ -17,7 +19,6 @@ class PubSubRatePlot;
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QPlainTextEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
@@ -28,8 +29,10 @@ class ShardedSubscriber;
 
 // The pub/sub console: subscribe to channels, patterns and shard channels on a dedicated subscriber
 // connection (PubSubSubscriber, its own thread), watch messages in a bounded buffer (filter, pause,
-// clear, export, payload as text / JSON / hex), publish (once, or N times at a rate), see the server's
-// channels and subscriber counts (PUBSUB), messages per second per channel, and the round-trip latency.
+// clear, export, payload as text / JSON / MessagePack / hex in PubSubDetailsPanel), messages grouped by
+// channel prefix or Socket.IO room (ChannelGroupModel, with rates and last payload), publish (once, or N
+// times at a rate), see the server's channels and subscriber counts (PUBSUB), messages per second per
+// channel, and the round-trip latency.
 //
 // Through the session: SUBSCRIBE and PSUBSCRIBE stay on the one subscriber to the session's server (a
 // cluster forwards every PUBLISH to every node); SSUBSCRIBE goes through a ShardedSubscriber, one
@@ -62,6 +65,8 @@ public:
     ShardedSubscriber *shardedSubscriber() const { return m_shardSubscriber.get(); }
     PubSubMessageModel *messages() const { return m_messages; }
     QSortFilterProxyModel *filtered() const { return m_filtered; }
+    ChannelGroupModel *groups() const { return m_groups; }
+    PubSubDetailsPanel *details() const { return m_details; }
     QTableView *view() const { return m_view; }
     QTableWidget *overview() const;
     QString countersText() const;
@@ -93,6 +98,7 @@ private:
     std::unique_ptr<LatencyProbe> m_probe;
     PubSubMessageModel *m_messages = nullptr;
     QSortFilterProxyModel *m_filtered = nullptr;
+    ChannelGroupModel *m_groups = nullptr; // what was received, by channel prefix
 
     QComboBox *m_kind = nullptr;
     QLineEdit *m_name = nullptr;
@@ -103,9 +109,8 @@ private:
     QSpinBox *m_capacity = nullptr;
     QLabel *m_counters = nullptr;
     QTableView *m_view = nullptr;
-    QComboBox *m_detailsMode = nullptr;
-    QPlainTextEdit *m_details = nullptr;
-    QLabel *m_detailsNode = nullptr; // a shard channel's slot and node
+    PubSubDetailsPanel *m_details = nullptr;
+    QTableView *m_groupView = nullptr;
 
     PubSubPublishPanel *m_publishPanel = nullptr;
     PubSubOverviewPanel *m_overviewPanel = nullptr;

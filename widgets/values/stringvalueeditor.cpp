@@ -331,11 +331,13 @@ void StringValueEditor::startDecoding(const QByteArray &bytes)
             return;
         const QList<ValueDecoder::Decoding> decodings = watcher->future().result();
         for (const ValueDecoder::Decoding &d : decodings) {
-            QString text = d.prettyJson.isEmpty() ? (isCleanText(d.bytes) ? QString::fromUtf8(d.bytes)
-                                                                          : BytesEscaper::escape(d.bytes))
-                                                  : d.prettyJson;
+            QString text = !d.reading.isEmpty()      ? d.reading
+                           : !d.prettyJson.isEmpty() ? d.prettyJson
+                           : isCleanText(d.bytes)    ? QString::fromUtf8(d.bytes)
+                                                     : BytesEscaper::escape(d.bytes);
             if (d.truncated)
-                text += tr("\n… (stopped at %1)").arg(dataSize(d.bytes.size()));
+                text += d.reading.isEmpty() ? tr("\n… (stopped at %1)").arg(dataSize(d.bytes.size()))
+                                            : tr("\n… (stopped here)");
             m_decodedTexts.append(text);
             m_decodedCombo->addItem(d.prettyJson.isEmpty() || d.label == QLatin1String("JSON")
                                         ? d.label
