@@ -64,6 +64,8 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     m_treeModel->setEmbeddedIcon(QIcon(QStringLiteral(":/icons/keyscope.svg")));
 
     m_tree = new QTreeView(this);
+    WidgetStyle::setAccessible(m_tree, tr("Connections"),
+                               tr("Saved profiles and open connections; a row is one connection"));
     m_tree->setObjectName(QStringLiteral("connectionTree"));
     m_tree->setModel(m_treeModel);
     m_tree->setHeaderHidden(true);

@@ -151,6 +151,32 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>ChartReader</name>
+    <message>
+        <source>%1: no data yet</source>
+        <translation>%1 : pas encore de données</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: latest %2%5, lowest %3, highest %4 over %n point(s)</source>
+        <translation>
+            <numerusform>%1 : dernier %2%5, minimum %3, maximum %4 sur %n point</numerusform>
+            <numerusform>%1 : dernier %2%5, minimum %3, maximum %4 sur %n points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>Barres</translation>
+    </message>
+    <message>
+        <source>Copy figures</source>
+        <translation>Copier les chiffres</translation>
+    </message>
+    <message>
+        <source>No figures yet (0 series).</source>
+        <translation>Pas encore de chiffres (0 série).</translation>
+    </message>
+</context>
+<context>
     <name>ClusterClient</name>
     <message>
         <source>The cluster connection was closed.</source>
@@ -476,6 +502,22 @@ Un outil natif d’administration de Redis.</translation>
         <source>(unknown)</source>
         <translation>(inconnu)</translation>
     </message>
+    <message>
+        <source>Cluster nodes</source>
+        <translation>Nœuds du cluster</translation>
+    </message>
+    <message>
+        <source>A row is one master, its replicas beneath it: address, id, flags, link, memory, ops/s, keys, slots</source>
+        <translation>Une ligne par maître, ses réplicas en dessous : adresse, id, drapeaux, lien, mémoire, ops/s, clés, slots</translation>
+    </message>
+    <message>
+        <source>Slot coverage</source>
+        <translation>Couverture des slots</translation>
+    </message>
+    <message>
+        <source>slots %1 on %2</source>
+        <translation>slots %1 sur %2</translation>
+    </message>
 </context>
 <context>
     <name>CollectionModel</name>
@@ -706,6 +748,22 @@ Un outil natif d’administration de Redis.</translation>
         <source>Delete the selected element</source>
         <translation>Supprimer l’élément sélectionné</translation>
     </message>
+    <message>
+        <source>Find element</source>
+        <translation>Trouver un élément</translation>
+    </message>
+    <message>
+        <source>Element filter (glob pattern)</source>
+        <translation>Filtre des éléments (motif glob)</translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <source>A row is one element of the value: field and value, member, or member and score</source>
+        <translation>Une ligne par élément de la valeur : champ et valeur, membre, ou membre et score</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -822,6 +880,10 @@ Exécuter « %2 » sur %3 ?</translation>
     <message>
         <source>Console</source>
         <translation>Console</translation>
+    </message>
+    <message>
+        <source>Console output</source>
+        <translation>Sortie de la console</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1112,14 @@ Exécuter « %2 » sur %3 ?</translation>
     <message>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL</source>
+        <translation>URL PostgreSQL</translation>
+    </message>
+    <message>
+        <source>PostgreSQL password</source>
+        <translation>Mot de passe PostgreSQL</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1597,18 @@ Exécuter « %2 » sur %3 ?</translation>
         <source>Fix: %1</source>
         <translation>Correction : %1</translation>
     </message>
+    <message>
+        <source>Health checks</source>
+        <translation>Vérifications de santé</translation>
+    </message>
+    <message>
+        <source>A row is one check with its status; beneath it, why and the fix</source>
+        <translation>Une ligne par vérification avec son état ; en dessous, la raison et le correctif</translation>
+    </message>
+    <message>
+        <source>Selected check&apos;s details</source>
+        <translation>Détails de la vérification sélectionnée</translation>
+    </message>
 </context>
 <context>
     <name>HealthDashboardPage</name>
@@ -1925,6 +2007,18 @@ Exécuter « %2 » sur %3 ?</translation>
     <message>
         <source>Keys</source>
         <translation>Clés</translation>
+    </message>
+    <message>
+        <source>Key filter (glob pattern)</source>
+        <translation>Filtre des clés (motif glob)</translation>
+    </message>
+    <message>
+        <source>Go to key</source>
+        <translation>Aller à la clé</translation>
+    </message>
+    <message>
+        <source>A row is a folder of keys or one key: type, TTL, memory</source>
+        <translation>Une ligne est un dossier de clés ou une clé : type, TTL, mémoire</translation>
     </message>
 </context>
 <context>
@@ -2357,6 +2451,10 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     <message>
         <source>Previous connection</source>
         <translation>Connexion précédente</translation>
+    </message>
+    <message>
+        <source>Saved profiles and open connections; a row is one connection</source>
+        <translation>Profils enregistrés et connexions ouvertes ; une ligne par connexion</translation>
     </message>
 </context>
 <context>
@@ -2955,6 +3053,38 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
         <source>%1 (%2 for %3 s)</source>
         <translation>%1 (%2 depuis %3 s)</translation>
     </message>
+    <message>
+        <source>Long query after (seconds)</source>
+        <translation>Requête longue après (secondes)</translation>
+    </message>
+    <message>
+        <source>Long idle in transaction after (seconds)</source>
+        <translation>Inactif en transaction trop longtemps après (secondes)</translation>
+    </message>
+    <message>
+        <source>Advise when this many sessions are idle in transaction</source>
+        <translation>Conseiller quand autant de sessions sont inactives en transaction</translation>
+    </message>
+    <message>
+        <source>Sessions by state</source>
+        <translation>Sessions par état</translation>
+    </message>
+    <message>
+        <source>Sessions by application</source>
+        <translation>Sessions par application</translation>
+    </message>
+    <message>
+        <source>Sessions by client address</source>
+        <translation>Sessions par adresse client</translation>
+    </message>
+    <message>
+        <source>Long-running sessions</source>
+        <translation>Sessions longues</translation>
+    </message>
+    <message>
+        <source>Selected session&apos;s query</source>
+        <translation>Requête de la session sélectionnée</translation>
+    </message>
 </context>
 <context>
     <name>ProfileActions</name>
@@ -3310,6 +3440,14 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
         <source>channel</source>
         <translation>canal</translation>
     </message>
+    <message>
+        <source>Channels on the server</source>
+        <translation>Canaux sur le serveur</translation>
+    </message>
+    <message>
+        <source>A row is one channel: kind, subscribers, node</source>
+        <translation>Une ligne par canal : type, abonnés, nœud</translation>
+    </message>
 </context>
 <context>
     <name>PubSubPage</name>
@@ -3483,6 +3621,30 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     <message>
         <source>Received, by group</source>
         <translation>Reçus, par groupe</translation>
+    </message>
+    <message>
+        <source>Channel or pattern to subscribe to</source>
+        <translation>Canal ou motif auquel s’abonner</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Message filter</source>
+        <translation>Filtre des messages</translation>
+    </message>
+    <message>
+        <source>Messages kept in the buffer</source>
+        <translation>Messages gardés dans le tampon</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>A row is one message: time, channel, pattern, payload</source>
+        <translation>Une ligne par message : heure, canal, motif, contenu</translation>
     </message>
 </context>
 <context>
@@ -4325,6 +4487,10 @@ CONFIG SET modifie immédiatement le serveur en cours d’exécution ; la valeur
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
+    <message>
+        <source>Search %1</source>
+        <translation>Rechercher dans %1</translation>
+    </message>
 </context>
 <context>
     <name>ServerInfo</name>
@@ -4465,6 +4631,14 @@ CONFIG SET modifie immédiatement le serveur en cours d’exécution ; la valeur
     <message>
         <source>Overview</source>
         <translation>Vue d’ensemble</translation>
+    </message>
+    <message>
+        <source>Keyspace by database</source>
+        <translation>Espace de clés par base</translation>
+    </message>
+    <message>
+        <source>INFO fields by section</source>
+        <translation>Champs INFO par section</translation>
     </message>
 </context>
 <context>
@@ -4861,6 +5035,22 @@ CONFIG SET modifie immédiatement le serveur en cours d’exécution ; la valeur
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
+    <message>
+        <source>Stream entries</source>
+        <translation>Entrées du flux</translation>
+    </message>
+    <message>
+        <source>A row is one entry: its ID and fields</source>
+        <translation>Une ligne par entrée : son ID et ses champs</translation>
+    </message>
+    <message>
+        <source>A row is one group, its consumers beneath it</source>
+        <translation>Une ligne par groupe, ses consommateurs en dessous</translation>
+    </message>
+    <message>
+        <source>Pending entries</source>
+        <translation>Entrées en attente</translation>
+    </message>
 </context>
 <context>
     <name>StringValue</name>
@@ -5059,6 +5249,14 @@ La vôtre :
 … (stopped here)</source>
         <translation>
 … (arrêté ici)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Decoded value (read-only)</source>
+        <translation>Valeur décodée (lecture seule)</translation>
     </message>
 </context>
 <context>
@@ -5356,6 +5554,57 @@ La vôtre :
     <message>
         <source>Not connected yet; try again in a moment.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Keys to sample (glob pattern)</source>
+        <translation>Clés à échantillonner (motif glob)</translation>
+    </message>
+    <message>
+        <source>Namespace depth</source>
+        <translation>Profondeur des espaces de noms</translation>
+    </message>
+    <message>
+        <source>Keys sampled per node</source>
+        <translation>Clés échantillonnées par nœud</translation>
+    </message>
+    <message>
+        <source>Expiring within (seconds)</source>
+        <translation>Expirant dans (secondes)</translation>
+    </message>
+    <message>
+        <source>TTL by namespace</source>
+        <translation>TTL par espace de noms</translation>
+    </message>
+    <message>
+        <source>A row is one namespace: keys, keys without TTL, TTL spread, keys expiring soon</source>
+        <translation>Une ligne par espace de noms : clés, clés sans TTL, répartition des TTL, clés expirant bientôt</translation>
+    </message>
+    <message>
+        <source>Sampled keys by time to live</source>
+        <translation>Clés échantillonnées par durée de vie</translation>
+    </message>
+    <message>
+        <source>Keys by TTL</source>
+        <translation>Clés par TTL</translation>
+    </message>
+    <message>
+        <source>TTL rules</source>
+        <translation>Règles de TTL</translation>
+    </message>
+    <message>
+        <source>A row is one rule: key pattern and expected TTL</source>
+        <translation>Une ligne par règle : motif de clé et TTL attendu</translation>
+    </message>
+    <message>
+        <source>Keys breaking a TTL rule</source>
+        <translation>Clés qui enfreignent une règle de TTL</translation>
+    </message>
+</context>
+<context>
+    <name>WidgetStyle</name>
+    <message>
+        <source>Clear %1</source>
+        <translation>Effacer %1</translation>
     </message>
 </context>
 <context>

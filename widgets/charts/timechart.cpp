@@ -1,5 +1,6 @@
 #include "timechart.h"
 
+#include "chartreader.h"
 #include "plotpalette.h"
 
 #include <qcustomplot.h>
@@ -37,6 +38,7 @@ QCustomPlot *TimeChart::create(QWidget *parent, const QString &title, const QStr
     plot->legend->setFont(small);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     PlotPalette::follow(plot);
+    ChartReader::attach(plot, title);
     return plot;
 }
 
@@ -53,6 +55,7 @@ void TimeChart::setSeries(QCustomPlot *plot, const QStringList &series, const QL
 
 void TimeChart::setTitle(QCustomPlot *plot, const QString &title)
 {
+    plot->setAccessibleName(title);
     for (QCPLayoutElement *element : plot->plotLayout()->elements(false)) {
         if (auto *text = qobject_cast<QCPTextElement *>(element)) {
             text->setText(title);

@@ -130,6 +130,10 @@ ClusterTopologyView::ClusterTopologyView(QWidget *parent)
 {
     m_bar = new CoverageBar(this);
     m_tree->setObjectName(QStringLiteral("clusterNodes"));
+    WidgetStyle::setAccessible(m_tree, tr("Cluster nodes"),
+                               tr("A row is one master, its replicas beneath it: address, id, flags, link, "
+                                  "memory, ops/s, keys, slots"));
+    WidgetStyle::setAccessible(m_bar, tr("Slot coverage"));
     m_tree->setColumnCount(ColumnCount);
     m_tree->setHeaderLabels(
         {tr("Node"), tr("ID"), tr("Flags"), tr("Link"), tr("Memory"), tr("Ops/s"), tr("Keys"), tr("Slots")});
@@ -258,6 +262,7 @@ void ClusterTopologyView::setTopology(const ClusterTopology &topology)
 
     m_summary->setText(summaryText());
     m_hover->setText(legend());
+    m_bar->setAccessibleDescription(coverageText());
     m_bar->update();
     updateActions();
 }
@@ -343,6 +348,23 @@ QString ClusterTopologyView::redisCliCommand(const ClusterNode &node, const Conn
             words << QStringLiteral("--insecure");
     }
     return words.join(QLatin1Char(' '));
+}
+
+QString ClusterTopologyView::coverageText() const
+{
+    QStringList parts;
+    for (const ClusterNode *master : m_topology.masters())
+        parts.append(tr("slots %1 on %2").arg(slotsText(*master, m_topology), master->endpoint()));
+    int uncovered = 0;
+    for (const SlotRange &range : m_topology.uncoveredSlots())
+        uncovered += range.last - range.first + 1;
+    QString text = tr("%n master(s)", nullptr, int(m_topology.masters().size()));
+    if (!parts.isEmpty())
+        text += QStringLiteral("; ") + parts.join(QStringLiteral("; "));
+    text += QStringLiteral("; ") + tr("%n slot(s) not covered", nullptr, uncovered);
+    if (const qsizetype moving = m_topology.movingSlots().size(); moving > 0)
+        text += QStringLiteral("; ") + tr("%n slot(s) being moved", nullptr, int(moving));
+    return text + QLatin1Char('.');
 }
 
 QString ClusterTopologyView::summaryText() const

@@ -90,6 +90,8 @@ private:
     void updateActions();
     void confirmFailover();
     QString summaryText() const;
+    // What the slot bar shows, for a screen reader: each master's slots, uncovered and moving slots.
+    QString coverageText() const;
 
     ClusterTopology m_topology;
     ConnectionConfig m_config;

@@ -52,6 +52,7 @@ ConsolePage::ConsolePage(Session *session, QWidget *parent) : SessionPage(sessio
     });
 
     m_output = new QPlainTextEdit(this);
+    WidgetStyle::setAccessible(m_output, tr("Console output"));
     m_output->setObjectName(QStringLiteral("consoleOutput"));
     m_output->setReadOnly(true);
     m_output->setUndoRedoEnabled(false);

@@ -62,12 +62,15 @@ HealthChecksPanel::HealthChecksPanel(QWidget *parent) : QWidget(parent)
     checksBar->addWidget(recheck);
     checksLayout->addLayout(checksBar);
     m_checks = new QTreeWidget(this);
+    WidgetStyle::setAccessible(m_checks, tr("Health checks"),
+                               tr("A row is one check with its status; beneath it, why and the fix"));
     m_checks->setHeaderLabels({tr("Check"), tr("Status")});
     m_checks->setWordWrap(true);
     m_checks->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_checks->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     checksLayout->addWidget(m_checks, 2);
     auto *detail = new QPlainTextEdit(this);
+    WidgetStyle::setAccessible(detail, tr("Selected check's details"));
     detail->setObjectName(QStringLiteral("checkDetail"));
     detail->setReadOnly(true);
     detail->setPlaceholderText(tr("Select a check to read why it matters and how to fix it."));

@@ -47,6 +47,7 @@ KeyBrowserPage::KeyBrowserPage(Session *session, QWidget *parent) : SessionPage(
     m_pattern = new QLineEdit(this);
     m_pattern->setPlaceholderText(tr("Filter: a glob pattern such as app:user:* (empty: every key)"));
     m_pattern->setClearButtonEnabled(true);
+    WidgetStyle::setAccessible(m_pattern, tr("Key filter (glob pattern)"));
     filterBar->addWidget(m_pattern, 3);
     m_type = new QComboBox(this);
     m_type->addItem(tr("All types"), QString());
@@ -57,14 +58,14 @@ KeyBrowserPage::KeyBrowserPage(Session *session, QWidget *parent) : SessionPage(
     scan->setToolTip(tr("Scan again with this filter (F5)"));
     filterBar->addWidget(scan);
     m_goTo = new QLineEdit(this);
+    WidgetStyle::setAccessible(m_goTo, tr("Go to key"));
     m_goTo->setPlaceholderText(tr("Go to key…"));
     m_goTo->setToolTip(tr("Open one key by its exact name, without scanning"));
     filterBar->addWidget(m_goTo, 2);
     layout->addLayout(filterBar);
 
     auto *scanBar = new QHBoxLayout;
-    m_status = new QLabel(this);
-    m_status->setTextFormat(Qt::PlainText);
+    m_status = WidgetStyle::plainLabel(this, {}, WidgetStyle::Wrap::None);
     scanBar->addWidget(m_status, 1);
     m_loadMore = new QPushButton(tr("Load more"), this);
     m_loadAll = new QPushButton(tr("Load all"), this);
@@ -72,8 +73,7 @@ KeyBrowserPage::KeyBrowserPage(Session *session, QWidget *parent) : SessionPage(
     for (QPushButton *button : {m_loadMore, m_loadAll, m_stop})
         scanBar->addWidget(button);
     scanBar->addSpacing(12);
-    auto *delimitersLabel = new QLabel(tr("Delimiters"), this);
-    delimitersLabel->setTextFormat(Qt::PlainText);
+    auto *delimitersLabel = WidgetStyle::plainLabel(this, tr("Delimiters"), WidgetStyle::Wrap::None);
     scanBar->addWidget(delimitersLabel);
     m_delimiters = new QLineEdit(QStringLiteral(":"), this);
     m_delimiters->setToolTip(tr("Each character splits key names into folders, e.g. :/"));
@@ -89,6 +89,8 @@ KeyBrowserPage::KeyBrowserPage(Session *session, QWidget *parent) : SessionPage(
 
     auto *splitter = new QSplitter(this);
     m_view = new QTreeView(splitter);
+    WidgetStyle::setAccessible(m_view, tr("Keys"),
+                               tr("A row is a folder of keys or one key: type, TTL, memory"));
     m_view->setUniformRowHeights(true);
     m_view->setAllColumnsShowFocus(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);

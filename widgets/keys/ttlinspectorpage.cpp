@@ -1,6 +1,7 @@
 #include "ttlinspectorpage.h"
 
 #include "bytesescaper.h"
+#include "chartreader.h"
 #include "plotpalette.h"
 #include "redisconnection.h"
 #include "serverinfo.h"
@@ -56,19 +57,23 @@ TtlInspectorPage::TtlInspectorPage(Session *session, QWidget *parent) : SessionP
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
     m_pattern = new QLineEdit(QStringLiteral("*"), this);
+    WidgetStyle::setAccessible(m_pattern, tr("Keys to sample (glob pattern)"));
     m_pattern->setToolTip(tr("Keys to sample: a glob such as cache:* (\\xHH for any byte)"));
     m_depth = new QSpinBox(this);
+    WidgetStyle::setAccessible(m_depth, tr("Namespace depth"));
     m_depth->setRange(1, 6);
     m_depth->setValue(2);
     m_depth->setPrefix(tr("depth "));
     m_depth->setToolTip(tr("How many leading segments of a key name make its namespace"));
     m_sample = new QSpinBox(this);
+    WidgetStyle::setAccessible(m_sample, tr("Keys sampled per node"));
     m_sample->setRange(100, 1'000'000);
     m_sample->setSingleStep(1000);
     m_sample->setValue(TtlAnalyzer::kDefaultSampleLimit);
     m_sample->setPrefix(tr("sample "));
     m_sample->setToolTip(tr("Keys sampled per node (SCAN + TYPE + PTTL for each)"));
     m_within = new QSpinBox(this);
+    WidgetStyle::setAccessible(m_within, tr("Expiring within (seconds)"));
     m_within->setRange(1, 30 * 86400);
     m_within->setValue(60);
     m_within->setPrefix(tr("expiring within "));
@@ -95,6 +100,9 @@ TtlInspectorPage::TtlInspectorPage(Session *session, QWidget *parent) : SessionP
     auto *vertical = new QSplitter(Qt::Vertical, this);
     auto *top = new QSplitter(Qt::Horizontal, vertical);
     m_namespaces = new QTableWidget(0, 7, top);
+    WidgetStyle::setAccessible(
+        m_namespaces, tr("TTL by namespace"),
+        tr("A row is one namespace: keys, keys without TTL, TTL spread, keys expiring soon"));
     m_namespaces->setHorizontalHeaderLabels({tr("Namespace"), tr("Keys"), tr("No TTL"), tr("Min TTL"),
                                              tr("Median TTL"), tr("Max TTL"), tr("Expiring soon")});
     m_namespaces->verticalHeader()->hide();
@@ -103,9 +111,11 @@ TtlInspectorPage::TtlInspectorPage(Session *session, QWidget *parent) : SessionP
     m_namespaces->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_namespaces->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_plot = new QCustomPlot(top);
+    ChartReader::attach(m_plot, tr("Sampled keys by time to live"));
     m_plot->setMinimumWidth(360);
     m_bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
     m_bars->setWidth(0.7);
+    m_bars->setName(tr("Keys by TTL"));
     m_bars->setBrush(QColor(0x2e, 0x86, 0xc1));
     m_bars->setPen(Qt::NoPen);
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
@@ -134,6 +144,8 @@ TtlInspectorPage::TtlInspectorPage(Session *session, QWidget *parent) : SessionP
     rulesLabel->setWordWrap(true);
     rulesLayout->addWidget(rulesLabel);
     m_rules = new QTableWidget(0, 2, rulesBox);
+    WidgetStyle::setAccessible(m_rules, tr("TTL rules"),
+                               tr("A row is one rule: key pattern and expected TTL"));
     m_rules->setObjectName(QStringLiteral("rulesTable"));
     m_rules->setHorizontalHeaderLabels({tr("Pattern"), tr("Expected TTL")});
     m_rules->verticalHeader()->hide();
@@ -153,6 +165,7 @@ TtlInspectorPage::TtlInspectorPage(Session *session, QWidget *parent) : SessionP
     m_violationSummary->setTextFormat(Qt::PlainText);
     violationsLayout->addWidget(m_violationSummary);
     m_violations = new QTableWidget(0, 3, violationsBox);
+    WidgetStyle::setAccessible(m_violations, tr("Keys breaking a TTL rule"));
     m_violations->setHorizontalHeaderLabels({tr("Key"), tr("TTL"), tr("Expected")});
     m_violations->verticalHeader()->hide();
     m_violations->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);

@@ -27,8 +27,10 @@ DatabaseDock::DatabaseDock(ProfileStore *store, bool persist, QWidget *parent)
     m_target->setPlaceholderText(
         tr("postgres://user@host:5432/database or host=… dbname=… sslmode=verify-full"));
     m_target->setClearButtonEnabled(true);
+    WidgetStyle::setAccessible(m_target, tr("PostgreSQL URL"));
     bar->addWidget(m_target, 3);
     m_password = new QLineEdit(this);
+    WidgetStyle::setAccessible(m_password, tr("PostgreSQL password"));
     m_password->setObjectName(QStringLiteral("pgPassword"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("Password"));

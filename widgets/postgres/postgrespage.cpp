@@ -129,6 +129,9 @@ PostgresPage::PostgresPage(const PgConfig &config, QWidget *parent)
     m_pileUp->setObjectName(QStringLiteral("pgPileUp"));
     m_pileUp->setRange(1, 10000);
     m_pileUp->setValue(defaults.idleInTransactionPileUp);
+    WidgetStyle::setAccessible(m_longQuery, tr("Long query after (seconds)"));
+    WidgetStyle::setAccessible(m_longIdle, tr("Long idle in transaction after (seconds)"));
+    WidgetStyle::setAccessible(m_pileUp, tr("Advise when this many sessions are idle in transaction"));
     auto *reconnect = new QPushButton(tr("Reconnect"), this);
     auto label = [this](const QString &text) {
         auto *l = new QLabel(text, this);
@@ -201,8 +204,15 @@ PostgresPage::PostgresPage(const PgConfig &config, QWidget *parent)
                             tr("Tuples returned/s"), tr("Tuples fetched/s"), tr("Deadlocks"),
                             tr("Temp files"), tr("Temp bytes")});
     tabs->addTab(m_databases, tr("Databases"));
+    WidgetStyle::setAccessible(m_byState, tr("Sessions by state"));
+    WidgetStyle::setAccessible(m_byApplication, tr("Sessions by application"));
+    WidgetStyle::setAccessible(m_byClient, tr("Sessions by client address"));
+    WidgetStyle::setAccessible(m_waiting, tr("Waiting sessions"));
+    WidgetStyle::setAccessible(m_long, tr("Long-running sessions"));
+    WidgetStyle::setAccessible(m_databases, tr("Databases"));
     lowerLayout->addWidget(tabs, 3);
     m_query = new QPlainTextEdit(lower);
+    WidgetStyle::setAccessible(m_query, tr("Selected session's query"));
     m_query->setObjectName(QStringLiteral("pgQuery"));
     m_query->setReadOnly(true);
     m_query->setPlaceholderText(tr("Select a waiting or long-running session to read its whole query."));

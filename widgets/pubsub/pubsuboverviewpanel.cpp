@@ -23,6 +23,8 @@ PubSubOverviewPanel::PubSubOverviewPanel(Session *session, QWidget *parent)
     bar->addWidget(m_patternCount, 1);
     layout->addLayout(bar);
     m_table = new QTableWidget(0, 4, this);
+    WidgetStyle::setAccessible(m_table, tr("Channels on the server"),
+                               tr("A row is one channel: kind, subscribers, node"));
     m_table->setHorizontalHeaderLabels({tr("Channel"), tr("Kind"), tr("Subscribers"), tr("Node")});
     m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();

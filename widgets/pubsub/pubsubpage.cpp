@@ -81,6 +81,7 @@ PubSubPage::PubSubPage(Session *session, QWidget *parent)
     m_kind->addItem(tr("Shard channel"), int(Kind::Shard));
     m_kind->setToolTip(tr("SUBSCRIBE, PSUBSCRIBE or SSUBSCRIBE (Redis 7 and later)"));
     m_name = new QLineEdit(left);
+    WidgetStyle::setAccessible(m_name, tr("Channel or pattern to subscribe to"));
     m_name->setObjectName(QStringLiteral("subscribeName"));
     m_name->setPlaceholderText(tr("batch:123, socket.io#/#*, …"));
     auto *subscribeButton = new QPushButton(tr("Subscribe"), left);
@@ -90,6 +91,7 @@ PubSubPage::PubSubPage(Session *session, QWidget *parent)
     leftLayout->addLayout(subscribeRow);
     auto *subscriptionsRow = new QHBoxLayout;
     m_subscriptions = new QListWidget(left);
+    WidgetStyle::setAccessible(m_subscriptions, tr("Subscriptions"));
     m_subscriptions->setMaximumHeight(90);
     auto *unsubscribe = new QPushButton(tr("Unsubscribe"), left);
     subscriptionsRow->addWidget(m_subscriptions, 1);
@@ -106,8 +108,10 @@ PubSubPage::PubSubPage(Session *session, QWidget *parent)
     m_filter = new QLineEdit(left);
     m_filter->setPlaceholderText(tr("Filter messages (channel or payload text)"));
     m_filter->setClearButtonEnabled(true);
+    WidgetStyle::setAccessible(m_filter, tr("Message filter"));
     m_pause = new QCheckBox(tr("Pause"), left);
     m_capacity = new QSpinBox(left);
+    WidgetStyle::setAccessible(m_capacity, tr("Messages kept in the buffer"));
     m_capacity->setRange(1000, 10'000'000);
     m_capacity->setSingleStep(10'000);
     m_capacity->setValue(int(m_messages->capacity()));
@@ -135,6 +139,8 @@ PubSubPage::PubSubPage(Session *session, QWidget *parent)
     m_filtered->setFilterKeyColumn(-1);
     m_filtered->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_view = new QTableView(messagesSplit);
+    WidgetStyle::setAccessible(m_view, tr("Messages"),
+                               tr("A row is one message: time, channel, pattern, payload"));
     m_view->setModel(m_filtered);
     WidgetStyle::recordTable(m_view);
     m_view->horizontalHeader()->setSectionResizeMode(PubSubMessageModel::TimeColumn,

@@ -1,6 +1,7 @@
 #include "pubsubrateplot.h"
 
 #include "bytesescaper.h"
+#include "chartreader.h"
 #include "plotpalette.h"
 
 #include <algorithm>
@@ -25,6 +26,7 @@ PubSubRatePlot::PubSubRatePlot(QWidget *parent) : QCustomPlot(parent), m_timer(n
     plotLayout()->insertRow(0);
     plotLayout()->addElement(0, 0, new QCPTextElement(this, tr("Messages per second by channel")));
     PlotPalette::follow(this);
+    ChartReader::attach(this, tr("Messages per second by channel"));
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, &PubSubRatePlot::sample);
 }

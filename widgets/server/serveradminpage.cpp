@@ -55,11 +55,11 @@ ServerAdminPage::ServerAdminPage(Session *session, QWidget *parent) : SessionPag
     layout->addWidget(m_error);
 
     auto *info = new QWidget(m_tabs);
-    m_views[Info] = addView(info, {tr("Section"), tr("Field"), tr("Value")}, true);
+    m_views[Info] = addView(info, tr("INFO"), {tr("Section"), tr("Field"), tr("Value")}, true);
     m_tabs->addTab(info, tr("INFO"));
 
     auto *config = new QWidget(m_tabs);
-    m_views[Config] = addView(config, {tr("Parameter"), tr("Value")}, true);
+    m_views[Config] = addView(config, tr("Configuration"), {tr("Parameter"), tr("Value")}, true);
     m_editConfig = new QPushButton(tr("Set value…"), config);
     m_editConfig->setToolTip(tr("CONFIG SET on the running server (asks first)"));
     qobject_cast<QHBoxLayout *>(config->layout()->itemAt(0)->layout())->addWidget(m_editConfig);
@@ -69,8 +69,8 @@ ServerAdminPage::ServerAdminPage(Session *session, QWidget *parent) : SessionPag
 
     auto *slowlog = new QWidget(m_tabs);
     m_views[Slowlog] = addView(
-        slowlog, {tr("ID"), tr("Time"), tr("Duration (µs)"), tr("Command"), tr("Client"), tr("Client name")},
-        false);
+        slowlog, tr("Slow log"),
+        {tr("ID"), tr("Time"), tr("Duration (µs)"), tr("Command"), tr("Client"), tr("Client name")}, false);
     m_slowlogSummary = new QLabel(slowlog);
     m_slowlogSummary->setTextFormat(Qt::PlainText);
     auto *slowlogBar = qobject_cast<QHBoxLayout *>(slowlog->layout()->itemAt(0)->layout());
@@ -82,7 +82,7 @@ ServerAdminPage::ServerAdminPage(Session *session, QWidget *parent) : SessionPag
     m_tabs->addTab(slowlog, tr("Slow log"));
 
     auto *clients = new QWidget(m_tabs);
-    m_views[Clients] = addView(clients,
+    m_views[Clients] = addView(clients, tr("Clients"),
                                {tr("ID"), tr("Address"), tr("Name"), tr("User"), tr("Age (s)"),
                                 tr("Idle (s)"), tr("DB"), tr("Last command"), tr("Flags")},
                                true);
@@ -167,7 +167,8 @@ void ServerAdminPage::onNodeChosen(int index)
         watch(connection);
 }
 
-ServerAdminPage::View ServerAdminPage::addView(QWidget *tab, const QStringList &headers, bool searchable)
+ServerAdminPage::View ServerAdminPage::addView(QWidget *tab, const QString &name, const QStringList &headers,
+                                               bool searchable)
 {
     View view;
     auto *layout = new QVBoxLayout(tab);
@@ -178,6 +179,7 @@ ServerAdminPage::View ServerAdminPage::addView(QWidget *tab, const QStringList &
         view.filter = new QLineEdit(tab);
         view.filter->setPlaceholderText(tr("Search"));
         view.filter->setClearButtonEnabled(true);
+        WidgetStyle::setAccessible(view.filter, tr("Search %1").arg(name));
         bar->addWidget(view.filter, 1);
     }
     auto *refreshButton = new QPushButton(tr("Refresh"), tab);
@@ -190,6 +192,7 @@ ServerAdminPage::View ServerAdminPage::addView(QWidget *tab, const QStringList &
     view.proxy->setFilterKeyColumn(-1);
     view.proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     view.table = new QTableView(tab);
+    WidgetStyle::setAccessible(view.table, name);
     view.table->setModel(view.proxy);
     view.table->setSortingEnabled(true);
     view.table->sortByColumn(-1, Qt::AscendingOrder);

@@ -71,7 +71,7 @@ private:
         RecordTableModel *model = nullptr;
         QSortFilterProxyModel *proxy = nullptr;
     };
-    View addView(QWidget *tab, const QStringList &headers, bool searchable);
+    View addView(QWidget *tab, const QString &name, const QStringList &headers, bool searchable);
     void load(Tab tab);
     void showInfo(const RedisReply &reply);
     void showConfig(const RedisReply &reply);

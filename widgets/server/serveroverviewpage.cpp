@@ -1,5 +1,6 @@
 #include "serveroverviewpage.h"
 
+#include "chartreader.h"
 #include "plotpalette.h"
 #include "redisconnection.h"
 #include "widgetstyle.h"
@@ -101,6 +102,7 @@ ServerOverviewPage::ServerOverviewPage(Session *session, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Vertical, m_content);
     m_plot = new QCustomPlot(splitter);
+    ChartReader::attach(m_plot, tr("Operations per second"));
     m_plot->setObjectName(QStringLiteral("overviewChart"));
     m_plot->setMinimumHeight(200);
     m_plot->setNoAntialiasingOnDrag(true);
@@ -130,6 +132,7 @@ ServerOverviewPage::ServerOverviewPage(Session *session, QWidget *parent)
 
     auto *tables = new QSplitter(Qt::Horizontal, splitter);
     m_keyspace = new QTableWidget(0, 4, tables);
+    WidgetStyle::setAccessible(m_keyspace, tr("Keyspace by database"));
     m_keyspace->setObjectName(QStringLiteral("keyspaceTable"));
     m_keyspace->setHorizontalHeaderLabels({tr("Database"), tr("Keys"), tr("With expiry"), tr("Average TTL")});
     m_keyspace->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -138,6 +141,7 @@ ServerOverviewPage::ServerOverviewPage(Session *session, QWidget *parent)
     m_keyspace->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     tables->addWidget(m_keyspace);
     m_details = new QTreeWidget(tables);
+    WidgetStyle::setAccessible(m_details, tr("INFO fields by section"));
     m_details->setObjectName(QStringLiteral("infoTree"));
     m_details->setHeaderLabels({tr("INFO field"), tr("Value")});
     m_details->setUniformRowHeights(true);

@@ -4,12 +4,15 @@
 
 #include <QApplication>
 #include <QColor>
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
 #include <QTableView>
+#include <QToolButton>
 
 QLabel *WidgetStyle::plainLabel(QWidget *parent, const QString &text, Wrap wrap)
 {
@@ -89,4 +92,15 @@ void WidgetStyle::recordTable(QTableView *view)
     view->setWordWrap(false);
     view->verticalHeader()->hide();
     compactRows(view);
+}
+
+void WidgetStyle::setAccessible(QWidget *widget, const QString &name, const QString &description)
+{
+    widget->setAccessibleName(name);
+    if (!description.isEmpty())
+        widget->setAccessibleDescription(description);
+    if (qobject_cast<QLineEdit *>(widget)) {
+        for (QToolButton *button : widget->findChildren<QToolButton *>(Qt::FindDirectChildrenOnly))
+            button->setAccessibleName(QCoreApplication::translate("WidgetStyle", "Clear %1").arg(name));
+    }
 }

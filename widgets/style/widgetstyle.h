@@ -31,6 +31,9 @@ QPixmap colourSwatch(const QString &colour, int size);
 QMessageBox *messageBox(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text,
                         QMessageBox::StandardButtons buttons = QMessageBox::NoButton,
                         QMessageBox::StandardButton defaultButton = QMessageBox::NoButton);
+// What a screen reader says a control is: its accessible name and, for item views, what a row is. A line
+// edit's clear button (call after setClearButtonEnabled) is named after it.
+void setAccessible(QWidget *widget, const QString &name, const QString &description = {});
 // Rows as tall as a line of text, for tables of many short values.
 void compactRows(QTableView *view);
 // A read-only table of records: whole rows selected one at a time, no row header, no wrapping, compact rows.

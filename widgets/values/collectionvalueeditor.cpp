@@ -31,6 +31,8 @@ CollectionValueEditor::CollectionValueEditor(RedisConnection *connection, QByteA
     m_filter->setClearButtonEnabled(true);
     m_filter->setPlaceholderText(kind == Kind::List ? tr("Find an exact element (LPOS)")
                                                     : tr("Search: a glob such as user:* (MATCH)"));
+    WidgetStyle::setAccessible(m_filter,
+                               kind == Kind::List ? tr("Find element") : tr("Element filter (glob pattern)"));
     bar->addWidget(m_filter, 1);
     m_reload = new QPushButton(tr("Reload"), this);
     bar->addWidget(m_reload);
@@ -56,6 +58,9 @@ CollectionValueEditor::CollectionValueEditor(RedisConnection *connection, QByteA
     layout->addWidget(m_error);
 
     m_view = new QTableView(this);
+    WidgetStyle::setAccessible(
+        m_view, tr("Elements"),
+        tr("A row is one element of the value: field and value, member, or member and score"));
     m_view->setModel(m_model);
     WidgetStyle::recordTable(m_view);
     // The text column stretches; an index or a score takes what it needs.

@@ -73,6 +73,7 @@ StreamValueEditor::StreamValueEditor(RedisConnection *connection, QByteArray key
     m_error->hide();
     entriesLayout->addWidget(m_error);
     m_view = new QTableView(entries);
+    WidgetStyle::setAccessible(m_view, tr("Stream entries"), tr("A row is one entry: its ID and fields"));
     m_view->setModel(m_model);
     WidgetStyle::recordTable(m_view);
     m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -82,10 +83,13 @@ StreamValueEditor::StreamValueEditor(RedisConnection *connection, QByteArray key
 
     auto *groupsPage = new QSplitter(Qt::Vertical, tabs);
     m_groups = new QTreeWidget(groupsPage);
+    WidgetStyle::setAccessible(m_groups, tr("Consumer groups"),
+                               tr("A row is one group, its consumers beneath it"));
     m_groups->setHeaderLabels({tr("Group / consumer"), tr("Pending"), tr("Consumers"), tr("Last delivered"),
                                tr("Lag"), tr("Idle")});
     m_groups->setRootIsDecorated(true);
     m_pending = new QTableWidget(0, 4, groupsPage);
+    WidgetStyle::setAccessible(m_pending, tr("Pending entries"));
     m_pending->setHorizontalHeaderLabels({tr("Pending ID"), tr("Consumer"), tr("Idle"), tr("Deliveries")});
     m_pending->verticalHeader()->hide();
     m_pending->setEditTriggers(QAbstractItemView::NoEditTriggers);

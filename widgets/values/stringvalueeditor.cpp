@@ -119,6 +119,7 @@ StringValueEditor::StringValueEditor(RedisConnection *connection, QByteArray key
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_editor = new QPlainTextEdit(splitter);
     m_editor->setObjectName(QStringLiteral("valueEdit"));
+    WidgetStyle::setAccessible(m_editor, tr("Value"));
     // Wrapping at word boundaries is quadratic on long lines without spaces (compact JSON, escaped
     // binary): 256 KiB took 4.6 s here; wrapping anywhere is linear (0.5 s for 1 MiB).
     m_editor->setWordWrapMode(QTextOption::WrapAnywhere);
@@ -135,6 +136,7 @@ StringValueEditor::StringValueEditor(RedisConnection *connection, QByteArray key
     decodedLayout->addLayout(decodedBar);
     m_decoded = new QPlainTextEdit(m_decodedBox);
     m_decoded->setReadOnly(true);
+    WidgetStyle::setAccessible(m_decoded, tr("Decoded value (read-only)"));
     m_decoded->setWordWrapMode(QTextOption::WrapAnywhere);
     m_decoded->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     decodedLayout->addWidget(m_decoded);
