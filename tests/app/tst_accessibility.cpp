@@ -21,6 +21,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -73,8 +74,8 @@ QString where(const QWidget *w)
     return path.join(QLatin1String(" > ")) + (hint.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(hint));
 }
 
-// Every interactive control without a name, and every custom-painted view (charts, the slot bar) without
-// a name or without figures in its description, under root.
+// Every interactive control without a name, every item view that keeps Tab for its cells, and every
+// custom-painted view (charts, the slot bar) without a name or without figures in its description, under root.
 QStringList problems(QWidget *root)
 {
     QStringList out;
@@ -100,9 +101,42 @@ QStringList problems(QWidget *root)
             continue;
         if (accessibleText(w, QAccessible::Name).isEmpty())
             out.append(QStringLiteral("unnamed: ") + where(w));
+        // Tab leaves a view (arrows move inside it): Tab from cell to cell through 100,000 rows is a trap.
+        if (auto *view = qobject_cast<QAbstractItemView *>(w); view && view->tabKeyNavigation())
+            out.append(QStringLiteral("Tab moves between cells: ") + where(w));
     }
     out.removeDuplicates();
     return out;
+}
+
+// The enabled, visible controls under page that Tab should reach.
+QList<QWidget *> tabStops(QWidget *page)
+{
+    QList<QWidget *> out;
+    for (QWidget *w : page->findChildren<QWidget *>()) {
+        if (w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus) && !w->focusProxy() &&
+            !isInternalPart(w))
+            out.append(w);
+    }
+    return out;
+}
+
+// Presses Tab from first until focus comes back to it, stays put (a keyboard trap) or 400 presses; the
+// controls focus went through.
+QSet<QWidget *> tabThrough(QWidget *first)
+{
+    QSet<QWidget *> visited;
+    first->setFocus(Qt::TabFocusReason);
+    QWidget *focus = QApplication::focusWidget();
+    for (int i = 0; i < 400 && focus; ++i) {
+        visited.insert(focus);
+        QTest::keyClick(focus, Qt::Key_Tab);
+        QWidget *next = QApplication::focusWidget();
+        if (!next || next == first || next == focus)
+            break;
+        focus = next;
+    }
+    return visited;
 }
 
 } // namespace
@@ -113,6 +147,7 @@ class TestAccessibility : public QObject
 private slots:
     void initTestCase();
     void everyControlIsNamed();
+    void tabReachesEveryControl();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -182,6 +217,42 @@ void TestAccessibility::everyControlIsNamed()
     for (const QString &problem : found)
         qWarning("%s", qPrintable(problem));
     QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("%1 problem(s), listed above").arg(found.size())));
+}
+
+void TestAccessibility::tabReachesEveryControl()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    MainWindow::Options options;
+    options.persistState = false;
+    options.connectTo = server.config();
+    MainWindow window(options);
+    window.resize(1400, 900);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    window.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.views().isEmpty() && window.views().first()->session()->isReady(),
+                             30000);
+    SessionView *view = window.views().first();
+    QStringList missing;
+    for (int i = 0; i < view->tabs()->count(); ++i) {
+        view->tabs()->setCurrentIndex(i);
+        QWidget *page = view->tabs()->widget(i);
+        QTest::qWait(100);
+        const QList<QWidget *> stops = tabStops(page);
+        QVERIFY2(!stops.isEmpty(), qPrintable(view->tabs()->tabText(i)));
+        const QSet<QWidget *> reached = tabThrough(stops.first());
+        for (QWidget *w : stops) {
+            if (!reached.contains(w))
+                missing.append(view->tabs()->tabText(i) + QStringLiteral(": ") + where(w) +
+                               QStringLiteral(" (") + accessibleText(w, QAccessible::Name) +
+                               QLatin1Char(')'));
+        }
+    }
+    for (const QString &m : missing)
+        qWarning("not reached by Tab: %s", qPrintable(m));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("%1 control(s) Tab never reaches, listed above").arg(missing.size())));
 }
 
 QTEST_MAIN(TestAccessibility)

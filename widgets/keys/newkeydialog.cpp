@@ -55,6 +55,7 @@ NewKeyDialog::NewKeyDialog(Session *session, QWidget *parent) : QDialog(parent),
     form->addRow(m_scoreLabel, m_score);
 
     m_value = new QPlainTextEdit(this);
+    m_value->setTabChangesFocus(true); // Tab moves on, as in every other field: no keyboard trap
     m_value->setObjectName(QStringLiteral("valueEdit"));
     m_value->setTabChangesFocus(true);
     m_valueLabel = new QLabel(this);

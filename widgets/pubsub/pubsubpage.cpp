@@ -167,9 +167,9 @@ PubSubPage::PubSubPage(Session *session, QWidget *parent)
     m_groupView = new QTableView(channelTabs);
     m_groupView->setModel(m_groups);
     WidgetStyle::recordTable(m_groupView);
-    m_groupView->setAccessibleName(tr("Received messages by channel group"));
-    m_groupView->setAccessibleDescription(tr("One row per channel prefix or Socket.IO namespace and room: "
-                                             "messages, messages per second, last payload"));
+    WidgetStyle::setAccessible(m_groupView, tr("Received messages by channel group"),
+                               tr("One row per channel prefix or Socket.IO namespace and room: "
+                                  "messages, messages per second, last payload"));
     m_groupView->horizontalHeader()->setStretchLastSection(true);
     m_groupView->setColumnWidth(ChannelGroupModel::GroupColumn, 150);
     channelTabs->addTab(m_groupView, tr("Received, by group"));

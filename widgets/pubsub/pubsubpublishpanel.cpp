@@ -31,6 +31,7 @@ PubSubPublishPanel::PubSubPublishPanel(Session *session, QWidget *parent)
     channelRow->addWidget(m_sharded);
     layout->addLayout(channelRow);
     m_payload = new QPlainTextEdit(this);
+    m_payload->setTabChangesFocus(true); // Tab moves on, as in every other field: no keyboard trap
     m_payload->setPlaceholderText(tr("Payload (\\xHH for any byte)"));
     m_payload->setMaximumHeight(80);
     layout->addWidget(m_payload);

@@ -2,6 +2,7 @@
 
 #include "theme.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QColor>
 #include <QCoreApplication>
@@ -99,6 +100,8 @@ void WidgetStyle::setAccessible(QWidget *widget, const QString &name, const QStr
     widget->setAccessibleName(name);
     if (!description.isEmpty())
         widget->setAccessibleDescription(description);
+    if (auto *view = qobject_cast<QAbstractItemView *>(widget))
+        view->setTabKeyNavigation(false);
     if (qobject_cast<QLineEdit *>(widget)) {
         for (QToolButton *button : widget->findChildren<QToolButton *>(Qt::FindDirectChildrenOnly))
             button->setAccessibleName(QCoreApplication::translate("WidgetStyle", "Clear %1").arg(name));

@@ -32,7 +32,8 @@ QMessageBox *messageBox(QWidget *parent, QMessageBox::Icon icon, const QString &
                         QMessageBox::StandardButtons buttons = QMessageBox::NoButton,
                         QMessageBox::StandardButton defaultButton = QMessageBox::NoButton);
 // What a screen reader says a control is: its accessible name and, for item views, what a row is. A line
-// edit's clear button (call after setClearButtonEnabled) is named after it.
+// edit's clear button (call after setClearButtonEnabled) is named after it. An item view also hands Tab on to
+// the next control (arrows move inside it), so Tab never walks cell by cell through a long table.
 void setAccessible(QWidget *widget, const QString &name, const QString &description = {});
 // Rows as tall as a line of text, for tables of many short values.
 void compactRows(QTableView *view);

@@ -26,6 +26,7 @@ ElementDialog::ElementDialog(const QString &title, const QString &firstLabel, co
     }
     if (!secondLabel.isEmpty()) {
         m_second = new QPlainTextEdit(this);
+        m_second->setTabChangesFocus(true); // Tab moves on, as in every other field: no keyboard trap
         m_second->setObjectName(QStringLiteral("secondEdit"));
         m_second->setTabChangesFocus(true);
         m_second->setWordWrapMode(QTextOption::WrapAnywhere);

@@ -118,6 +118,7 @@ StringValueEditor::StringValueEditor(RedisConnection *connection, QByteArray key
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_editor = new QPlainTextEdit(splitter);
+    m_editor->setTabChangesFocus(true); // Tab moves on (no keyboard trap); a tab character is \t when escaped
     m_editor->setObjectName(QStringLiteral("valueEdit"));
     WidgetStyle::setAccessible(m_editor, tr("Value"));
     // Wrapping at word boundaries is quadratic on long lines without spaces (compact JSON, escaped
