@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include "focusstyle.h"
+
 #include <QApplication>
 #include <QStyle>
 #include <QStyleFactory>
@@ -32,11 +34,11 @@ void Theme::apply(AppSettings::Theme theme)
         QApplication::setPalette(system.palette);
         break;
     case AppSettings::Theme::Light:
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setStyle(new FocusStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
         QApplication::setPalette(QApplication::style()->standardPalette());
         break;
     case AppSettings::Theme::Dark:
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setStyle(new FocusStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
         QApplication::setPalette(darkPalette());
         break;
     }
