@@ -781,6 +781,77 @@ Un outil natif d’administration de Redis.</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionImport</name>
+    <message>
+        <source>SSH tunnel not taken over: Keyscope cannot tunnel yet, the profile connects directly</source>
+        <translation>Tunnel SSH non repris : Keyscope ne sait pas encore passer par un tunnel, le profil se connecte directement</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not verified, as in RedisInsight</source>
+        <translation>le certificat du serveur n’est pas vérifié, comme dans RedisInsight</translation>
+    </message>
+    <message>
+        <source>certificates inside the file not taken over: save them as PEM files and choose them in the profile</source>
+        <translation>certificats contenus dans le fichier non repris : enregistrez-les en fichiers PEM et choisissez-les dans le profil</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not verified, as in RESP.app</source>
+        <translation>le certificat du serveur n’est pas vérifié, comme dans RESP.app</translation>
+    </message>
+    <message>
+        <source>an entry that is not a connection</source>
+        <translation>une entrée qui n’est pas une connexion</translation>
+    </message>
+    <message>
+        <source>Unix socket %1 not taken over: Keyscope connects over TCP</source>
+        <translation>Socket Unix %1 non repris : Keyscope se connecte en TCP</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not verified, as in Tiny RDM</source>
+        <translation>le certificat du serveur n’est pas vérifié, comme dans Tiny RDM</translation>
+    </message>
+    <message>
+        <source>Redis URLs</source>
+        <translation>URL Redis</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>The file is larger than 16 MiB: not a connection file.</source>
+        <translation>Le fichier dépasse 16 Mio : ce n’est pas un fichier de connexions.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+        <source>This JSON holds no list of connections.</source>
+        <translation>Ce JSON ne contient pas de liste de connexions.</translation>
+    </message>
+    <message>
+        <source>The JSON is malformed at byte %1: %2.</source>
+        <translation>Le JSON est mal formé à l’octet %1 : %2.</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Not a connection file Keyscope reads (RedisInsight, Another Redis Desktop Manager, RESP.app, Tiny RDM, Keyscope, or redis:// URLs one per line).</source>
+        <translation>Ce n’est pas un fichier de connexions que Keyscope sait lire (RedisInsight, Another Redis Desktop Manager, RESP.app, Tiny RDM, Keyscope, ou des URL redis:// une par ligne).</translation>
+    </message>
+    <message>
+        <source>The YAML is malformed: %1.</source>
+        <translation>Le YAML est mal formé : %1.</translation>
+    </message>
+    <message>
+        <source>The file holds no connection.</source>
+        <translation>Le fichier ne contient aucune connexion.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionTreeModel</name>
     <message>
         <source>Local (embedded)</source>
