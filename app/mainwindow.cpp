@@ -221,6 +221,8 @@ void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_newProfileAction);
+    fileMenu->addAction(tr("&Import connections…"), m_profiles, &ProfileActions::importFromFile);
+    fileMenu->addAction(tr("&Export connections…"), m_profiles, &ProfileActions::exportToFile);
     fileMenu->addAction(m_settingsAction);
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);

@@ -1,12 +1,17 @@
 #include "profileactions.h"
 
+#include "connectionexport.h"
+#include "importdialog.h"
 #include "profiledialog.h"
 #include "profilestore.h"
 #include "widgetstyle.h"
 
 #include <memory>
 #include <optional>
+#include <QFileDialog>
 #include <QPointer>
+#include <QPushButton>
+#include <QSaveFile>
 
 ProfileActions::ProfileActions(ProfileStore *store, QWidget *window)
     : QObject(window), m_store(store), m_window(window)
@@ -123,4 +128,70 @@ void ProfileActions::remove(const QString &id)
         m_store->remove(id);
     });
     box->open();
+}
+
+void ProfileActions::importFromFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Import connections"), QString(),
+        tr("Connection files (*.json *.yaml *.yml *.txt *.ardm);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    auto *dialog = new ImportDialog(m_store, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, this, &ProfileActions::imported);
+    dialog->load(path);
+    dialog->open();
+}
+
+void ProfileActions::exportToFile()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Export connections"), QStringLiteral("keyscope-connections.json"), tr("JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    QMessageBox *box = WidgetStyle::messageBox(
+        m_window, QMessageBox::Question, tr("Export connections"),
+        tr("Write the passwords into the file too? They would be stored there in clear text."),
+        QMessageBox::Cancel);
+    QPushButton *without = box->addButton(tr("Leave passwords out"), QMessageBox::AcceptRole);
+    QPushButton *with = box->addButton(tr("Include passwords"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(without);
+    connect(box, &QMessageBox::finished, this, [this, box, path, without, with] {
+        if (box->clickedButton() == without || box->clickedButton() == with)
+            exportTo(path, box->clickedButton() == with, [this, path](bool ok) {
+                if (!ok)
+                    WidgetStyle::messageBox(m_window, QMessageBox::Warning, tr("Export connections"),
+                                            tr("Cannot write %1.").arg(path), QMessageBox::Ok)
+                        ->open();
+            });
+    });
+    box->open();
+}
+
+void ProfileActions::exportTo(const QString &path, bool includePasswords, std::function<void(bool ok)> done)
+{
+    const QList<ConnectionConfig> profiles = m_store->profiles();
+    const auto write = [path, includePasswords, done](const QList<ConnectionConfig> &withSecrets) {
+        QSaveFile file(path);
+        const bool ok = file.open(QIODevice::WriteOnly) &&
+                        file.write(ConnectionExport::toJson(withSecrets, includePasswords)) >= 0 &&
+                        file.commit();
+        if (done)
+            done(ok);
+    };
+    if (!includePasswords || profiles.isEmpty()) {
+        write(profiles);
+        return;
+    }
+    // The keychain answers one profile at a time; the file is written once all have.
+    auto loaded = std::make_shared<QList<ConnectionConfig>>(profiles);
+    auto pending = std::make_shared<qsizetype>(profiles.size());
+    for (qsizetype i = 0; i < profiles.size(); ++i) {
+        load(profiles[i].id, [loaded, pending, i, write](const ConnectionConfig &config, bool) {
+            (*loaded)[i] = config;
+            if (--*pending == 0)
+                write(*loaded);
+        });
+    }
 }

@@ -29,9 +29,17 @@ public:
     void edit(const QString &id);
     // Asks first, then deletes it (an open session of it closes with it).
     void remove(const QString &id);
+    // File → Import connections: the preview dialog (ImportDialog) on a file the person chooses.
+    void importFromFile();
+    // File → Export connections: every profile to a JSON file; asks whether passwords go in (clear text).
+    void exportToFile();
+    // The export itself, once asked: passwords from the keychain first when includePasswords; done(ok).
+    void exportTo(const QString &path, bool includePasswords, std::function<void(bool ok)> done = {});
 
 signals:
     void created(const QString &id);
+    // Profiles came from an import file.
+    void imported(const QStringList &ids);
     // Saved after an edit: an open session of it should open again.
     void edited(const QString &id);
 

@@ -1848,6 +1848,130 @@ Exécuter « %2 » sur %3 ?</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import connections</source>
+        <translation>Importer des connexions</translation>
+    </message>
+    <message>
+        <source>Choose a file exported by RedisInsight, Another Redis Desktop Manager, RESP.app (connections.json), Tiny RDM (connections.yaml), Keyscope, or a list of redis:// URLs.</source>
+        <translation>Choisissez un fichier exporté par RedisInsight, Another Redis Desktop Manager, RESP.app (connections.json), Tiny RDM (connections.yaml), Keyscope, ou une liste d’URL redis://.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Duplicate of</source>
+        <translation>Doublon de</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Connections to import</source>
+        <translation>Connexions à importer</translation>
+    </message>
+    <message>
+        <source>A row is one connection found in the file; tick the ones to import</source>
+        <translation>Une ligne par connexion trouvée dans le fichier ; cochez celles à importer</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Connection files (*.json *.yaml *.yml *.txt *.ardm);;All files (*)</source>
+        <translation>Fichiers de connexions (*.json *.yaml *.yml *.txt *.ardm);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Sentinel</source>
+        <translation>Sentinel</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Standalone</source>
+        <translation>Autonome</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>in the file: to the keychain</source>
+        <translation>dans le fichier : vers le trousseau</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n connection(s)</source>
+        <translation>
+            <numerusform>%1 (%2) : %n connexion</numerusform>
+            <numerusform>%1 (%2) : %n connexions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already saved (unticked)</source>
+        <translation>
+            <numerusform>, %n déjà enregistrée (décochée)</numerusform>
+            <numerusform>, %n déjà enregistrées (décochées)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; skipped: %1</source>
+        <translation> ; ignorés : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n connection(s)</source>
+        <translation>
+            <numerusform>Importer %n connexion</numerusform>
+            <numerusform>Importer %n connexions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InfoPoller</name>
     <message>
         <source>INFO failed: %1</source>
@@ -2527,6 +2651,14 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
         <source>Saved profiles and open connections; a row is one connection</source>
         <translation>Profils enregistrés et connexions ouvertes ; une ligne par connexion</translation>
     </message>
+    <message>
+        <source>&amp;Import connections…</source>
+        <translation>&amp;Importer des connexions…</translation>
+    </message>
+    <message>
+        <source>&amp;Export connections…</source>
+        <translation>&amp;Exporter les connexions…</translation>
+    </message>
 </context>
 <context>
     <name>MessagePack</name>
@@ -3174,6 +3306,38 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     <message>
         <source>Delete the profile “%1”? Its saved password is deleted too.</source>
         <translation>Supprimer le profil « %1 » ? Son mot de passe enregistré sera supprimé aussi.</translation>
+    </message>
+    <message>
+        <source>Import connections</source>
+        <translation>Importer des connexions</translation>
+    </message>
+    <message>
+        <source>Connection files (*.json *.yaml *.yml *.txt *.ardm);;All files (*)</source>
+        <translation>Fichiers de connexions (*.json *.yaml *.yml *.txt *.ardm);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export connections</source>
+        <translation>Exporter les connexions</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Write the passwords into the file too? They would be stored there in clear text.</source>
+        <translation>Écrire aussi les mots de passe dans le fichier ? Ils y seraient stockés en clair.</translation>
+    </message>
+    <message>
+        <source>Leave passwords out</source>
+        <translation>Sans les mots de passe</translation>
+    </message>
+    <message>
+        <source>Include passwords</source>
+        <translation>Avec les mots de passe</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
     </message>
 </context>
 <context>
