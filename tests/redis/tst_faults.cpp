@@ -1,5 +1,7 @@
 #include "blockingcall.h"
 #include "faultproxy.h"
+#include "keyscanner.h"
+#include "pubsubsubscriber.h"
 #include "redisconnection.h"
 #include "stringvalue.h"
 #include "testserver.h"
@@ -24,6 +26,8 @@ private slots:
     void truncatedReplyTimesOutAndRecovers();
     void latencyStillGivesEveryReplyInOrder();
     void valueLoadCutIsAnErrorAndEditIsAllOrNothing();
+    void scanCutMidwayFailsAndScansAgain();
+    void subscriberResubscribesAfterADrop();
 
 private:
     ConnectionConfig viaProxy(int commandTimeoutMs = 2000) const;
@@ -193,6 +197,63 @@ void TestFaults::valueLoadCutIsAnErrorAndEditIsAllOrNothing()
         QCOMPARE(held, after);
     else
         QVERIFY(!result->message.isEmpty()); // reported as not (known to be) applied
+}
+
+void TestFaults::scanCutMidwayFailsAndScansAgain()
+{
+    QList<QByteArray> mset{"MSET"};
+    for (int i = 0; i < 20'000; ++i)
+        mset += {"scan:key:" + QByteArray::number(i), "v"};
+    blockingCall(*m_admin, mset);
+    m_proxy->setMode(FaultProxy::Mode::CutAfter);
+    m_proxy->setCutAfterBytes(120'000); // a few SCAN pages in
+    RedisConnection connection(viaProxy());
+    connection.open();
+    QTRY_VERIFY_WITH_TIMEOUT(connection.isReady(), 5000);
+    KeyScanner::Options options;
+    options.count = 500;
+    options.pageSize = 100'000;
+    KeyScanner scanner({&connection}, options);
+    QSignalSpy failed(&scanner, &KeyScanner::failed);
+    scanner.loadAll();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+    QVERIFY(!scanner.isRunning());
+    QVERIFY(!scanner.isComplete());
+    QVERIFY(!failed.first().first().toString().isEmpty());
+    // Once the link is good again, a new scan reads every key exactly once.
+    m_proxy->setMode(FaultProxy::Mode::Pass);
+    QTRY_VERIFY_WITH_TIMEOUT(connection.isReady(), 10000);
+    scanner.loadPage();
+    scanner.loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT(scanner.isComplete(), 20000);
+    QCOMPARE(scanner.keys().size(), 20'000);
+}
+
+void TestFaults::subscriberResubscribesAfterADrop()
+{
+    PubSubSubscriber subscriber(viaProxy());
+    QList<QByteArray> payloads;
+    connect(&subscriber, &PubSubSubscriber::messagesReceived, this,
+            [&payloads](const QList<PubSubMessage> &messages, qint64) {
+                for (const PubSubMessage &m : messages)
+                    payloads.append(m.payload);
+            });
+    subscriber.open();
+    subscriber.subscribe(PubSubMessage::Kind::Channel, "batch:1");
+    const auto subscribers = [this] {
+        const RedisReply r = blockingCall(*m_admin, {"PUBSUB", "NUMSUB", "batch:1"});
+        return r.elements().size() == 2 ? r.elements().at(1).toInteger() : -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(subscribers(), qint64(1), 10000);
+    blockingCall(*m_admin, {"PUBLISH", "batch:1", "before"});
+    QTRY_COMPARE_WITH_TIMEOUT(payloads, QList<QByteArray>{"before"}, 5000);
+    m_proxy->dropAll(); // the network goes away under the subscriber
+    QTRY_COMPARE_WITH_TIMEOUT(subscribers(), qint64(0), 5000);
+    // It comes back and subscribes again by itself; messages flow again.
+    QTRY_COMPARE_WITH_TIMEOUT(subscribers(), qint64(1), 15000);
+    blockingCall(*m_admin, {"PUBLISH", "batch:1", "after"});
+    QTRY_COMPARE_WITH_TIMEOUT(payloads, (QList<QByteArray>{"before", "after"}), 5000);
+    QVERIFY(m_proxy->acceptedCount() >= 2);
 }
 
 QTEST_GUILESS_MAIN(TestFaults)
