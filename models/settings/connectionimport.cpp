@@ -196,11 +196,22 @@ Entry fromKeyscope(const QJsonObject &o)
     return e;
 }
 
+// node[key] when node is a map and has it (yaml-cpp throws on a subscript of anything else), else an
+// undefined node.
+YAML::Node child(const YAML::Node &node, const char *key)
+{
+    // A missing key gives an invalid node that throws on every question but IsDefined().
+    if (!node.IsDefined() || !node.IsMap())
+        return YAML::Node(YAML::NodeType::Undefined);
+    const YAML::Node value = node[key];
+    return value.IsDefined() ? value : YAML::Node(YAML::NodeType::Undefined);
+}
+
 // YAML scalars as text (empty when absent or not a scalar).
 QString yamlText(const YAML::Node &node, const char *key)
 {
-    const YAML::Node value = node[key];
-    return value && value.IsScalar() ? QString::fromStdString(value.Scalar()) : QString();
+    const YAML::Node value = child(node, key);
+    return value.IsDefined() && value.IsScalar() ? QString::fromStdString(value.Scalar()) : QString();
 }
 
 bool yamlFlag(const YAML::Node &node, const char *key)
@@ -216,8 +227,8 @@ void fromTinyRdm(const YAML::Node &list, QList<Entry> &out, QStringList &skipped
             continue;
         }
         if (yamlText(node, "type") == QLatin1String("group")) {
-            if (depth < 8 && node["connections"] && node["connections"].IsSequence())
-                fromTinyRdm(node["connections"], out, skipped, depth + 1);
+            if (const YAML::Node group = child(node, "connections"); depth < 8 && group.IsSequence())
+                fromTinyRdm(group, out, skipped, depth + 1);
             continue;
         }
         Entry e;
@@ -232,7 +243,7 @@ void fromTinyRdm(const YAML::Node &list, QList<Entry> &out, QStringList &skipped
         if (yamlText(node, "network") == QLatin1String("unix"))
             e.notes.append(ConnectionImport::tr("Unix socket %1 not taken over: Keyscope connects over TCP")
                                .arg(yamlText(node, "sock")));
-        if (const YAML::Node ssl = node["ssl"]; ssl && yamlFlag(ssl, "enable")) {
+        if (const YAML::Node ssl = child(node, "ssl"); yamlFlag(ssl, "enable")) {
             c.tls = true;
             c.caFile = yamlText(ssl, "cafile");
             c.certFile = yamlText(ssl, "certfile");
@@ -244,14 +255,14 @@ void fromTinyRdm(const YAML::Node &list, QList<Entry> &out, QStringList &skipped
                     ConnectionImport::tr("the server's certificate is not verified, as in Tiny RDM"));
             }
         }
-        if (const YAML::Node sentinel = node["sentinel"]; sentinel && yamlFlag(sentinel, "enable")) {
+        if (const YAML::Node sentinel = child(node, "sentinel"); yamlFlag(sentinel, "enable")) {
             useSentinel(c, yamlText(sentinel, "master"));
             c.sentinelUsername = yamlText(sentinel, "username");
             c.sentinelPassword = yamlText(sentinel, "password");
         }
-        if (const YAML::Node cluster = node["cluster"]; cluster && yamlFlag(cluster, "enable"))
+        if (yamlFlag(child(node, "cluster"), "enable"))
             e.cluster = true;
-        if (const YAML::Node ssh = node["ssh"]; ssh && yamlFlag(ssh, "enable")) {
+        if (const YAML::Node ssh = child(node, "ssh"); yamlFlag(ssh, "enable")) {
             e.ssh = sshText(yamlText(ssh, "username"), yamlText(ssh, "addr"), yamlText(ssh, "port").toInt());
             e.notes.append(noSsh());
         }
@@ -437,6 +448,7 @@ ConnectionImport::Result ConnectionImport::read(const QByteArray &bytes,
             result.format = Format::TinyRdm;
             fromTinyRdm(root, result.entries, result.skipped, 0);
         } catch (const YAML::Exception &e) {
+            result.entries.clear(); // all or nothing
             result.error = tr("The YAML is malformed: %1.").arg(QString::fromStdString(e.what()));
             return result;
         }

@@ -37,6 +37,7 @@ private slots:
     void duplicatesAreFlagged();
     void exportReadsBackWithoutPasswords();
     void malformedFilesSayWhy();
+    void aScalarWhereAMapGoesIsNotAnError();
 };
 
 void TestConnectionImport::redisInsight()
@@ -209,6 +210,20 @@ void TestConnectionImport::malformedFilesSayWhy()
     const ConnectionImport::Result nested = ConnectionImport::read(deep);
     QCOMPARE(nested.format, ConnectionImport::Format::RespApp);
     QCOMPARE(nested.error, QString("The file holds no connection.")); // groups deeper than 8 are not read
+}
+
+void TestConnectionImport::aScalarWhereAMapGoesIsNotAnError()
+{
+    // Found by fuzz_import: yaml-cpp throws on a subscript of a scalar, which ended the read halfway with
+    // both entries and an error. A section that is not a map is now read as absent.
+    const ConnectionImport::Result r =
+        ConnectionImport::read("- name: A\n  addr: a.example\n  ssl: true\n"
+                               "  sentinel: [1, 2]\n- name: B\n  addr: b.example\n");
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(r.entries.size(), 2);
+    QVERIFY(!r.entries[0].config.tls);
+    QVERIFY(!r.entries[0].config.usesSentinel());
+    QCOMPARE(r.entries[1].config.host, QString("b.example"));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionImport)
