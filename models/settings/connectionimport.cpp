@@ -67,6 +67,25 @@ QString noSsh()
                                 "directly");
 }
 
+// The tunnel the file asks for, which Keyscope does not make yet: shown in the preview and said in the notes.
+void askedForSsh(Entry &e, const QString &user, const QString &host, int sshPort)
+{
+    e.ssh = sshText(user, host, sshPort);
+    e.notes.append(noSsh());
+}
+
+// What every JSON format has: host, port, name, user, and the password under passwordKey.
+Entry basics(const QJsonObject &o, const QString &passwordKey)
+{
+    Entry e;
+    e.config.host = text(o, {"host"});
+    e.config.port = port(number(o, {"port"}, 6379), 6379);
+    e.config.name = text(o, {"name", "connectionName"});
+    e.config.username = text(o, {"username"});
+    e.config.password = text(o, {passwordKey});
+    return e;
+}
+
 // Host and port become the one sentinel; the master is reached with the profile's own auth.
 void useSentinel(ConnectionConfig &config, const QString &master)
 {
@@ -76,13 +95,8 @@ void useSentinel(ConnectionConfig &config, const QString &master)
 
 Entry fromRedisInsight(const QJsonObject &o)
 {
-    Entry e;
+    Entry e = basics(o, QStringLiteral("password"));
     ConnectionConfig &c = e.config;
-    c.host = text(o, {"host"});
-    c.port = port(number(o, {"port"}, 6379), 6379);
-    c.name = text(o, {"name", "connectionName"});
-    c.username = text(o, {"username"});
-    c.password = text(o, {"password"});
     c.db = number(o, {"db"}, 0);
     c.tls = flag(o, "tls");
     c.serverName = text(o, {"tlsServername"});
@@ -103,23 +117,16 @@ Entry fromRedisInsight(const QJsonObject &o)
         c.username = text(o, {"sentinelMaster.username"});
         c.password = text(o, {"sentinelMaster.password"});
     }
-    if (flag(o, "ssh") || !text(o, {"sshOptions.host"}).isEmpty()) {
-        e.ssh = sshText(text(o, {"sshOptions.username"}), text(o, {"sshOptions.host"}),
-                        number(o, {"sshOptions.port"}, 22));
-        e.notes.append(noSsh());
-    }
+    if (flag(o, "ssh") || !text(o, {"sshOptions.host"}).isEmpty())
+        askedForSsh(e, text(o, {"sshOptions.username"}), text(o, {"sshOptions.host"}),
+                    number(o, {"sshOptions.port"}, 22));
     return e;
 }
 
 Entry fromAnotherRedisDesktopManager(const QJsonObject &o)
 {
-    Entry e;
+    Entry e = basics(o, QStringLiteral("auth"));
     ConnectionConfig &c = e.config;
-    c.host = text(o, {"host"});
-    c.port = port(number(o, {"port"}, 6379), 6379);
-    c.name = text(o, {"name"});
-    c.username = text(o, {"username"});
-    c.password = text(o, {"auth"});
     c.readOnly = flag(o, "connectionReadOnly");
     e.cluster = flag(o, "cluster");
     if (o.value("sslOptions").isObject()) {
@@ -134,22 +141,15 @@ Entry fromAnotherRedisDesktopManager(const QJsonObject &o)
         c.sentinelPassword = c.password; // "auth" is the sentinels' password there
         c.password = text(o, {"sentinelOptions.nodePassword"});
     }
-    if (const QString host = text(o, {"sshOptions.host"}); !host.isEmpty()) {
-        e.ssh = sshText(text(o, {"sshOptions.username"}), host, number(o, {"sshOptions.port"}, 22));
-        e.notes.append(noSsh());
-    }
+    if (const QString host = text(o, {"sshOptions.host"}); !host.isEmpty())
+        askedForSsh(e, text(o, {"sshOptions.username"}), host, number(o, {"sshOptions.port"}, 22));
     return e;
 }
 
 Entry fromRespApp(const QJsonObject &o)
 {
-    Entry e;
+    Entry e = basics(o, QStringLiteral("auth"));
     ConnectionConfig &c = e.config;
-    c.host = text(o, {"host"});
-    c.port = port(number(o, {"port"}, 6379), 6379);
-    c.name = text(o, {"name"});
-    c.username = text(o, {"username"});
-    c.password = text(o, {"auth"});
     c.tls = flag(o, "ssl");
     c.caFile = text(o, {"ssl_ca_cert_path"});
     c.certFile = text(o, {"ssl_local_cert_path"});
@@ -160,22 +160,15 @@ Entry fromRespApp(const QJsonObject &o)
     }
     c.connectTimeoutMs = number(o, {"timeout_connect"}, c.connectTimeoutMs);
     c.commandTimeoutMs = number(o, {"timeout_execute"}, c.commandTimeoutMs);
-    if (const QString host = text(o, {"ssh_host"}); !host.isEmpty()) {
-        e.ssh = sshText(text(o, {"ssh_user"}), host, number(o, {"ssh_port"}, 22));
-        e.notes.append(noSsh());
-    }
+    if (const QString host = text(o, {"ssh_host"}); !host.isEmpty())
+        askedForSsh(e, text(o, {"ssh_user"}), host, number(o, {"ssh_port"}, 22));
     return e;
 }
 
 Entry fromKeyscope(const QJsonObject &o)
 {
-    Entry e;
+    Entry e = basics(o, QStringLiteral("password"));
     ConnectionConfig &c = e.config;
-    c.name = text(o, {"name"});
-    c.host = text(o, {"host"});
-    c.port = port(number(o, {"port"}, 6379), 6379);
-    c.username = text(o, {"username"});
-    c.password = text(o, {"password"});
     c.db = number(o, {"db"}, 0);
     c.colour = text(o, {"colour"});
     c.tls = flag(o, "tls");
@@ -262,10 +255,8 @@ void fromTinyRdm(const YAML::Node &list, QList<Entry> &out, QStringList &skipped
         }
         if (yamlFlag(child(node, "cluster"), "enable"))
             e.cluster = true;
-        if (const YAML::Node ssh = child(node, "ssh"); yamlFlag(ssh, "enable")) {
-            e.ssh = sshText(yamlText(ssh, "username"), yamlText(ssh, "addr"), yamlText(ssh, "port").toInt());
-            e.notes.append(noSsh());
-        }
+        if (const YAML::Node ssh = child(node, "ssh"); yamlFlag(ssh, "enable"))
+            askedForSsh(e, yamlText(ssh, "username"), yamlText(ssh, "addr"), yamlText(ssh, "port").toInt());
         out.append(e);
     }
 }
