@@ -99,9 +99,7 @@ StringValueEditor::StringValueEditor(RedisConnection *connection, QByteArray key
     m_modeCombo->addItem(tr("Hex"), int(Mode::Hex));
     m_modeCombo->addItem(tr("JSON (read-only)"), int(Mode::Json));
     bar->addWidget(m_modeCombo);
-    m_info = new QLabel(this);
-    m_info->setTextFormat(Qt::PlainText);
-    bar->addWidget(m_info, 1);
+    bar->addStretch(1);
     m_save = new QPushButton(tr("Save"), this);
     m_save->setShortcut(QKeySequence::Save);
     m_save->setToolTip(tr("Write the value if nobody changed it since it was loaded (Ctrl+S)"));
@@ -111,6 +109,9 @@ StringValueEditor::StringValueEditor(RedisConnection *connection, QByteArray key
     for (QPushButton *button : {m_save, m_revert, m_toFile, m_fromFile})
         bar->addWidget(button);
     layout->addLayout(bar);
+    // On a line of its own, wrapping: a long status never widens the editor over the key tree.
+    m_info = WidgetStyle::plainLabel(this);
+    layout->addWidget(m_info);
 
     m_error = WidgetStyle::errorLabel(this, QStringLiteral("valueError"));
     m_error->hide();
