@@ -3023,6 +3023,32 @@ Double-cliquez sur une connexion à gauche, ou ajoutez-en une avec Nouveau profi
     </message>
 </context>
 <context>
+    <name>PhpSerialized</name>
+    <message>
+        <source>nested deeper than %1</source>
+        <translation>imbriqué sur plus de %1 niveaux</translation>
+    </message>
+    <message>
+        <source>malformed at byte %1</source>
+        <translation>mal formé à l’octet %1</translation>
+    </message>
+    <message>
+        <source>ends early, at byte %1</source>
+        <translation>se termine trop tôt, à l’octet %1</translation>
+    </message>
+    <message>
+        <source>malformed session entry</source>
+        <translation>entrée de session mal formée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) follow the value</source>
+        <translation>
+            <numerusform>%n octet suit la valeur</numerusform>
+            <numerusform>%n octets suivent la valeur</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PostgresPage</name>
     <message>
         <source>total</source>

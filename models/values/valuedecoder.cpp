@@ -2,6 +2,7 @@
 
 #include "bytesescaper.h"
 #include "messagepack.h"
+#include "phpserialized.h"
 
 #include <QJsonDocument>
 #include <zlib.h>
@@ -133,23 +134,24 @@ QList<ValueDecoder::Decoding> ValueDecoder::decode(const QByteArray &value)
             addCompressed(out, QStringLiteral("base64 → "), *decoded);
         }
     }
-    // MessagePack in the value itself or in what it inflates or decodes to (JSON is never MessagePack).
+    // MessagePack and PHP serialize in the value itself or in what it inflates or decodes to (JSON is
+    // neither).
     const qsizetype layers = out.size();
-    const auto addMessagePack = [&out](const QString &prefix, const QByteArray &bytes) {
-        if (!MessagePack::startsLikeContainer(bytes))
-            return;
-        MessagePack::Reading reading = MessagePack::read(bytes);
-        if (reading.ok)
-            out.append({prefix + QStringLiteral("MessagePack"),
-                        bytes,
-                        {},
-                        reading.truncated,
-                        std::move(reading.text)});
+    const auto addStructured = [&out](const QString &prefix, const QByteArray &bytes) {
+        if (MessagePack::startsLikeContainer(bytes)) {
+            if (MessagePack::Reading r = MessagePack::read(bytes); r.ok)
+                out.append(
+                    {prefix + QStringLiteral("MessagePack"), bytes, {}, r.truncated, std::move(r.text)});
+        } else if (PhpSerialized::startsLikeSerialized(bytes)) {
+            if (PhpSerialized::Reading r = PhpSerialized::read(bytes); r.ok)
+                out.append(
+                    {prefix + QStringLiteral("PHP serialize"), bytes, {}, r.truncated, std::move(r.text)});
+        }
     };
-    addMessagePack(QString(), value);
+    addStructured(QString(), value);
     for (qsizetype i = 0; i < layers; ++i) {
         if (out[i].prettyJson.isEmpty() && !out[i].truncated)
-            addMessagePack(out[i].label + QStringLiteral(" → "), out[i].bytes);
+            addStructured(out[i].label + QStringLiteral(" → "), out[i].bytes);
     }
     return out;
 }

@@ -6,7 +6,8 @@
 
 // Read-only decodings of a string value, for display beside the raw bytes: gzip, zlib, base64,
 // base64-wrapped gzip/zlib (a common cache format), pretty JSON of whichever of them is JSON, and
-// MessagePack (a map or array spanning the bytes) read as JSON-like text.
+// MessagePack (a map or array spanning the bytes) and PHP serialize (an array, object or session) read as
+// JSON-like text.
 // Pure functions, safe on any thread. Decompressed output is capped (kMaxDecodedBytes) so that a
 // compression bomb cannot exhaust memory.
 namespace ValueDecoder {
@@ -18,7 +19,7 @@ struct Decoding
     QByteArray bytes;       // the decoded bytes
     QString prettyJson;     // indented JSON when bytes are a JSON object or array, else empty
     bool truncated = false; // output stopped at kMaxDecodedBytes (or MessagePack::kMaxTextChars)
-    QString reading;        // a MessagePack decoding's JSON-like text (bytes are the MessagePack)
+    QString reading;        // a MessagePack or PHP decoding's JSON-like text (bytes are what was decoded)
 };
 
 // Every decoding that applies, outermost first; empty when none does. The raw value itself is not
