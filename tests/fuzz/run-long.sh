@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 runs=${1:-10000000}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_resp fuzz_url fuzz_msgpack fuzz_escapes fuzz_import)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_resp fuzz_url fuzz_msgpack fuzz_escapes fuzz_import fuzz_topology)
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$(nproc)" --target "${targets[@]}"
 mkdir -p build/fuzz/artifacts
