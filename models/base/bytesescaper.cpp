@@ -1,5 +1,9 @@
 #include "bytesescaper.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStringDecoder>
+
 namespace {
 
 // Length of the valid UTF-8 sequence starting at data[i] (>= 2), or 0 when invalid.
@@ -235,4 +239,15 @@ QString BytesEscaper::readable(const QByteArray &bytes, bool multiline)
 QString BytesEscaper::toHex(const QByteArray &bytes)
 {
     return QString::fromLatin1(bytes.toHex(' '));
+}
+
+QString BytesEscaper::quotedJson(const QByteArray &bytes)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = utf8(bytes);
+    if (utf8.hasError())
+        return QLatin1Char('"') + escape(bytes) + QLatin1Char('"');
+    // Quoted and escaped by Qt's own JSON writer.
+    const QByteArray json = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(json.mid(1, json.size() - 2));
 }

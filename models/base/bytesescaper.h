@@ -20,6 +20,9 @@ QString escapePattern(const QByteArray &glob);
 // For read-only display: the text itself when the bytes are valid UTF-8 without control characters
 // (tab allowed; line breaks too when multiline), else escape(). Not for reading back.
 QString readable(const QByteArray &bytes, bool multiline = false);
+// A JSON string literal of the bytes when they are UTF-8 (quoted and escaped as JSON does), else the bytes
+// escape()d between double quotes: for JSON-like readings of binary formats (MessagePack, PHP serialize).
+QString quotedJson(const QByteArray &bytes);
 // Value of one hex digit, or -1.
 int hexValue(QChar c);
 // Lower-case hex with a space between bytes ("de ad be ef").

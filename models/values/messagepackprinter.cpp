@@ -4,24 +4,9 @@
 
 #include <msgpack.hpp>
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLocale>
-#include <QStringDecoder>
 
 namespace {
-
-QString quoted(const char *data, uint32_t size)
-{
-    const QByteArray bytes = QByteArray::fromRawData(data, qsizetype(size));
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = utf8(bytes);
-    if (utf8.hasError())
-        return QLatin1Char('"') + BytesEscaper::escape(bytes) + QLatin1Char('"');
-    // Quoted and escaped by Qt's own JSON writer.
-    const QByteArray json = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(json.mid(1, json.size() - 2));
-}
 
 QString hex(const char *data, uint32_t size)
 {
@@ -48,7 +33,10 @@ public:
     bool visit_float32(float v) { return put(QString::number(v, 'g', QLocale::FloatingPointShortest)); }
     bool visit_float64(double v) { return put(QString::number(v, 'g', QLocale::FloatingPointShortest)); }
     // A string or bin larger than the text still allowed is read only as far as it can show.
-    bool visit_str(const char *v, uint32_t size) { return put(quoted(v, shown(size, 4))); }
+    bool visit_str(const char *v, uint32_t size)
+    {
+        return put(BytesEscaper::quotedJson(QByteArray::fromRawData(v, shown(size, 4))));
+    }
     bool visit_bin(const char *v, uint32_t size)
     {
         return put(QStringLiteral("<bin[%1]: %2>").arg(size).arg(hex(v, shown(size, 1))));

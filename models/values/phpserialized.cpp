@@ -3,21 +3,8 @@
 #include "bytesescaper.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QStringDecoder>
 
 namespace {
-
-QString quoted(const QByteArray &bytes)
-{
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = utf8(bytes);
-    if (utf8.hasError())
-        return QLatin1Char('"') + BytesEscaper::escape(bytes) + QLatin1Char('"');
-    const QByteArray json = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(json.mid(1, json.size() - 2));
-}
 
 // A recursive-descent reader over the bytes; every step checks what is left before it reads.
 class Reader
@@ -68,7 +55,7 @@ public:
         }
         case 's': {
             QByteArray bytes;
-            return string(bytes) && expect(';') && put(quoted(bytes));
+            return string(bytes) && expect(';') && put(BytesEscaper::quotedJson(bytes));
         }
         case 'r':
         case 'R': {
@@ -99,8 +86,8 @@ public:
                 return fail(length < 0 ? malformed() : endsEarly());
             const QByteArray payload = m_bytes.mid(m_pos, length);
             m_pos += length;
-            return expect('}') &&
-                   put(QStringLiteral("<%1, custom: %2>").arg(QString::fromUtf8(name), quoted(payload)));
+            return expect('}') && put(QStringLiteral("<%1, custom: %2>")
+                                          .arg(QString::fromUtf8(name), BytesEscaper::quotedJson(payload)));
         }
         default:
             m_pos -= 2;
@@ -122,7 +109,7 @@ private:
         ++m_indent;
         bool first = true;
         if (!className.isEmpty()) {
-            if (!newline() || !put(QStringLiteral("\"__class\": ") + quoted(className)))
+            if (!newline() || !put(QStringLiteral("\"__class\": ") + BytesEscaper::quotedJson(className)))
                 return false;
             first = false;
         }
@@ -157,7 +144,7 @@ private:
         }
         if (type == 's') {
             QByteArray bytes;
-            return string(bytes) && expect(';') && put(quoted(bytes));
+            return string(bytes) && expect(';') && put(BytesEscaper::quotedJson(bytes));
         }
         return fail(malformed());
     }
@@ -271,8 +258,8 @@ PhpSerialized::Reading PhpSerialized::read(const QByteArray &bytes)
             }
             Reader reader(rest.mid(at + 1));
             const bool ok = reader.value(1);
-            text += (first ? QStringLiteral("\n  ") : QStringLiteral(",\n  ")) + quoted(rest.left(at)) +
-                    QStringLiteral(": ") +
+            text += (first ? QStringLiteral("\n  ") : QStringLiteral(",\n  ")) +
+                    BytesEscaper::quotedJson(rest.left(at)) + QStringLiteral(": ") +
                     QString(reader.text).replace(QLatin1Char('\n'), QStringLiteral("\n  "));
             first = false;
             if (reader.truncated || text.size() > kMaxTextChars) {

@@ -6,6 +6,7 @@ class TestBytesEscaper : public QObject
 {
     Q_OBJECT
 private slots:
+    void quotedJson();
     void escape_data();
     void escape();
     void roundTripsEveryByte();
@@ -89,6 +90,14 @@ void TestBytesEscaper::readable()
     QCOMPARE(BytesEscaper::readable("two\nlines", true), QString("two\nlines"));
     QCOMPARE(BytesEscaper::readable(QByteArray("\x00\xff", 2)), QString("\\0\\xff"));
     QCOMPARE(BytesEscaper::readable("bad \xc3 utf8"), QString("bad \\xc3 utf8"));
+}
+
+void TestBytesEscaper::quotedJson()
+{
+    QCOMPARE(BytesEscaper::quotedJson("a\"b\n"), QString("\"a\\\"b\\n\""));
+    QCOMPARE(BytesEscaper::quotedJson(QByteArray("\x01", 1)), QString("\"\\u0001\""));
+    QCOMPARE(BytesEscaper::quotedJson(QByteArray::fromHex("68c3a9")), QString::fromUtf8("\"h\xc3\xa9\""));
+    QCOMPARE(BytesEscaper::quotedJson(QByteArray::fromHex("ff41")), QString("\"\\xffA\""));
 }
 
 QTEST_GUILESS_MAIN(TestBytesEscaper)
